@@ -1,0 +1,5 @@
+/** Ballast benchmarks. */
+@NullMarked
+package dev.ballast.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Ballast examples. */
+@NullMarked
+package dev.ballast.examples;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Ballast lb-core. */
+@NullMarked
+package dev.ballast.lb;
+
+import org.jspecify.annotations.NullMarked;

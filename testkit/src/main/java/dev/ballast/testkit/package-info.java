@@ -1,0 +1,5 @@
+/** Ballast testkit. */
+@NullMarked
+package dev.ballast.testkit;
+
+import org.jspecify.annotations.NullMarked;
