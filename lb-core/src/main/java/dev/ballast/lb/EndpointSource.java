@@ -1,0 +1,47 @@
+package dev.ballast.lb;
+
+import java.util.List;
+
+/**
+ * Discovery SPI: delivers complete, versioned endpoint sets to listeners.
+ *
+ * <p>Contract for implementations: a listener added late receives the current set at once (from the
+ * calling thread); sets are delivered in version order and a set is never older than one the
+ * listener already received; listeners must not be called concurrently with themselves.
+ */
+public interface EndpointSource extends AutoCloseable {
+  /**
+   * Registers a listener and, if a set is already known, delivers it before returning.
+   *
+   * @return a handle that removes the listener when closed
+   */
+  AutoCloseable subscribe(Listener listener);
+
+  /** Stops delivering sets; the default does nothing. */
+  @Override
+  default void close() {}
+
+  /** Receives endpoint sets. */
+  @FunctionalInterface
+  interface Listener {
+    /** Called with each new complete set. Must not block. */
+    void onEndpoints(EndpointSet set);
+  }
+
+  /** A source that never changes. */
+  static EndpointSource of(List<Endpoint> endpoints) {
+    DynamicEndpointSource source = new DynamicEndpointSource();
+    source.update(endpoints);
+    return source;
+  }
+
+  /** A source that never changes. */
+  static EndpointSource of(Endpoint... endpoints) {
+    return of(List.of(endpoints));
+  }
+
+  /** A programmatic source, updated with {@link DynamicEndpointSource#update}. */
+  static DynamicEndpointSource dynamic() {
+    return new DynamicEndpointSource();
+  }
+}

@@ -1,0 +1,214 @@
+package dev.ballast.lb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ballast.lb.internal.Balancer;
+import dev.ballast.lb.internal.StrategyFactory;
+import dev.ballast.lb.internal.strategy.Strategies;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chooses an endpoint of one service for each call: zone-aware, health-checked, with passive
+ * ejection, panic mode and slow start, balanced by the configured {@link Strategy}.
+ *
+ * <p><b>Threading.</b> {@link #pick} is safe from any thread, takes no lock and allocates nothing:
+ * it reads an immutable picker published with one volatile write. Every change (endpoint sets,
+ * health verdicts, ejections, slow-start steps) is applied on one serialized control plane that
+ * rebuilds that picker; per-endpoint statistics survive rebuilds.
+ *
+ * <p><b>Feedback.</b> The caller completes each present {@link Pick} with the call's {@link
+ * Outcome} and latency; that drives least-request, peak-EWMA and passive ejection.
+ */
+public final class LoadBalancer implements AutoCloseable {
+  private final Balancer balancer;
+  private final EndpointSource source;
+  private final AutoCloseable subscription;
+  private final Scheduler scheduler;
+  private final boolean ownsScheduler;
+
+  private LoadBalancer(Builder b, EndpointSource source) {
+    this.source = source;
+    this.ownsScheduler = b.scheduler == null;
+    this.scheduler =
+        b.scheduler != null ? b.scheduler : Scheduler.daemonThread("ballast-lb-" + b.service);
+    this.balancer =
+        new Balancer(
+            b.service, b.config, strategyFor(b.config), b.ticker, b.random, scheduler, b.probe);
+    for (LbEvent.Listener l : b.listeners) {
+      balancer.addListener(l);
+    }
+    AutoCloseable sub;
+    try {
+      sub = source.subscribe(balancer::onEndpoints);
+    } catch (RuntimeException e) {
+      balancer.close();
+      if (ownsScheduler) {
+        scheduler.shutdown();
+      }
+      throw e;
+    }
+    this.subscription = sub;
+  }
+
+  private static StrategyFactory strategyFor(LbConfig c) {
+    return c.strategy() == Strategy.PEAK_EWMA
+        ? Strategies.peakEwma(c.peakEwmaPenalty().toNanos())
+        : Strategies.forName(c.strategy());
+  }
+
+  /** A builder for the load balancer of {@code service} (the name appears in messages). */
+  public static Builder builder(String service) {
+    return new Builder(service);
+  }
+
+  /** Picks an endpoint with no exclusions and no affinity. Never null. */
+  public Pick pick() {
+    return balancer.pick(PickContext.DEFAULT);
+  }
+
+  /** Picks an endpoint honouring {@code context}'s exclusions and affinity. Never null. */
+  public Pick pick(PickContext context) {
+    return balancer.pick(context);
+  }
+
+  /** The service name. */
+  public String service() {
+    return balancer.service();
+  }
+
+  /** The configuration. */
+  public LbConfig config() {
+    return balancer.config();
+  }
+
+  /** Every endpoint with its state, in-flight count, latency estimate and traffic share. */
+  public List<EndpointStatus> endpoints() {
+    return balancer.status();
+  }
+
+  /**
+   * A summary of the service's endpoints for failure messages: local zone, panic, and per endpoint
+   * its zone, state and whether {@code context} excluded it.
+   */
+  public String describe(PickContext context) {
+    return balancer.describe(context);
+  }
+
+  /** Registers a listener; it first receives the current state as events. */
+  public AutoCloseable addListener(LbEvent.Listener listener) {
+    return balancer.addListener(requireNonNull(listener, "listener"));
+  }
+
+  /** Whether panic mode is on: too few endpoints usable, balancing over all of them. */
+  public boolean inPanic() {
+    return balancer.inPanic();
+  }
+
+  /** Share of traffic the current picker keeps in the local zone, 0..1. */
+  public double localShare() {
+    return balancer.localShare();
+  }
+
+  /** Internal machinery, for the metrics binder. */
+  Balancer balancer() {
+    return balancer;
+  }
+
+  /** Stops health checks and timers and unsubscribes from the source. Idempotent. */
+  @Override
+  public void close() {
+    try {
+      subscription.close();
+    } catch (Exception e) {
+      // Unsubscribing from a source that failed is not worth failing close() over.
+    }
+    balancer.close();
+    if (ownsScheduler) {
+      scheduler.shutdown();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LoadBalancer[" + service() + ", " + source.getClass().getSimpleName() + "]";
+  }
+
+  /** Builds a {@link LoadBalancer}; not thread-safe. */
+  public static final class Builder {
+    private final String service;
+    private LbConfig config = LbConfig.defaults();
+    private @Nullable EndpointSource source;
+    private @Nullable HealthProbe probe;
+    private Ticker ticker = Ticker.system();
+    private RandomSource random = RandomSource.threadLocal();
+    private @Nullable Scheduler scheduler;
+    private final List<LbEvent.Listener> listeners = new ArrayList<>();
+
+    private Builder(String service) {
+      this.service = requireNonNull(service, "service");
+    }
+
+    /** Sets the configuration (default {@link LbConfig#defaults()}). */
+    public Builder config(LbConfig value) {
+      config = requireNonNull(value, "config");
+      return this;
+    }
+
+    /** Sets the endpoint source (required unless {@link #endpoints} is used). */
+    public Builder source(EndpointSource value) {
+      source = requireNonNull(value, "source");
+      return this;
+    }
+
+    /** Uses a fixed set of endpoints. */
+    public Builder endpoints(List<Endpoint> value) {
+      source = EndpointSource.of(value);
+      return this;
+    }
+
+    /** Enables active health checks with {@code value}. */
+    public Builder healthProbe(HealthProbe value) {
+      probe = requireNonNull(value, "healthProbe");
+      return this;
+    }
+
+    /** Injects the clock (default the system's monotonic clock). */
+    public Builder ticker(Ticker value) {
+      ticker = requireNonNull(value, "ticker");
+      return this;
+    }
+
+    /** Injects randomness (default thread-local). */
+    public Builder random(RandomSource value) {
+      random = requireNonNull(value, "random");
+      return this;
+    }
+
+    /** Injects the timer (default: one daemon thread owned by the load balancer). */
+    public Builder scheduler(Scheduler value) {
+      scheduler = requireNonNull(value, "scheduler");
+      return this;
+    }
+
+    /** Adds an event listener. */
+    public Builder listener(LbEvent.Listener value) {
+      listeners.add(requireNonNull(value, "listener"));
+      return this;
+    }
+
+    /**
+     * Builds and subscribes to the source.
+     *
+     * @throws IllegalStateException if no source was given
+     */
+    public LoadBalancer build() {
+      if (source == null) {
+        throw new IllegalStateException(
+            "source: (missing) (expected: an EndpointSource or a list of endpoints)");
+      }
+      return new LoadBalancer(this, source);
+    }
+  }
+}

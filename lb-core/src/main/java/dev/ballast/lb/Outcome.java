@@ -1,0 +1,17 @@
+package dev.ballast.lb;
+
+/** How a call on a picked endpoint ended, as reported through {@link Pick#complete}. */
+public enum Outcome {
+  /** The endpoint answered usefully (any 2xx–4xx for HTTP; a successful statement for JDBC). */
+  SUCCESS,
+  /**
+   * The endpoint failed: connect failure, reset, timeout, or an overload/server error. Counts
+   * toward passive ejection and as a slow sample for latency-aware strategies.
+   */
+  FAILURE,
+  /**
+   * The call was abandoned by the caller (a hedge that lost, a cancelled request): releases the
+   * in-flight slot and records nothing about the endpoint.
+   */
+  CANCELLED
+}

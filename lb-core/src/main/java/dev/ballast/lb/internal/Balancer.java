@@ -1,0 +1,713 @@
+package dev.ballast.lb.internal;
+
+import dev.ballast.lb.Endpoint;
+import dev.ballast.lb.EndpointSet;
+import dev.ballast.lb.EndpointStatus;
+import dev.ballast.lb.HealthProbe;
+import dev.ballast.lb.LbConfig;
+import dev.ballast.lb.LbEvent;
+import dev.ballast.lb.Pick;
+import dev.ballast.lb.PickContext;
+import dev.ballast.lb.RandomSource;
+import dev.ballast.lb.Scheduler;
+import dev.ballast.lb.Ticker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The load balancer's machinery: members, health, ejection, slow start and picker rebuilds, all on
+ * one {@link ControlPlane}; the current {@link Picker} is published with one volatile write.
+ */
+public final class Balancer implements EndpointState.Feedback {
+  private final String service;
+  private final LbConfig config;
+  private final StrategyFactory strategy;
+  private final Ticker ticker;
+  private final RandomSource random;
+  private final Scheduler scheduler;
+  private final @Nullable HealthProbe probe;
+  private final ControlPlane control = new ControlPlane();
+  private final CopyOnWriteArrayList<LbEvent.Listener> listeners = new CopyOnWriteArrayList<>();
+  private final LongAdder localPicks = new LongAdder();
+  private final LongAdder remotePicks = new LongAdder();
+  private final LongAdder ejections = new LongAdder();
+  private final int failureThreshold;
+
+  // Control-plane state.
+  private final Map<String, Member> members = new LinkedHashMap<>();
+  private long appliedVersion = -1;
+  private boolean initialSetApplied;
+  private boolean panic;
+  private double lastLocalShare = -1;
+  private boolean countPicks;
+  private boolean closed;
+  private Scheduler.@Nullable Cancellable rampTask;
+  private Scheduler.@Nullable Cancellable agingTask;
+
+  private volatile Picker picker;
+  private volatile List<Member> memberList = List.of();
+
+  /** Creates a balancer with no endpoints; feed it with {@link #onEndpoints}. */
+  public Balancer(
+      String service,
+      LbConfig config,
+      StrategyFactory strategy,
+      Ticker ticker,
+      RandomSource random,
+      Scheduler scheduler,
+      @Nullable HealthProbe probe) {
+    this.service = service;
+    this.config = config;
+    this.strategy = strategy;
+    this.ticker = ticker;
+    this.random = random;
+    this.scheduler = scheduler;
+    this.probe = probe;
+    this.failureThreshold = config.outlierConsecutiveFailures();
+    this.picker = emptyPicker();
+  }
+
+  private Picker emptyPicker() {
+    return new Picker(
+        new Picker.Group[0],
+        new double[0],
+        random,
+        new NoEndpoint("service '" + service + "' has no endpoints"),
+        new NoEndpoint("no endpoints"),
+        false,
+        0,
+        null,
+        null);
+  }
+
+  /** Picks an endpoint; lock-free and allocation-free. */
+  public Pick pick(PickContext context) {
+    return picker.pick(context);
+  }
+
+  /** The service name. */
+  public String service() {
+    return service;
+  }
+
+  /** The configuration. */
+  public LbConfig config() {
+    return config;
+  }
+
+  // ---- Feedback (any thread) ------------------------------------------------------------
+
+  @Override
+  public void onConsecutiveFailures(EndpointState state, int count) {
+    control.execute(() -> maybeEject(state));
+  }
+
+  @Override
+  public int failureThreshold() {
+    return failureThreshold;
+  }
+
+  @Override
+  public long nanoTime() {
+    return ticker.nanoTime();
+  }
+
+  // ---- Inputs --------------------------------------------------------------------------
+
+  /** Applies a complete endpoint set; stale versions are ignored. Any thread. */
+  public void onEndpoints(EndpointSet set) {
+    control.execute(() -> applyEndpoints(set));
+  }
+
+  /** Registers a listener; it first receives the current state as events. Any thread. */
+  public AutoCloseable addListener(LbEvent.Listener listener) {
+    control.execute(
+        () -> {
+          for (Member m : members.values()) {
+            if (!m.healthy) {
+              listener.onEvent(new LbEvent.HealthChanged(service, m.endpoint(), false));
+            }
+            if (m.ejected) {
+              listener.onEvent(
+                  new LbEvent.EndpointEjected(
+                      service, m.endpoint(), m.timesEjected, ejectionTime(m.timesEjected)));
+            }
+          }
+          if (panic) {
+            listener.onEvent(new LbEvent.PanicEntered(service, usableCount(), members.size()));
+          }
+          listeners.add(listener);
+        });
+    return () -> listeners.remove(listener);
+  }
+
+  /** Starts counting picks by zone locality (for metrics). */
+  public void enablePickCounting() {
+    control.execute(
+        () -> {
+          countPicks = true;
+          rebuild();
+        });
+  }
+
+  /** Picks that went to the local zone. */
+  public long localPicks() {
+    return localPicks.sum();
+  }
+
+  /** Picks that went to another zone. */
+  public long remotePicks() {
+    return remotePicks.sum();
+  }
+
+  /** Ejections so far. */
+  public long ejections() {
+    return ejections.sum();
+  }
+
+  /** Whether panic mode is on (balancing over all endpoints, ignoring health). */
+  public boolean inPanic() {
+    return picker.panic;
+  }
+
+  /** Current share of traffic kept in the local zone, 0..1 (1 when zone-agnostic). */
+  public double localShare() {
+    return picker.localShare;
+  }
+
+  /** Runs {@code task} on the control plane (tests and transports use it to serialize). */
+  public void execute(Runnable task) {
+    control.execute(task);
+  }
+
+  /** Stops timers and health checks. Any thread; idempotent. */
+  public void close() {
+    control.execute(
+        () -> {
+          if (closed) {
+            return;
+          }
+          closed = true;
+          for (Member m : members.values()) {
+            m.cancelTasks();
+          }
+          cancel(rampTask);
+          cancel(agingTask);
+          rampTask = null;
+          agingTask = null;
+        });
+  }
+
+  private static void cancel(Scheduler.@Nullable Cancellable c) {
+    if (c != null) {
+      c.cancel();
+    }
+  }
+
+  // ---- Snapshot (any thread, consistent on the control plane) --------------------------
+
+  /** Per-endpoint view; taken on the control plane, so it is consistent. */
+  public List<EndpointStatus> status() {
+    // Reads the published member list and picker without joining the control plane: member
+    // fields may be a moment stale, which is fine for diagnostics and failure messages.
+    List<Member> snapshot = memberList;
+    Picker p = picker;
+    Map<String, Double> share = new HashMap<>();
+    for (int g = 0; g < p.groupCount(); g++) {
+      Picker.Group group = p.group(g);
+      double groupShare = p.shares[g];
+      double sum = 0;
+      for (EndpointState s : group.endpoints) {
+        sum += weightOf(memberOf(s));
+      }
+      for (EndpointState s : group.endpoints) {
+        share.put(s.endpoint().id(), sum == 0 ? 0 : groupShare * weightOf(memberOf(s)) / sum);
+      }
+    }
+    long now = ticker.nanoTime();
+    List<EndpointStatus> out = new ArrayList<>();
+    for (Member m : snapshot) {
+      out.add(
+          new EndpointStatus(
+              m.endpoint(),
+              m.state(),
+              m.stats.inFlight(),
+              m.stats.ewmaNanos(),
+              rampFactor(m, now),
+              share.getOrDefault(m.endpoint().id(), 0.0)));
+    }
+    return out;
+  }
+
+  private @Nullable Member memberOf(EndpointState s) {
+    for (Member m : memberList) {
+      if (m.stats == s) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private double weightOf(@Nullable Member m) {
+    return m == null ? 0 : m.endpoint().weight() * rampFactor(m, ticker.nanoTime());
+  }
+
+  /** A one-line-per-endpoint summary for failure messages: zone, state, whether excluded. */
+  public String describe(PickContext context) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("service '")
+        .append(service)
+        .append("' (local zone ")
+        .append(config.localZone().isEmpty() ? "unknown" : "'" + config.localZone() + "'")
+        .append(picker.panic ? ", panic mode" : "")
+        .append("): ");
+    List<EndpointStatus> status = status();
+    if (status.isEmpty()) {
+      return sb.append("no endpoints").toString();
+    }
+    for (int i = 0; i < status.size(); i++) {
+      EndpointStatus s = status.get(i);
+      if (i > 0) {
+        sb.append("; ");
+      }
+      sb.append(s.endpoint().id());
+      sb.append(" [zone ").append(s.endpoint().zone().isEmpty() ? "-" : s.endpoint().zone());
+      sb.append(", ").append(s.state().tag());
+      if (context.isExcluded(s.endpoint())) {
+        sb.append(", already tried");
+      }
+      sb.append(']');
+    }
+    return sb.toString();
+  }
+
+  // ---- Control plane ---------------------------------------------------------------------
+
+  private void applyEndpoints(EndpointSet set) {
+    control.assertInContext();
+    if (closed || set.version() <= appliedVersion) {
+      return;
+    }
+    appliedVersion = set.version();
+    long now = ticker.nanoTime();
+    Map<String, Member> next = new LinkedHashMap<>();
+    boolean changed = false;
+    for (Endpoint e : set.endpoints()) {
+      Member m = members.remove(e.id());
+      boolean local = isLocal(e);
+      if (m == null) {
+        m =
+            new Member(
+                new EndpointState(
+                    e,
+                    local,
+                    this,
+                    config.peakEwmaDecay().toNanos(),
+                    config.failurePenalty().toNanos()));
+        if (initialSetApplied) {
+          startRamp(m, now);
+        }
+        changed = true;
+        next.put(e.id(), m);
+        scheduleProbe(m, initialProbeDelay());
+      } else {
+        if (!sameAttributes(m.endpoint(), e)) {
+          m.stats.update(e, local);
+          changed = true;
+        }
+        next.put(e.id(), m);
+      }
+    }
+    for (Member removed : members.values()) {
+      removed.cancelTasks();
+      changed = true;
+    }
+    members.clear();
+    members.putAll(next);
+    memberList = List.copyOf(members.values());
+    initialSetApplied = true;
+    if (changed) {
+      rebuild();
+    }
+  }
+
+  private static boolean sameAttributes(Endpoint a, Endpoint b) {
+    return a.host().equals(b.host())
+        && a.port() == b.port()
+        && a.zone().equals(b.zone())
+        && a.weight() == b.weight()
+        && a.metadata().equals(b.metadata());
+  }
+
+  private boolean isLocal(Endpoint e) {
+    return !config.localZone().isEmpty() && config.localZone().equals(e.zone());
+  }
+
+  private void maybeEject(EndpointState state) {
+    control.assertInContext();
+    Member m = members.get(state.endpoint().id());
+    if (closed || m == null || m.stats != state || m.ejected) {
+      return;
+    }
+    if (state.consecutiveFailures() < failureThreshold) {
+      return; // a success arrived in between
+    }
+    int ejected = 0;
+    for (Member o : members.values()) {
+      if (o.ejected) {
+        ejected++;
+      }
+    }
+    int pct = config.outlierMaxEjectionPercent();
+    // At least one endpoint may always be ejected (else small sets could never eject), but
+    // never more than the configured percentage of the set beyond that.
+    int allowed = pct == 0 ? 0 : Math.max(1, members.size() * pct / 100);
+    if (ejected + 1 > allowed) {
+      return;
+    }
+    m.ejected = true;
+    m.timesEjected++;
+    Duration time = ejectionTime(m.timesEjected);
+    m.ejectedUntilNanos = ticker.nanoTime() + time.toNanos();
+    ejections.increment();
+    m.ejectionTask = scheduler.schedule(() -> control.execute(() -> unEject(m)), time.toNanos());
+    emit(new LbEvent.EndpointEjected(service, m.endpoint(), m.timesEjected, time));
+    rebuild();
+  }
+
+  private Duration ejectionTime(int times) {
+    Duration d = config.outlierBaseEjectionTime().multipliedBy(Math.max(1, times));
+    return d.compareTo(config.outlierMaxEjectionTime()) > 0 ? config.outlierMaxEjectionTime() : d;
+  }
+
+  private void unEject(Member m) {
+    control.assertInContext();
+    if (closed || members.get(m.endpoint().id()) != m || !m.ejected) {
+      return;
+    }
+    m.ejected = false;
+    m.ejectionTask = null;
+    m.stats.resetFailures();
+    startRamp(m, ticker.nanoTime());
+    emit(new LbEvent.EndpointRestored(service, m.endpoint()));
+    rebuild();
+  }
+
+  // ---- Active health checks -------------------------------------------------------------
+
+  private long initialProbeDelay() {
+    // Spread the first round so a large set does not probe in one burst.
+    long interval = config.healthCheckInterval().toNanos();
+    return (long) (interval * config.healthCheckJitter() * random.nextDouble());
+  }
+
+  private long nextProbeDelay() {
+    long interval = config.healthCheckInterval().toNanos();
+    return interval + (long) (interval * config.healthCheckJitter() * random.nextDouble());
+  }
+
+  private void scheduleProbe(Member m, long delayNanos) {
+    HealthProbe p = probe;
+    if (p == null || closed) {
+      return;
+    }
+    long generation = ++m.probeGeneration;
+    m.probeTask =
+        scheduler.schedule(() -> control.execute(() -> runProbe(m, p, generation)), delayNanos);
+  }
+
+  private void runProbe(Member m, HealthProbe p, long generation) {
+    if (closed || m.probeGeneration != generation || members.get(m.endpoint().id()) != m) {
+      return;
+    }
+    long probeGeneration = ++m.probeGeneration;
+    Scheduler.Cancellable timeout =
+        scheduler.schedule(
+            () -> control.execute(() -> onProbeResult(m, probeGeneration, false)),
+            config.healthCheckTimeout().toNanos());
+    CompletionStage<Boolean> result;
+    try {
+      result = p.probe(m.endpoint());
+    } catch (RuntimeException e) {
+      timeout.cancel();
+      onProbeResult(m, probeGeneration, false);
+      return;
+    }
+    result.whenComplete(
+        (ok, error) -> {
+          timeout.cancel();
+          boolean passed = error == null && Boolean.TRUE.equals(ok);
+          control.execute(() -> onProbeResult(m, probeGeneration, passed));
+        });
+  }
+
+  private void onProbeResult(Member m, long generation, boolean passed) {
+    control.assertInContext();
+    if (closed || m.probeGeneration != generation || members.get(m.endpoint().id()) != m) {
+      return; // a timeout and a late answer: only the first counts
+    }
+    if (passed) {
+      m.probeFailures = 0;
+      m.probePasses++;
+      if (!m.healthy && m.probePasses >= config.healthyThreshold()) {
+        m.healthy = true;
+        startRamp(m, ticker.nanoTime());
+        emit(new LbEvent.HealthChanged(service, m.endpoint(), true));
+        rebuild();
+      }
+    } else {
+      m.probePasses = 0;
+      m.probeFailures++;
+      if (m.healthy && m.probeFailures >= config.unhealthyThreshold()) {
+        m.healthy = false;
+        emit(new LbEvent.HealthChanged(service, m.endpoint(), false));
+        rebuild();
+      }
+    }
+    scheduleProbe(m, nextProbeDelay());
+  }
+
+  // ---- Slow start -----------------------------------------------------------------------
+
+  private void startRamp(Member m, long now) {
+    if (config.slowStartWindow().isZero()) {
+      return;
+    }
+    m.rampStartNanos = now;
+    scheduleRampStep();
+  }
+
+  private double rampFactor(Member m, long now) {
+    if (m.rampStartNanos == Long.MIN_VALUE) {
+      return 1.0;
+    }
+    long window = config.slowStartWindow().toNanos();
+    long elapsed = now - m.rampStartNanos;
+    if (window <= 0 || elapsed >= window) {
+      return 1.0;
+    }
+    double t = Math.max(0, elapsed) / (double) window;
+    return Math.max(
+        config.slowStartMinWeightFraction(), Math.pow(t, 1.0 / config.slowStartAggression()));
+  }
+
+  private void scheduleRampStep() {
+    if (rampTask != null || closed) {
+      return;
+    }
+    // Twenty steps per window: smooth enough for traffic, cheap for the control plane.
+    long step = Math.max(Duration.ofMillis(10).toNanos(), config.slowStartWindow().toNanos() / 20);
+    rampTask =
+        scheduler.schedule(
+            () ->
+                control.execute(
+                    () -> {
+                      rampTask = null;
+                      rebuild();
+                    }),
+            step);
+  }
+
+  private void scheduleAging() {
+    if (agingTask != null || closed || config.strategy() != dev.ballast.lb.Strategy.PEAK_EWMA) {
+      return;
+    }
+    long period = config.peakEwmaDecay().toNanos() / 4;
+    agingTask =
+        scheduler.schedule(
+            () ->
+                control.execute(
+                    () -> {
+                      agingTask = null;
+                      long now = ticker.nanoTime();
+                      for (Member m : members.values()) {
+                        m.stats.ageIdle(now);
+                      }
+                      scheduleAging();
+                    }),
+            period);
+  }
+
+  // ---- Picker rebuild -------------------------------------------------------------------
+
+  private int usableCount() {
+    int n = 0;
+    for (Member m : members.values()) {
+      if (m.usable()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Recomputes the picker from members; publishes it with one volatile write. */
+  void rebuild() {
+    control.assertInContext();
+    if (closed) {
+      return;
+    }
+    long now = ticker.nanoTime();
+    int total = members.size();
+    int usable = usableCount();
+    boolean nowPanic =
+        total > 0 && (usable == 0 || usable * 100 < config.panicThresholdPercent() * total);
+    if (nowPanic != panic) {
+      panic = nowPanic;
+      emit(
+          nowPanic
+              ? new LbEvent.PanicEntered(service, usable, total)
+              : new LbEvent.PanicLeft(service, usable, total));
+    }
+    boolean ramping = false;
+    // Zone -> candidates, in first-seen order with the local zone first.
+    Map<String, List<Member>> byZone = new LinkedHashMap<>();
+    Map<String, int[]> counts = new LinkedHashMap<>(); // [usable, total]
+    String localZone = config.localZone();
+    boolean zoned = config.zoneAware() && !localZone.isEmpty();
+    if (zoned) {
+      byZone.put(localZone, new ArrayList<>());
+      counts.put(localZone, new int[2]);
+    }
+    for (Member m : members.values()) {
+      String zone = zoned ? m.endpoint().zone() : "";
+      int[] c = counts.computeIfAbsent(zone, z -> new int[2]);
+      List<Member> list = byZone.computeIfAbsent(zone, z -> new ArrayList<>());
+      c[1]++;
+      if (nowPanic || m.usable()) {
+        c[0]++;
+        list.add(m);
+      }
+      if (rampFactor(m, now) < 1.0) {
+        ramping = true;
+      }
+    }
+    if (zoned && counts.get(localZone)[1] == 0) {
+      // The local zone has no endpoints at all: route zone-agnostically.
+      byZone.remove(localZone);
+      counts.remove(localZone);
+      zoned = false;
+    }
+    List<String> zones = new ArrayList<>();
+    for (Map.Entry<String, List<Member>> e : byZone.entrySet()) {
+      if (!e.getValue().isEmpty() || (zoned && e.getKey().equals(localZone))) {
+        zones.add(e.getKey());
+      }
+    }
+    int n = zones.size();
+    int[] usableArr = new int[n];
+    int[] totalArr = new int[n];
+    double[] capacity = new double[n];
+    double[][] weights = new double[n][];
+    EndpointState[][] states = new EndpointState[n][];
+    for (int i = 0; i < n; i++) {
+      List<Member> list = byZone.get(zones.get(i));
+      int[] c = counts.get(zones.get(i));
+      usableArr[i] = c[0];
+      totalArr[i] = c[1];
+      weights[i] = new double[list.size()];
+      states[i] = new EndpointState[list.size()];
+      for (int j = 0; j < list.size(); j++) {
+        Member m = list.get(j);
+        states[i][j] = m.stats;
+        weights[i][j] = m.endpoint().weight() * rampFactor(m, now);
+        capacity[i] += weights[i][j];
+      }
+    }
+    double[] shares;
+    double localShare;
+    if (n == 0) {
+      shares = new double[0];
+      localShare = 0;
+    } else if (!zoned || n == 1) {
+      shares = new double[n];
+      for (int i = 0; i < n; i++) {
+        shares[i] = capacity[i];
+      }
+      normalize(shares);
+      localShare = 1.0;
+    } else if (!config.callerShares().isEmpty()) {
+      shares =
+          ZoneShares.callerShares(
+              0, zones.toArray(new String[0]), usableArr, config.callerShares());
+      localShare = shares[0];
+    } else {
+      shares =
+          ZoneShares.priority(0, usableArr, totalArr, capacity, config.overprovisioningFactor());
+      localShare = shares[0];
+    }
+    // Groups with no endpoints (an unhealthy local zone) get no picker.
+    List<Picker.Group> groups = new ArrayList<>();
+    List<Double> groupShares = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (states[i].length > 0) {
+        groups.add(
+            new Picker.Group(
+                zones.get(i), states[i], strategy.create(states[i], weights[i], random)));
+        groupShares.add(shares[i]);
+      }
+    }
+    double[] gs = new double[groups.size()];
+    for (int i = 0; i < gs.length; i++) {
+      gs[i] = groupShares.get(i);
+    }
+    normalize(gs);
+    if (lastLocalShare >= 0 && Math.abs(lastLocalShare - localShare) > 1e-9 && zoned) {
+      emit(new LbEvent.ZoneSpillChanged(service, lastLocalShare * 100, localShare * 100));
+    }
+    lastLocalShare = localShare;
+    picker =
+        new Picker(
+            groups.toArray(new Picker.Group[0]),
+            gs,
+            random,
+            new NoEndpoint("service '" + service + "' has no endpoints"),
+            new NoEndpoint(
+                "every endpoint of service '"
+                    + service
+                    + "' was already tried ("
+                    + total
+                    + " in all)"),
+            nowPanic,
+            localShare,
+            countPicks ? localPicks : null,
+            countPicks ? remotePicks : null);
+    if (ramping) {
+      scheduleRampStep();
+    }
+    scheduleAging();
+  }
+
+  private static void normalize(double[] shares) {
+    double sum = 0;
+    for (double s : shares) {
+      sum += s;
+    }
+    if (sum <= 0) {
+      for (int i = 0; i < shares.length; i++) {
+        shares[i] = 1.0 / shares.length;
+      }
+      return;
+    }
+    for (int i = 0; i < shares.length; i++) {
+      shares[i] /= sum;
+    }
+  }
+
+  private void emit(LbEvent event) {
+    for (LbEvent.Listener l : listeners) {
+      try {
+        l.onEvent(event);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Balancer.class).warn("Ballast event listener failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.ballast.lb.internal;
+
+import java.util.Map;
+
+/**
+ * Traffic shares over zones (pure functions, unit-tested on their own).
+ *
+ * <p>Priority mode (callers' distribution unknown): the local zone keeps {@code min(1,
+ * overprovisioning × healthy fraction)} of traffic and the rest spills to the other zones in
+ * proportion to their usable capacity — Envoy's priority-load rule applied to zones.
+ *
+ * <p>Caller-shares mode: Envoy's zone-aware capacity rule. If the local zone's share of usable
+ * upstream endpoints covers the callers' local share, everything stays local; otherwise the local
+ * zone keeps {@code upstream% / caller%} and the residual goes to zones with spare capacity, in
+ * proportion to {@code upstream% − caller%}.
+ */
+final class ZoneShares {
+  private ZoneShares() {}
+
+  /**
+   * Shares in priority mode.
+   *
+   * @param local index of the local zone in the arrays
+   * @param usable usable endpoints per zone
+   * @param total all endpoints per zone
+   * @param capacity usable weight per zone
+   */
+  static double[] priority(
+      int local, int[] usable, int[] total, double[] capacity, double overprovisioning) {
+    int n = usable.length;
+    double[] shares = new double[n];
+    double remoteCapacity = 0;
+    for (int i = 0; i < n; i++) {
+      if (i != local) {
+        remoteCapacity += capacity[i];
+      }
+    }
+    double localShare =
+        total[local] == 0
+            ? 0
+            : Math.min(1.0, overprovisioning * usable[local] / (double) total[local]);
+    if (remoteCapacity <= 0) {
+      localShare = usable[local] > 0 ? 1.0 : 0.0;
+    }
+    shares[local] = localShare;
+    spill(shares, local, 1.0 - localShare, capacity, remoteCapacity);
+    return shares;
+  }
+
+  /**
+   * Shares in caller-shares mode.
+   *
+   * @param zones zone names, same order as {@code usable}
+   * @param callerShares callers' relative shares per zone (need not sum to 1)
+   */
+  static double[] callerShares(
+      int local, String[] zones, int[] usable, Map<String, Double> callerShares) {
+    int n = usable.length;
+    double[] shares = new double[n];
+    int usableTotal = 0;
+    for (int u : usable) {
+      usableTotal += u;
+    }
+    double callerTotal = 0;
+    for (double v : callerShares.values()) {
+      callerTotal += v;
+    }
+    if (usableTotal == 0 || callerTotal <= 0) {
+      shares[local] = 1.0;
+      return shares;
+    }
+    double[] upstreamPct = new double[n];
+    double[] callerPct = new double[n];
+    for (int i = 0; i < n; i++) {
+      upstreamPct[i] = usable[i] / (double) usableTotal;
+      callerPct[i] = callerShares.getOrDefault(zones[i], 0.0) / callerTotal;
+    }
+    if (upstreamPct[local] >= callerPct[local]) {
+      shares[local] = 1.0;
+      return shares;
+    }
+    double localShare = upstreamPct[local] / callerPct[local];
+    shares[local] = localShare;
+    double[] residual = new double[n];
+    double residualTotal = 0;
+    for (int i = 0; i < n; i++) {
+      if (i != local) {
+        residual[i] = Math.max(0, upstreamPct[i] - callerPct[i]);
+        residualTotal += residual[i];
+      }
+    }
+    if (residualTotal <= 0) {
+      // No zone has spare capacity by the callers' measure: spread by usable endpoints.
+      for (int i = 0; i < n; i++) {
+        residual[i] = i == local ? 0 : usable[i];
+        residualTotal += residual[i];
+      }
+    }
+    spill(shares, local, 1.0 - localShare, residual, residualTotal);
+    return shares;
+  }
+
+  private static void spill(
+      double[] shares, int local, double amount, double[] weights, double weightTotal) {
+    if (amount <= 0 || weightTotal <= 0) {
+      return;
+    }
+    for (int i = 0; i < shares.length; i++) {
+      if (i != local) {
+        shares[i] = amount * weights[i] / weightTotal;
+      }
+    }
+  }
+}

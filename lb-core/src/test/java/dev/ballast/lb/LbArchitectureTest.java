@@ -1,0 +1,30 @@
+package dev.ballast.lb;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class LbArchitectureTest {
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.ballast.lb");
+
+  @Test
+  void lbCoreKnowsNoTransport() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.netty..", "java.sql..", "javax.sql..")
+        .because("lb-core knows no transport (DESIGN §1)")
+        .check(classes);
+  }
+
+  @Test
+  void publicApiExposesNoInternalTypes() {
+    ApiSignatures.assertNoInternalTypesInPublicApi(classes, "dev.ballast.lb");
+  }
+}
