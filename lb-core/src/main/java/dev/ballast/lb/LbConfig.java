@@ -426,7 +426,7 @@ public final class LbConfig {
       check(
           problems,
           slowStartMinWeightFraction > 0 && slowStartMinWeightFraction <= 1,
-          "slow-start.min-weight-percent",
+          "slow-start.min-weight-fraction",
           slowStartMinWeightFraction,
           "a fraction in (0, 1]");
       check(
