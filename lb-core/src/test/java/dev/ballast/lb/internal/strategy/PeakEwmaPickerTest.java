@@ -1,0 +1,200 @@
+package dev.ballast.lb.internal.strategy;
+
+import static dev.ballast.lb.internal.strategy.TestGroup.count;
+import static dev.ballast.lb.internal.strategy.TestGroup.indexOf;
+import static dev.ballast.lb.internal.strategy.TestGroup.ones;
+import static dev.ballast.lb.internal.strategy.TestGroup.weights;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ballast.lb.Outcome;
+import dev.ballast.lb.PickContext;
+import dev.ballast.lb.RandomSource;
+import dev.ballast.lb.internal.ChildPicker;
+import dev.ballast.lb.internal.EndpointState;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class PeakEwmaPickerTest {
+  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  private final TestGroup group = new TestGroup();
+
+  /** How a simulated call on endpoint {@code index} ends. */
+  interface Behaviour {
+    Outcome outcome(int index);
+
+    long latencyNanos(int index);
+  }
+
+  @Test
+  void endpointWithTenTimesTheLatencyGetsAtMostFivePercent() {
+    EndpointState[] states = group.states(10);
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(10), RandomSource.seeded(1));
+    Behaviour behaviour = fixedLatency(0, 100 * MS, 10 * MS);
+
+    int[] counts = simulate(picker, states, behaviour, 20_000, 30);
+
+    assertThat(counts[0])
+        .as(
+            "picks of the 10× slower endpoint among 10 (expected ≤ 5 %% of 20 000): %s",
+            TestGroup.byId(states, counts))
+        .isLessThanOrEqualTo(1000);
+  }
+
+  @Test
+  void fastFailuresMakeAnEndpointExpensive() {
+    EndpointState[] states = group.states(10);
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(10), RandomSource.seeded(2));
+    // Endpoint 0 answers in 1 ms, the others in 10 ms: the fastest one draws the most traffic.
+    int[] before = simulate(picker, states, fixedLatency(0, 1 * MS, 10 * MS), 10_000, 30);
+    assertThat(before[0])
+        .as("share of the fastest endpoint before it fails (expected > 10 %)")
+        .isGreaterThan(1000);
+
+    // Now it fails, and fails fast (1 ms): failures are recorded as slow samples.
+    Behaviour failingFast =
+        new Behaviour() {
+          @Override
+          public Outcome outcome(int index) {
+            return index == 0 ? Outcome.FAILURE : Outcome.SUCCESS;
+          }
+
+          @Override
+          public long latencyNanos(int index) {
+            return index == 0 ? 1 * MS : 10 * MS;
+          }
+        };
+    int[] after = simulate(picker, states, failingFast, 10_000, 30);
+
+    assertThat(states[0].ewmaNanos())
+        .as("EWMA of the fast-failing endpoint (expected the 1 s failure penalty)")
+        .isGreaterThanOrEqualTo(TestGroup.FAILURE_PENALTY_NANOS);
+    assertThat(after[0])
+        .as(
+            "picks of the fast-failing endpoint (expected ≤ 1 %% of 10 000): %s",
+            TestGroup.byId(states, after))
+        .isLessThanOrEqualTo(100);
+  }
+
+  @Test
+  void unsampledEndpointIsProbedButNotFlooded() {
+    EndpointState[] states = group.states(10);
+    for (int i = 1; i < 10; i++) {
+      states[i].acquire();
+      states[i].complete(Outcome.SUCCESS, 10 * MS);
+    }
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(10), RandomSource.seeded(3));
+
+    // Idle and unknown costs 0: the newcomer wins as soon as it is drawn.
+    int picksUntilProbe = 0;
+    EndpointState chosen;
+    do {
+      chosen = picker.pick(PickContext.DEFAULT);
+      picksUntilProbe++;
+    } while (chosen != states[0] && picksUntilProbe < 100);
+    assertThat(chosen).as("the unsampled endpoint is picked within 100 picks").isSameAs(states[0]);
+
+    // While its first call is outstanding it costs penalty (100 ms) × 2: not flooded.
+    states[0].acquire();
+    int[] whileProbing = count(picker, states, 1000);
+    assertThat(whileProbing[0])
+        .as("picks of the unsampled endpoint while its probe is in flight")
+        .isZero();
+
+    // Its first answer (5 ms) makes it a regular, attractive endpoint.
+    states[0].complete(Outcome.SUCCESS, 5 * MS);
+    int[] afterProbe = count(picker, states, 1000);
+    assertThat(afterProbe[0])
+        .as("picks of the probed endpoint once it answered fast (> 10 %)")
+        .isGreaterThan(100);
+  }
+
+  @Test
+  void penaltyIsConfigurable() {
+    EndpointState[] states = group.states(2);
+    states[1].acquire();
+    states[1].complete(Outcome.SUCCESS, 50 * MS);
+    states[0].acquire(); // unsampled, one call outstanding: cost = penalty × 2
+
+    ChildPicker lowPenalty =
+        Strategies.peakEwma(10 * MS).create(states, ones(2), RandomSource.seeded(4));
+    ChildPicker defaultPenalty =
+        Strategies.peakEwma().create(states, ones(2), RandomSource.seeded(4));
+
+    assertThat(lowPenalty.pick(PickContext.DEFAULT))
+        .as("10 ms × 2 beats 50 ms × 1")
+        .isSameAs(states[0]);
+    assertThat(defaultPenalty.pick(PickContext.DEFAULT))
+        .as("100 ms × 2 loses to 50 ms × 1")
+        .isSameAs(states[1]);
+    assertThat(Strategies.DEFAULT_PEAK_EWMA_PENALTY_NANOS).isEqualTo(100 * MS);
+  }
+
+  @Test
+  void rejectsNonPositivePenalty() {
+    assertThatThrownBy(() -> Strategies.peakEwma(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("penaltyNanos: 0 (expected: a duration in nanoseconds > 0)");
+  }
+
+  @Test
+  void weightDividesCost() {
+    EndpointState[] states = group.states(2);
+    states[0].acquire();
+    states[0].complete(Outcome.SUCCESS, 30 * MS);
+    states[1].acquire();
+    states[1].complete(Outcome.SUCCESS, 20 * MS);
+
+    ChildPicker picker =
+        Strategies.peakEwma().create(states, weights(2, 1), RandomSource.seeded(5));
+
+    // 30 ms / 2 = 15 < 20 ms / 1.
+    assertThat(count(picker, states, 100)[0])
+        .as("picks of the heavier, slightly slower endpoint")
+        .isEqualTo(100);
+  }
+
+  private static Behaviour fixedLatency(int special, long specialLatency, long otherLatency) {
+    return new Behaviour() {
+      @Override
+      public Outcome outcome(int index) {
+        return Outcome.SUCCESS;
+      }
+
+      @Override
+      public long latencyNanos(int index) {
+        return index == special ? specialLatency : otherLatency;
+      }
+    };
+  }
+
+  /**
+   * Runs {@code picks} calls with {@code concurrency} always outstanding: each new pick first
+   * completes the oldest call. The fake clock advances 1 ms per pick. Returns picks per endpoint.
+   */
+  private int[] simulate(
+      ChildPicker picker, EndpointState[] states, Behaviour behaviour, int picks, int concurrency) {
+    int[] counts = new int[states.length];
+    int[] window = new int[concurrency];
+    java.util.Arrays.fill(window, -1);
+    for (int i = 0; i < picks; i++) {
+      int slot = i % concurrency;
+      if (window[slot] >= 0) {
+        int e = window[slot];
+        states[e].complete(behaviour.outcome(e), behaviour.latencyNanos(e));
+      }
+      group.advance(MS);
+      int chosen = indexOf(states, picker.pick(PickContext.DEFAULT));
+      states[chosen].acquire();
+      counts[chosen]++;
+      window[slot] = chosen;
+    }
+    for (int e : window) {
+      if (e >= 0) {
+        states[e].complete(behaviour.outcome(e), behaviour.latencyNanos(e));
+      }
+    }
+    return counts;
+  }
+}
