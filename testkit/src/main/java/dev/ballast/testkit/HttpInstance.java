@@ -1,0 +1,177 @@
+package dev.ballast.testkit;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One local HTTP/1.1 server of an {@link HttpInstanceFarm}: a real Netty server on {@code
+ * 127.0.0.1} with an id, a zone, switchable faults and request counters.
+ *
+ * <p><b>Default behaviour.</b> Any method and any path answers {@code 200} with the instance id as
+ * a {@code text/plain} body and the headers {@code X-Instance} (id), {@code X-Zone} (zone) and
+ * {@code X-Method} (the request method echoed). The farm's health path answers {@code 200} with the
+ * same body. Connections are kept alive unless the client asks otherwise.
+ *
+ * <p><b>Faults.</b> Every fault setter takes effect for requests read after it returns, from any
+ * thread; faults combine (a request can be both delayed and answered with {@code 503}). The health
+ * path ignores {@linkplain #latency(Duration) latency} and {@linkplain #respondWith(int) status}
+ * faults and answers {@linkplain #healthStatus(int) its own status} at once, so a test can make an
+ * instance slow or failing for traffic while health checks still pass, or the other way round;
+ * {@linkplain #hang(boolean) hang}, {@linkplain #reset(boolean) reset} and {@linkplain #stop()
+ * stop} affect health checks too, as they would for a real broken process. Latency is scheduled on
+ * the connection's event loop, never by blocking it.
+ *
+ * <p><b>Counters.</b> {@link #requestCount()} and the per-method counts exclude health checks,
+ * which {@link #healthCheckCount()} counts; both include hung and reset requests. A request is
+ * counted before any byte of its response is written.
+ *
+ * <p>All methods are thread-safe. Arguments are never null.
+ */
+public interface HttpInstance {
+
+  /** Returns the instance id, unique within the farm. */
+  String id();
+
+  /** Returns the zone, or the empty string when the instance has none. */
+  String zone();
+
+  /** Returns {@code "127.0.0.1"}. */
+  String host();
+
+  /** Returns the bound port; it stays the same across {@link #stop()} and {@link #start()}. */
+  int port();
+
+  /** Returns {@code http://127.0.0.1:<port>}. */
+  URI uri();
+
+  /**
+   * Returns this instance in Ballast's endpoint list syntax: {@code http://127.0.0.1:<port>;zone=<
+   * zone>}, or without the zone part when the zone is empty.
+   */
+  String endpointSpec();
+
+  /**
+   * Delays every non-health response by a fixed extra time; {@link Duration#ZERO} removes the
+   * latency.
+   *
+   * @throws IllegalArgumentException when {@code latency} is negative
+   * @return this instance
+   */
+  HttpInstance latency(Duration latency);
+
+  /**
+   * Delays every non-health response by an extra time drawn uniformly from {@code [min, max]}
+   * (nanosecond resolution). Responses on one connection keep their order.
+   *
+   * @throws IllegalArgumentException when {@code min} is negative or greater than {@code max}
+   * @return this instance
+   */
+  HttpInstance latency(Duration min, Duration max);
+
+  /**
+   * Answers every non-health request with {@code status}; {@code 200} restores the default.
+   *
+   * @param status an HTTP status in {@code 200..599}
+   * @throws IllegalArgumentException when {@code status} is out of range
+   * @return this instance
+   */
+  HttpInstance respondWith(int status);
+
+  /**
+   * Answers a deterministic {@code fraction} of non-health requests with {@code status} and the
+   * others with {@code 200}. The choice is made by a counter, not a random draw: among the first
+   * {@code n} requests after this call, exactly {@code floor(n * fraction)} get {@code status},
+   * spread evenly (0.5 alternates, starting with {@code 200}).
+   *
+   * @param status an HTTP status in {@code 200..599}
+   * @param fraction in {@code [0.0, 1.0]}, used to a millionth
+   * @throws IllegalArgumentException when an argument is out of range
+   * @return this instance
+   */
+  HttpInstance respondWith(int status, double fraction);
+
+  /**
+   * Sets the status that the health path answers (default {@code 200}).
+   *
+   * @param status an HTTP status in {@code 200..599}
+   * @throws IllegalArgumentException when {@code status} is out of range
+   * @return this instance
+   */
+  HttpInstance healthStatus(int status);
+
+  /**
+   * When {@code true}, every request (health checks included) is read and never answered; the
+   * connection stays open until the client gives up or the instance stops.
+   *
+   * @return this instance
+   */
+  HttpInstance hang(boolean hang);
+
+  /**
+   * When {@code true}, every request (health checks included) is read and its connection is then
+   * closed with {@code SO_LINGER 0}, so the client sees a TCP reset instead of a response.
+   *
+   * @return this instance
+   */
+  HttpInstance reset(boolean reset);
+
+  /**
+   * Removes every fault: no latency, status {@code 200}, health status {@code 200}, no hang, no
+   * reset. Does not start a stopped instance.
+   *
+   * @return this instance
+   */
+  HttpInstance clearFaults();
+
+  /**
+   * Closes the listening socket and every accepted connection, so new connections are refused and
+   * in-flight requests die. Returns once they are closed; does nothing when already stopped.
+   */
+  void stop();
+
+  /**
+   * Listens again on the same port (with {@code SO_REUSEADDR}). Returns once bound; does nothing
+   * when already running.
+   *
+   * @throws IllegalStateException when the port cannot be bound again or the farm is closed
+   */
+  void start();
+
+  /** Returns whether the instance is listening. */
+  boolean isRunning();
+
+  /** Returns the number of non-health requests read since the last reset of the counters. */
+  long requestCount();
+
+  /**
+   * Returns the number of non-health requests with {@code method} (case-sensitive, e.g. {@code
+   * "GET"}) since the last reset of the counters.
+   */
+  long requestCount(String method);
+
+  /** Remembers the current {@link #requestCount()} for {@link #countSinceMark()}. */
+  void mark();
+
+  /** Returns the non-health requests read since the last {@link #mark()} (or reset). */
+  long countSinceMark();
+
+  /** Returns the number of health-path requests read since the last reset of the counters. */
+  long healthCheckCount();
+
+  /**
+   * Returns a snapshot of the most recent requests (health checks included), oldest first; the log
+   * is bounded by {@link HttpInstanceFarm.Builder#requestLogCapacity(int)}.
+   */
+  List<HttpInstanceRequest> requestLog();
+
+  /** Sets every counter, the mark and the request log back to zero and empty. */
+  void resetCounters();
+
+  /**
+   * Returns the number of accepted connections that are open on the server side. A connection
+   * closed by the client leaves this count shortly after (once the server's event loop has seen the
+   * close), so poll for an expected value rather than reading it once.
+   */
+  int activeConnections();
+}

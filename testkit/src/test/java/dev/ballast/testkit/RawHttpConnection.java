@@ -1,0 +1,89 @@
+package dev.ballast.testkit;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A plain-socket HTTP/1.1 connection, so a test controls exactly which requests share a connection
+ * and sees raw TCP outcomes (reset, close) that an HTTP client would hide or retry.
+ */
+final class RawHttpConnection implements AutoCloseable {
+
+  /** A parsed response: status line code, the raw head and the body. */
+  record Response(int status, String head, String body) {
+    String header(String name) {
+      for (String line : head.split("\r\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+          return line.substring(colon + 1).trim();
+        }
+      }
+      return "";
+    }
+  }
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+
+  RawHttpConnection(HttpInstance instance) throws IOException {
+    socket = new Socket();
+    socket.connect(new InetSocketAddress(instance.host(), instance.port()), 2_000);
+    socket.setSoTimeout(5_000);
+    in = new BufferedInputStream(socket.getInputStream());
+    out = socket.getOutputStream();
+  }
+
+  void send(String method, String path) throws IOException {
+    String request = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    out.write(request.getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+
+  Response exchange(String method, String path) throws IOException {
+    send(method, path);
+    return read(method.equals("HEAD"));
+  }
+
+  Response read(boolean head) throws IOException {
+    ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
+    int matched = 0;
+    byte[] end = {'\r', '\n', '\r', '\n'};
+    while (matched < end.length) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("connection closed after " + headBytes.size() + " bytes");
+      }
+      headBytes.write(b);
+      matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
+    String headText = headBytes.toString(StandardCharsets.US_ASCII);
+    int status = Integer.parseInt(headText.substring(9, 12));
+    Response headOnly = new Response(status, headText, "");
+    String length = headOnly.header("Content-Length");
+    int bodyLength = head || length.isEmpty() ? 0 : Integer.parseInt(length);
+    byte[] body = in.readNBytes(bodyLength);
+    return new Response(status, headText, new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** Reads one byte: -1 when the server closed the connection. */
+  int readByte() throws IOException {
+    return in.read();
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+
+  @Override
+  public String toString() {
+    return "RawHttpConnection[" + socket.getLocalPort() + "->" + socket.getPort() + "]";
+  }
+}
