@@ -1,0 +1,210 @@
+package dev.ballast.testkit;
+
+import dev.ballast.testkit.internal.pg.ClusterLauncher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configures and starts a {@link PostgresCluster}; obtained from {@link PostgresCluster#builder()}.
+ * Each setter checks its argument at once and names it in the message of the {@link
+ * IllegalArgumentException} it throws. Not thread-safe; {@link #start()} may be called more than
+ * once to start independent clusters.
+ */
+public final class PostgresClusterBuilder {
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+  private static final Pattern SETTING_NAME = Pattern.compile("[a-z_][a-z0-9_.]*");
+  private static final int MAX_REPLICAS = 8;
+
+  private int replicas;
+  private List<String> zones = List.of();
+  private final Map<String, String> zonesByNode = new LinkedHashMap<>();
+  private String databaseName = "app";
+  private final Map<String, String> settings = new LinkedHashMap<>();
+  private Duration startupTimeout = Duration.ofSeconds(60);
+  private @Nullable Path parentDirectory;
+
+  PostgresClusterBuilder() {}
+
+  /** Number of streaming replicas, 0 to 8 (default 0). */
+  public PostgresClusterBuilder replicas(int count) {
+    if (count < 0 || count > MAX_REPLICAS) {
+      throw new IllegalArgumentException(
+          "replicas: " + count + " (expected: 0 to " + MAX_REPLICAS + ")");
+    }
+    this.replicas = count;
+    return this;
+  }
+
+  /**
+   * Zone labels in node order: primary, r1, r2, …; when given, there must be exactly one per node.
+   * Overridden per node by {@link #zone(String, String)}. Default: every zone empty.
+   */
+  public PostgresClusterBuilder zones(String... zones) {
+    Objects.requireNonNull(zones, "zones");
+    for (String zone : zones) {
+      Objects.requireNonNull(zone, "zones: null element");
+    }
+    this.zones = List.of(zones);
+    return this;
+  }
+
+  /** The zone label of one node ({@code "primary"}, {@code "r1"}, …). */
+  public PostgresClusterBuilder zone(String nodeName, String zone) {
+    Objects.requireNonNull(nodeName, "nodeName");
+    Objects.requireNonNull(zone, "zone");
+    zonesByNode.put(nodeName, zone);
+    return this;
+  }
+
+  /**
+   * The database to create on the primary before the replicas are copied (default {@code app}); a
+   * lower-case identifier. {@code postgres} uses the built-in database.
+   */
+  public PostgresClusterBuilder database(String name) {
+    Objects.requireNonNull(name, "name");
+    if (!IDENTIFIER.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "database: " + name + " (expected: a lower-case identifier matching " + IDENTIFIER + ")");
+    }
+    this.databaseName = name;
+    return this;
+  }
+
+  /**
+   * An extra server setting for every node, passed on the {@code postgres} command line (e.g.
+   * {@code setting("max_connections", "50")}). Command-line settings win over {@code ALTER SYSTEM},
+   * so do not set {@code recovery_min_apply_delay} here; use {@link PgNode#applyDelay(Duration)}.
+   * Values must not contain whitespace or quotes.
+   */
+  public PostgresClusterBuilder setting(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    if (!SETTING_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "setting: " + name + " (expected: a PostgreSQL setting name)");
+    }
+    if (value.isEmpty()
+        || value.chars().anyMatch(c -> Character.isWhitespace(c) || c == '\'' || c == '"')) {
+      // zonky joins the settings into one pg_ctl -o string, which a shell splits again
+      throw new IllegalArgumentException(
+          "setting."
+              + name
+              + ": "
+              + value
+              + " (expected: a non-empty value without whitespace or quotes)");
+    }
+    settings.put(name, value);
+    return this;
+  }
+
+  /**
+   * The directory under which the cluster's own directory is created. Default: the system property
+   * {@value PostgresCluster#DIRECTORY_PROPERTY} if set, else {@code /dev/shm} when writable (a RAM
+   * disk: far faster for initdb and base backups), else {@code java.io.tmpdir}.
+   */
+  public PostgresClusterBuilder directory(Path parent) {
+    Objects.requireNonNull(parent, "parent");
+    this.parentDirectory = parent;
+    return this;
+  }
+
+  /** How long to wait for each server to accept connections (default 60 s). */
+  public PostgresClusterBuilder startupTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("startupTimeout: " + timeout + " (expected: positive)");
+    }
+    this.startupTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Starts the primary, creates the database, then creates and starts each replica; returns once
+   * every node accepts connections. On failure everything started so far is stopped and deleted.
+   *
+   * @throws IllegalArgumentException if the zones do not match the node count or name unknown nodes
+   * @throws PgClusterException if a server does not start
+   */
+  public PostgresCluster start() {
+    List<String> names = nodeNames();
+    List<String> nodeZones = resolveZones(names);
+    Path parent =
+        parentDirectory != null
+            ? parentDirectory
+            : ClusterLauncher.defaultParent(PostgresCluster.DIRECTORY_PROPERTY);
+    return new PostgresCluster(
+        ClusterLauncher.launch(names, nodeZones, databaseName, settings, startupTimeout, parent));
+  }
+
+  /** Checks what only a complete configuration can show (zones against the node count). */
+  void validate() {
+    resolveZones(nodeNames());
+  }
+
+  /** An independent builder with the same settings. */
+  PostgresClusterBuilder copy() {
+    PostgresClusterBuilder copy = new PostgresClusterBuilder();
+    copy.replicas = replicas;
+    copy.zones = zones;
+    copy.zonesByNode.putAll(zonesByNode);
+    copy.databaseName = databaseName;
+    copy.settings.putAll(settings);
+    copy.startupTimeout = startupTimeout;
+    copy.parentDirectory = parentDirectory;
+    return copy;
+  }
+
+  private List<String> nodeNames() {
+    List<String> names = new ArrayList<>();
+    names.add("primary");
+    for (int i = 1; i <= replicas; i++) {
+      names.add("r" + i);
+    }
+    return names;
+  }
+
+  private List<String> resolveZones(List<String> names) {
+    if (!zones.isEmpty() && zones.size() != names.size()) {
+      throw new IllegalArgumentException(
+          "zones: "
+              + zones
+              + " (expected: "
+              + names.size()
+              + " labels, one for each of "
+              + names
+              + ")");
+    }
+    for (String node : zonesByNode.keySet()) {
+      if (!names.contains(node)) {
+        throw new IllegalArgumentException("zone: " + node + " (expected: one of " + names + ")");
+      }
+    }
+    List<String> resolved = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String fallback = zones.isEmpty() ? "" : zones.get(i);
+      resolved.add(zonesByNode.getOrDefault(names.get(i), fallback));
+    }
+    return resolved;
+  }
+
+  @Override
+  public String toString() {
+    return "PostgresClusterBuilder[replicas="
+        + replicas
+        + ", zones="
+        + zones
+        + ", database="
+        + databaseName
+        + ", settings="
+        + settings
+        + "]";
+  }
+}

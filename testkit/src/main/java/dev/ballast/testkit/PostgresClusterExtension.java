@@ -1,0 +1,229 @@
+package dev.ballast.testkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A JUnit 5 extension that shares one {@link PostgresCluster} among the tests of a class and
+ * undoes, after each test, the faults the test injected.
+ *
+ * <pre>{@code
+ * class ReadRoutingTest {
+ *   @RegisterExtension
+ *   static PostgresClusterExtension pg =
+ *       PostgresClusterExtension.builder().replicas(2).zones("a", "a", "b").build();
+ *
+ *   @Test
+ *   void readsSeeStaleDataWhileReplayIsPaused() {
+ *     pg.node("r1").pauseReplay();   // resumed automatically after the test
+ *     ...
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Lifecycle: registered on a {@code static} field, the cluster starts before the first test of
+ * the class (nested classes share it) and closes after the last. Registered on an instance field,
+ * each test gets its own cluster. Tests of one class must not run concurrently.
+ *
+ * <p>After each test: stopped nodes are started again, paused replay is resumed, apply delays are
+ * removed, and the extension waits for replication. Data is <em>not</em> reset: give each test its
+ * own tables or rows. A promotion cannot be undone, so when a test leaves a promoted replica (or a
+ * primary that is not a primary any more), the cluster is closed and a fresh one is started before
+ * the next test; tests that promote therefore cost one cluster start each. For the same reason,
+ * always reach the cluster through this extension ({@link #cluster()}, {@link #primary()}, …)
+ * rather than keeping a reference across tests. If undoing faults fails, the cluster is rebuilt the
+ * same way.
+ *
+ * <p>Test methods and lifecycle methods may declare a {@link PostgresCluster} parameter to receive
+ * the current cluster.
+ */
+public final class PostgresClusterExtension
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
+
+  private final PostgresClusterBuilder clusterBuilder;
+  private @Nullable PostgresCluster cluster;
+  private int openClassScopes;
+
+  private PostgresClusterExtension(PostgresClusterBuilder clusterBuilder) {
+    this.clusterBuilder = clusterBuilder;
+  }
+
+  /** A builder; without settings the cluster is a primary alone with database {@code app}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The current cluster, started on first use if a test asks before JUnit's callbacks ran.
+   *
+   * @throws PgClusterException if it has to be started and cannot be
+   */
+  public synchronized PostgresCluster cluster() {
+    PostgresCluster current = cluster;
+    if (current == null || current.isClosed()) {
+      current = clusterBuilder.start();
+      cluster = current;
+    }
+    return current;
+  }
+
+  /** The current cluster's primary; see {@link PostgresCluster#primary()}. */
+  public PgNode primary() {
+    return cluster().primary();
+  }
+
+  /** The current cluster's replicas; see {@link PostgresCluster#replicas()}. */
+  public List<PgNode> replicas() {
+    return cluster().replicas();
+  }
+
+  /** A node of the current cluster by name; see {@link PostgresCluster#node(String)}. */
+  public PgNode node(String name) {
+    return cluster().node(name);
+  }
+
+  /** Closes the current cluster and starts a fresh one with the same settings. */
+  public synchronized PostgresCluster rebuild() {
+    closeCluster();
+    return cluster();
+  }
+
+  @Override
+  public synchronized void beforeAll(ExtensionContext context) {
+    openClassScopes++;
+    cluster();
+  }
+
+  @Override
+  public synchronized void afterAll(ExtensionContext context) {
+    openClassScopes = Math.max(0, openClassScopes - 1);
+    if (openClassScopes == 0) {
+      closeCluster();
+    }
+  }
+
+  @Override
+  public synchronized void beforeEach(ExtensionContext context) {
+    cluster();
+  }
+
+  @Override
+  public synchronized void afterEach(ExtensionContext context) {
+    if (openClassScopes == 0) {
+      // registered on an instance field: one cluster per test
+      closeCluster();
+      return;
+    }
+    PostgresCluster current = cluster;
+    if (current == null || current.isClosed()) {
+      return;
+    }
+    boolean reusable;
+    try {
+      current.resetFaults();
+      reusable = !current.isTopologyChanged();
+    } catch (RuntimeException e) {
+      // a cluster in an unknown state would make the next test fail for the wrong reason
+      reusable = false;
+    }
+    if (!reusable) {
+      // started again lazily, so the class's last test does not pay for a cluster nobody uses
+      closeCluster();
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
+    return parameterContext.getParameter().getType() == PostgresCluster.class;
+  }
+
+  @Override
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
+    return cluster();
+  }
+
+  private void closeCluster() {
+    PostgresCluster current = cluster;
+    cluster = null;
+    if (current != null) {
+      current.close();
+    }
+  }
+
+  /** Configures a {@link PostgresClusterExtension}; mirrors {@link PostgresClusterBuilder}. */
+  public static final class Builder {
+
+    private final PostgresClusterBuilder cluster = PostgresCluster.builder();
+
+    private Builder() {}
+
+    /** See {@link PostgresClusterBuilder#replicas(int)}. */
+    public Builder replicas(int count) {
+      cluster.replicas(count);
+      return this;
+    }
+
+    /** See {@link PostgresClusterBuilder#zones(String...)}. */
+    public Builder zones(String... zones) {
+      cluster.zones(zones);
+      return this;
+    }
+
+    /** See {@link PostgresClusterBuilder#zone(String, String)}. */
+    public Builder zone(String nodeName, String zone) {
+      cluster.zone(nodeName, zone);
+      return this;
+    }
+
+    /** See {@link PostgresClusterBuilder#database(String)}. */
+    public Builder database(String name) {
+      cluster.database(name);
+      return this;
+    }
+
+    /** See {@link PostgresClusterBuilder#setting(String, String)}. */
+    public Builder setting(String name, String value) {
+      cluster.setting(name, value);
+      return this;
+    }
+
+    /** See {@link PostgresClusterBuilder#startupTimeout(Duration)}. */
+    public Builder startupTimeout(Duration timeout) {
+      cluster.startupTimeout(timeout);
+      return this;
+    }
+
+    /** See {@link PostgresClusterBuilder#directory(Path)}. */
+    public Builder directory(Path parent) {
+      cluster.directory(parent);
+      return this;
+    }
+
+    /**
+     * The extension; no server starts until JUnit calls it. Later changes to this builder do not
+     * affect extensions already built.
+     *
+     * @throws IllegalArgumentException if the zones do not match the node count or name unknown
+     *     nodes
+     */
+    public PostgresClusterExtension build() {
+      cluster.validate();
+      return new PostgresClusterExtension(cluster.copy());
+    }
+  }
+}
