@@ -14,7 +14,8 @@
  *
  * <h2>HTTP instances</h2>
  *
- * <p>{@code HttpInstanceFarm} runs a set of local HTTP instances with injectable faults.
+ * <p>{@link dev.ballast.testkit.HttpInstanceFarm} runs a set of local HTTP instances with
+ * injectable faults.
  *
  * <p>Everything here is public API; {@code dev.ballast.testkit.internal} and its subpackages are
  * not.
