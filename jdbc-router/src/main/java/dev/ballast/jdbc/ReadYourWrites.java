@@ -1,0 +1,48 @@
+package dev.ballast.jdbc;
+
+import java.util.Locale;
+
+/**
+ * How reads that follow a write in the same context are kept from seeing data older than that write
+ * (property {@code ballast.jdbc.read-your-writes}). The context is the calling thread, or an
+ * explicit {@link RoutingDataSource#withToken scope}.
+ */
+public enum ReadYourWrites {
+  /** No guarantee (the default): a read may go to a replica that has not replayed the write yet. */
+  OFF("off"),
+  /** After a write, this context's reads go to the primary for {@code read-your-writes.window}. */
+  WINDOW("window"),
+  /**
+   * After a write commits, its WAL position is kept as a {@link ConsistencyToken}; a later read
+   * goes to a replica only if that replica has replayed at least that far (waiting at most {@code
+   * read-your-writes.max-wait}), else to the primary.
+   */
+  LSN("lsn");
+
+  private final String propertyName;
+
+  ReadYourWrites(String propertyName) {
+    this.propertyName = propertyName;
+  }
+
+  /** The name used in properties. */
+  public String propertyName() {
+    return propertyName;
+  }
+
+  /**
+   * Parses a property value (any letter case).
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static ReadYourWrites fromPropertyName(String name) {
+    String n = name.trim().toLowerCase(Locale.ROOT);
+    for (ReadYourWrites r : values()) {
+      if (r.propertyName.equals(n)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(
+        "read-your-writes: " + name + " (expected: one of off|window|lsn)");
+  }
+}

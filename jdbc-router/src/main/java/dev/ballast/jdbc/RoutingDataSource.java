@@ -1,0 +1,589 @@
+package dev.ballast.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ballast.jdbc.internal.DriverProbeConnector;
+import dev.ballast.jdbc.internal.Host;
+import dev.ballast.jdbc.internal.JdbcProperties;
+import dev.ballast.jdbc.internal.LogicalConnection;
+import dev.ballast.jdbc.internal.MeterSupport;
+import dev.ballast.jdbc.internal.PooledProbeConnector;
+import dev.ballast.jdbc.internal.ReadsDataSource;
+import dev.ballast.jdbc.internal.Router;
+import dev.ballast.jdbc.internal.RouterConfig;
+import dev.ballast.jdbc.internal.TopologyMonitor;
+import dev.ballast.jdbc.internal.TopologySnapshot;
+import dev.ballast.jdbc.internal.Urls;
+import dev.ballast.lb.ConfigException;
+import dev.ballast.lb.Strategy;
+import dev.ballast.lb.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link DataSource} that sends read-write work to the primary and read-only work to replicas.
+ *
+ * <p>{@link #getConnection()} returns a lazy connection that takes a physical connection only at
+ * its first real use: by then the caller has said whether the work is read-only ({@code
+ * setReadOnly(true)}, as Spring's {@code @Transactional(readOnly = true)} does after getting the
+ * connection). Read-only work goes to an eligible replica (reachable, a replica, within {@code
+ * max-replica-lag}), chosen in the caller's zone first and by least outstanding requests by
+ * default; everything else goes to the primary. A transaction never moves between hosts. {@link
+ * #forReads()} is a view whose connections are always read-only.
+ *
+ * <p>Every host has its own connection pool (HikariCP when built {@link #fromProperties from
+ * properties}); pools never switch hosts. A monitor thread probes every host each health interval
+ * for reachability, role and replication lag, and at once after a connection failure.
+ *
+ * <p><b>Read-your-writes</b> ({@code read-your-writes=window|lsn}) is kept per thread; {@link
+ * #currentToken()}, {@link #runWith} and {@link #withToken} let a {@link ConsistencyToken} travel
+ * to other threads and services.
+ *
+ * <p>Thread-safe. Connections it hands out are, like any JDBC connection, for one thread at a time.
+ * {@link #close()} stops the monitor and closes the pools it created (never data sources given to
+ * the {@link Builder}).
+ */
+public final class RoutingDataSource implements DataSource, AutoCloseable {
+  private static final org.slf4j.Logger log = LoggerFactory.getLogger(RoutingDataSource.class);
+
+  private final Router router;
+  private final boolean defaultAutoCommit;
+  private final DataSource reads;
+  private final @Nullable AutoCloseable meters;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile @Nullable PrintWriter logWriter;
+
+  private RoutingDataSource(Router router, @Nullable Object meterRegistry) {
+    this.router = router;
+    HikariDataSource primaryPool = router.hosts().get(0).hikari();
+    this.defaultAutoCommit = primaryPool == null || primaryPool.isAutoCommit();
+    this.reads = new ReadsDataSource(this, this::readOnlyConnection);
+    AutoCloseable m = null;
+    if (meterRegistry != null) {
+      m = MeterSupport.bind(meterRegistry, router);
+    }
+    this.meters = m;
+  }
+
+  /**
+   * A router configured by {@code ballast.jdbc.*} properties (see the module's QUICKSTART), with
+   * one HikariCP pool per host.
+   *
+   * @throws ConfigException before anything starts, listing every problem as {@code <key>: <value>
+   *     (expected: <what>)}, secrets masked
+   */
+  public static RoutingDataSource fromProperties(Properties props) {
+    return create(requireNonNull(props, "props"), null);
+  }
+
+  /**
+   * As {@link #fromProperties(Properties)}, with meters in {@code registry}: {@code
+   * ballast.jdbc.routes}, {@code ballast.jdbc.replica.lag}, {@code ballast.jdbc.replica.eligible}
+   * and HikariCP's pool meters for every pool; all removed on {@link #close()}.
+   */
+  public static RoutingDataSource fromProperties(Properties props, MeterRegistry registry) {
+    return create(requireNonNull(props, "props"), requireNonNull(registry, "registry"));
+  }
+
+  /** A builder that wraps data sources the caller already has (and keeps owning). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static RoutingDataSource create(Properties props, @Nullable Object registry) {
+    JdbcProperties.Bound bound = JdbcProperties.bind(props, System::getenv);
+    JdbcProperties.applyCredentials(bound);
+    if (registry != null) {
+      MeterSupport.instrumentPools(registry, bound);
+    }
+    List<HikariDataSource> pools = new ArrayList<>();
+    try {
+      List<Host> hosts = new ArrayList<>();
+      Duration probeTimeout = TopologyMonitor.probeTimeout(bound.config().healthCheckInterval());
+      for (JdbcProperties.HostSpec spec : bound.hosts()) {
+        HikariDataSource pool = new HikariDataSource(spec.hikari());
+        pools.add(pool);
+        hosts.add(
+            new Host(
+                spec.name(),
+                spec.primary(),
+                spec.zone(),
+                pool,
+                true,
+                Urls.mask(spec.url()),
+                new DriverProbeConnector(
+                    spec.url(), JdbcProperties.probeProperties(spec), probeTimeout)));
+      }
+      log.info("Ballast JDBC router starting with:\n{}", bound.effective());
+      return start(bound.config(), hosts, Ticker.system(), registry);
+    } catch (RuntimeException | Error e) {
+      for (HikariDataSource p : pools) {
+        p.close();
+      }
+      throw e;
+    }
+  }
+
+  private static RoutingDataSource start(
+      RouterConfig config, List<Host> hosts, Ticker ticker, @Nullable Object registry) {
+    Router router = Router.start(config, hosts, ticker);
+    try {
+      RoutingDataSource ds = new RoutingDataSource(router, registry);
+      log.info(
+          "Ballast JDBC router '{}' started ({}): {}",
+          config.name(),
+          config,
+          router.monitor().snapshot());
+      return ds;
+    } catch (RuntimeException | Error e) {
+      router.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A lazy logical connection: read-write (to the primary) unless {@code setReadOnly(true)} is
+   * called before its first statement. Never null.
+   *
+   * @throws SQLException if this data source is closed
+   */
+  @Override
+  public Connection getConnection() throws SQLException {
+    checkOpen();
+    return new LogicalConnection(router, false, defaultAutoCommit);
+  }
+
+  /**
+   * Not supported: credentials are the pools'.
+   *
+   * @throws SQLFeatureNotSupportedException always
+   */
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    throw new SQLFeatureNotSupportedException(
+        "per-call credentials are not supported: set ballast.jdbc.username and password");
+  }
+
+  private Connection readOnlyConnection() throws SQLException {
+    checkOpen();
+    return new LogicalConnection(router, true, defaultAutoCommit);
+  }
+
+  /**
+   * A view whose connections are read-only for good ({@code setReadOnly(false)} is ignored) and go
+   * to replicas, subject to fallback and read-your-writes. Same instance on every call.
+   */
+  public DataSource forReads() {
+    return reads;
+  }
+
+  /** The router's name ({@code ballast.jdbc.name}). */
+  public String name() {
+    return router.config().name();
+  }
+
+  /** The host names, the configured primary first ({@code primary}, {@code r1}, …). */
+  public List<String> hostNames() {
+    List<String> names = new ArrayList<>();
+    for (Host h : router.hosts()) {
+      names.add(h.name());
+    }
+    return names;
+  }
+
+  /**
+   * The pool of one host (a {@link HikariDataSource} when built from properties), for metrics and
+   * administration; take connections from this router instead.
+   *
+   * @throws IllegalArgumentException for an unknown host name
+   */
+  public DataSource dataSource(String hostName) {
+    requireNonNull(hostName, "hostName");
+    Host h = router.host(hostName);
+    if (h == null) {
+      throw new IllegalArgumentException(
+          "hostName: " + hostName + " (expected: one of " + hostNames() + ")");
+    }
+    return h.dataSource();
+  }
+
+  /**
+   * The current primary's host name; empty while no host is a reachable primary ({@code
+   * topology=auto}).
+   */
+  public Optional<String> primaryHost() {
+    Host p = router.monitor().snapshot().primary();
+    return p == null ? Optional.empty() : Optional.of(p.name());
+  }
+
+  /**
+   * Every host's last known state, one line each: role, reachability, lag, and why it is not
+   * eligible for reads. For logs and health endpoints; passwords are masked.
+   */
+  public String describe() {
+    TopologySnapshot s = router.monitor().snapshot();
+    StringBuilder sb = new StringBuilder("RoutingDataSource '").append(name()).append("' (");
+    sb.append(router.config()).append(")");
+    s.states().forEach(st -> sb.append("\n  ").append(st.describe()));
+    return sb.toString();
+  }
+
+  // ---- read-your-writes context ----------------------------------------------------------------
+
+  /**
+   * The calling thread's read-your-writes token: the position of its last committed write through
+   * this router ({@code read-your-writes=lsn}), or one given by {@link #withToken}. Empty when
+   * there is none (and always in the other modes).
+   */
+  public Optional<ConsistencyToken> currentToken() {
+    long lsn = router.context().tokenLsn();
+    return lsn < 0 ? Optional.empty() : Optional.of(ConsistencyToken.ofLsn(lsn));
+  }
+
+  /**
+   * Opens a scope on the calling thread in which reads see at least {@code token}'s writes (with
+   * {@code read-your-writes=lsn}; other modes ignore tokens). The thread's own later writes advance
+   * the scope's token; closing the scope restores the thread's context from before.
+   */
+  public ConsistencyScope withToken(ConsistencyToken token) {
+    requireNonNull(token, "token");
+    return new ConsistencyScope(router.enterScope(token.lsn()));
+  }
+
+  /** Runs {@code work} inside {@link #withToken(ConsistencyToken) withToken(token)}. */
+  public <T> T runWith(ConsistencyToken token, Callable<T> work) throws Exception {
+    requireNonNull(work, "work");
+    try (ConsistencyScope scope = withToken(token)) {
+      return work.call();
+    }
+  }
+
+  /** Runs {@code work} inside {@link #withToken(ConsistencyToken) withToken(token)}. */
+  public void runWith(ConsistencyToken token, Runnable work) {
+    requireNonNull(work, "work");
+    try (ConsistencyScope scope = withToken(token)) {
+      work.run();
+    }
+  }
+
+  // ---- DataSource boilerplate ------------------------------------------------------------------
+
+  @Override
+  public @Nullable PrintWriter getLogWriter() {
+    return logWriter;
+  }
+
+  @Override
+  public void setLogWriter(@Nullable PrintWriter out) {
+    logWriter = out;
+  }
+
+  /**
+   * Not supported: set the pools' {@code connectionTimeout}.
+   *
+   * @throws SQLFeatureNotSupportedException always
+   */
+  @Override
+  public void setLoginTimeout(int seconds) throws SQLException {
+    throw new SQLFeatureNotSupportedException("set ballast.jdbc.hikari.connectionTimeout instead");
+  }
+
+  /** Always 0: the pools' own timeouts apply. */
+  @Override
+  public int getLoginTimeout() {
+    return 0;
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("Ballast logs through SLF4J");
+  }
+
+  /**
+   * This object, or the current primary's pool (e.g. {@code unwrap(HikariDataSource.class)}), or
+   * what that pool unwraps to. Use {@link #dataSource(String)} for other hosts' pools.
+   */
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    DataSource primary = primaryPool();
+    if (iface.isInstance(primary)) {
+      return iface.cast(primary);
+    }
+    return primary.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return true;
+    }
+    DataSource primary = primaryPool();
+    return iface.isInstance(primary) || primary.isWrapperFor(iface);
+  }
+
+  private DataSource primaryPool() {
+    Host p = router.monitor().snapshot().primary();
+    return p != null ? p.dataSource() : router.hosts().get(0).dataSource();
+  }
+
+  private void checkOpen() throws SQLException {
+    if (closed.get()) {
+      throw new SQLException("RoutingDataSource '" + name() + "' is closed", "08003");
+    }
+  }
+
+  /** Package access for tests: the machinery. */
+  Router router() {
+    return router;
+  }
+
+  /**
+   * Stops the monitor, removes the meters, and closes the pools this data source created. Data
+   * sources given to the {@link Builder} stay open. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    AutoCloseable m = meters;
+    if (m != null) {
+      try {
+        m.close();
+      } catch (Exception e) {
+        log.debug("Ignoring a failure to remove meters", e);
+      }
+    }
+    router.close();
+    for (Host h : router.hosts()) {
+      HikariDataSource pool = h.hikari();
+      if (h.ownsDataSource() && pool != null) {
+        pool.close();
+      }
+    }
+    log.info("Ballast JDBC router '{}' closed", name());
+  }
+
+  @Override
+  public String toString() {
+    return "RoutingDataSource[" + name() + ", hosts=" + hostNames() + "]";
+  }
+
+  /**
+   * Builds a {@link RoutingDataSource} over data sources the caller owns (typically connection
+   * pools, one per host). Not thread-safe. Defaults are those of the properties.
+   */
+  public static final class Builder {
+    private String name = RouterConfig.DEFAULT_NAME;
+    private @Nullable DataSource primary;
+    private String primaryName = "primary";
+    private String primaryZone = "";
+    private final List<Object[]> replicas = new ArrayList<>();
+    private String zone = "";
+    private Strategy strategy = Strategy.LEAST_REQUEST;
+    private Duration maxReplicaLag = RouterConfig.DEFAULT_MAX_REPLICA_LAG;
+    private Fallback fallback = Fallback.PRIMARY;
+    private ReadYourWrites readYourWrites = ReadYourWrites.OFF;
+    private Duration readYourWritesWindow = RouterConfig.DEFAULT_RYW_WINDOW;
+    private Duration readYourWritesMaxWait = RouterConfig.DEFAULT_RYW_MAX_WAIT;
+    private Topology topology = Topology.STATIC;
+    private Duration healthCheckInterval = RouterConfig.DEFAULT_HEALTH_CHECK_INTERVAL;
+    private Ticker ticker = Ticker.system();
+    private @Nullable Object meterRegistry;
+
+    private Builder() {}
+
+    /** The router's name, in messages and meter tags (default {@code db}). */
+    public Builder name(String value) {
+      name = requireNonNull(value, "name");
+      return this;
+    }
+
+    /** The primary (required), named {@code primary}. */
+    public Builder primary(DataSource value) {
+      primary = requireNonNull(value, "primary");
+      return this;
+    }
+
+    /** The primary (required) with a host name and zone (the zone matters after a demotion). */
+    public Builder primary(String hostName, DataSource value, String hostZone) {
+      primaryName = requireNonNull(hostName, "hostName");
+      primary = requireNonNull(value, "primary");
+      primaryZone = requireNonNull(hostZone, "hostZone");
+      return this;
+    }
+
+    /** Adds a replica in zone {@code hostZone} (empty when unknown). Names must be unique. */
+    public Builder replica(String hostName, DataSource dataSource, String hostZone) {
+      replicas.add(
+          new Object[] {
+            requireNonNull(hostName, "hostName"),
+            requireNonNull(dataSource, "dataSource"),
+            requireNonNull(hostZone, "hostZone")
+          });
+      return this;
+    }
+
+    /** Adds a replica with no zone. */
+    public Builder replica(String hostName, DataSource dataSource) {
+      return replica(hostName, dataSource, "");
+    }
+
+    /** This process's zone ({@code ballast.zone}); empty (the default) means unknown. */
+    public Builder zone(String value) {
+      zone = requireNonNull(value, "zone").trim();
+      return this;
+    }
+
+    /** How replicas are balanced (default {@code least-request}). */
+    public Builder strategy(Strategy value) {
+      strategy = requireNonNull(value, "strategy");
+      return this;
+    }
+
+    /** Replicas further behind get no reads (default 5 s; zero = no limit). */
+    public Builder maxReplicaLag(Duration value) {
+      maxReplicaLag = requireNonNull(value, "maxReplicaLag");
+      return this;
+    }
+
+    /** What reads do when no replica is eligible (default {@link Fallback#PRIMARY}). */
+    public Builder fallback(Fallback value) {
+      fallback = requireNonNull(value, "fallback");
+      return this;
+    }
+
+    /** The read-your-writes mode (default {@link ReadYourWrites#OFF}). */
+    public Builder readYourWrites(ReadYourWrites value) {
+      readYourWrites = requireNonNull(value, "readYourWrites");
+      return this;
+    }
+
+    /** How long reads stay on the primary after a write in {@code window} mode (default 2 s). */
+    public Builder readYourWritesWindow(Duration value) {
+      readYourWritesWindow = requireNonNull(value, "readYourWritesWindow");
+      return this;
+    }
+
+    /** How long a read waits for a replica to catch up in {@code lsn} mode (default 100 ms). */
+    public Builder readYourWritesMaxWait(Duration value) {
+      readYourWritesMaxWait = requireNonNull(value, "readYourWritesMaxWait");
+      return this;
+    }
+
+    /** Whether roles are configured or detected (default {@link Topology#STATIC}). */
+    public Builder topology(Topology value) {
+      topology = requireNonNull(value, "topology");
+      return this;
+    }
+
+    /** How often the monitor probes every host (default 1 s). */
+    public Builder healthCheckInterval(Duration value) {
+      healthCheckInterval = requireNonNull(value, "healthCheckInterval");
+      return this;
+    }
+
+    /** The clock for read-your-writes windows, lag and latency (default: the system's). */
+    public Builder ticker(Ticker value) {
+      ticker = requireNonNull(value, "ticker");
+      return this;
+    }
+
+    /** Registers the router's meters (not the pools': they are the caller's) in {@code value}. */
+    public Builder meterRegistry(MeterRegistry value) {
+      meterRegistry = requireNonNull(value, "meterRegistry");
+      return this;
+    }
+
+    /**
+     * Validates, probes every host once, and starts the monitor.
+     *
+     * @throws ConfigException listing every problem as {@code <argument>: <value> (expected: …)}
+     */
+    public RoutingDataSource build() {
+      List<String> problems = new ArrayList<>();
+      if (primary == null) {
+        problems.add("primary: (missing) (expected: the primary's DataSource)");
+      }
+      List<String> names = new ArrayList<>();
+      names.add(primaryName);
+      for (Object[] r : replicas) {
+        String n = (String) r[0];
+        if (n.isBlank() || names.contains(n)) {
+          problems.add("replica: '" + n + "' (expected: a unique, non-blank host name)");
+        }
+        names.add(n);
+      }
+      if (name.isBlank()) {
+        problems.add("name: '' (expected: a non-blank name)");
+      }
+      positive(problems, "healthCheckInterval", healthCheckInterval);
+      positive(problems, "readYourWritesWindow", readYourWritesWindow);
+      nonNegative(problems, "maxReplicaLag", maxReplicaLag);
+      nonNegative(problems, "readYourWritesMaxWait", readYourWritesMaxWait);
+      if (!problems.isEmpty()) {
+        throw new ConfigException(problems);
+      }
+      DataSource p = requireNonNull(primary, "primary");
+      List<Host> hosts = new ArrayList<>();
+      hosts.add(host(primaryName, true, primaryZone, p));
+      for (Object[] r : replicas) {
+        hosts.add(host((String) r[0], false, (String) r[2], (DataSource) r[1]));
+      }
+      RouterConfig config =
+          new RouterConfig(
+              name,
+              zone,
+              strategy,
+              maxReplicaLag,
+              fallback,
+              readYourWrites,
+              readYourWritesWindow,
+              readYourWritesMaxWait,
+              topology,
+              healthCheckInterval);
+      return start(config, hosts, ticker, meterRegistry);
+    }
+
+    private static Host host(String name, boolean primary, String zone, DataSource ds) {
+      return new Host(
+          name,
+          primary,
+          zone,
+          ds,
+          false,
+          ds.getClass().getSimpleName(),
+          new PooledProbeConnector(ds));
+    }
+
+    private static void positive(List<String> problems, String argument, Duration d) {
+      if (d.isNegative() || d.isZero()) {
+        problems.add(argument + ": " + d + " (expected: a positive duration)");
+      }
+    }
+
+    private static void nonNegative(List<String> problems, String argument, Duration d) {
+      if (d.isNegative()) {
+        problems.add(argument + ": " + d + " (expected: a duration >= 0)");
+      }
+    }
+  }
+}

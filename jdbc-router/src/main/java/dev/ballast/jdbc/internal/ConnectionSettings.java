@@ -1,0 +1,84 @@
+package dev.ballast.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The session settings a logical connection's user asked for, recorded so they can be answered
+ * before a physical connection exists and applied to whichever physical connection is bound (again
+ * after every move between primary and replica). Null fields were never set: the physical
+ * connection's own value stands. Confined to its logical connection; not thread-safe.
+ */
+final class ConnectionSettings {
+  boolean autoCommit;
+  boolean readOnly;
+  @Nullable Integer isolation;
+  @Nullable String catalog;
+  @Nullable String schema;
+  @Nullable Integer holdability;
+  @Nullable Integer networkTimeoutMillis;
+  @Nullable Executor networkTimeoutExecutor;
+  @Nullable Properties clientInfo;
+  @Nullable Map<String, Class<?>> typeMap;
+
+  ConnectionSettings(boolean autoCommit, boolean readOnly) {
+    this.autoCommit = autoCommit;
+    this.readOnly = readOnly;
+  }
+
+  /** Applies every recorded setting to {@code c}, a freshly borrowed physical connection. */
+  void applyTo(Connection c) throws SQLException {
+    // Read-only first: pgjdbc refuses to change it once a transaction is open.
+    if (c.isReadOnly() != readOnly) {
+      c.setReadOnly(readOnly);
+    }
+    if (c.getAutoCommit() != autoCommit) {
+      c.setAutoCommit(autoCommit);
+    }
+    if (isolation != null) {
+      c.setTransactionIsolation(isolation);
+    }
+    if (catalog != null) {
+      c.setCatalog(catalog);
+    }
+    if (schema != null) {
+      c.setSchema(schema);
+    }
+    if (holdability != null) {
+      c.setHoldability(holdability);
+    }
+    if (networkTimeoutMillis != null) {
+      Executor executor = networkTimeoutExecutor != null ? networkTimeoutExecutor : Runnable::run;
+      c.setNetworkTimeout(executor, networkTimeoutMillis);
+    }
+    if (clientInfo != null) {
+      c.setClientInfo(clientInfo);
+    }
+    if (typeMap != null) {
+      c.setTypeMap(typeMap);
+    }
+  }
+
+  void putClientInfo(String name, @Nullable String value) {
+    Properties p = clientInfo;
+    if (p == null) {
+      p = new Properties();
+      clientInfo = p;
+    }
+    if (value == null) {
+      p.remove(name);
+    } else {
+      p.setProperty(name, value);
+    }
+  }
+
+  Map<String, Class<?>> typeMapOrEmpty() {
+    Map<String, Class<?>> m = typeMap;
+    return m == null ? new HashMap<>() : new HashMap<>(m);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.ballast.jdbc.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ballast.lb.Endpoint;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One database host: its name, configured role, zone, its own connection pool, and how the monitor
+ * probes it. Pools are per host and never switch hosts: a promotion changes which host is the
+ * primary, not where a pool's connections go. Thread-safe.
+ */
+public final class Host {
+  private final String name;
+  private final boolean configuredPrimary;
+  private final String zone;
+  private final DataSource dataSource;
+  private final boolean ownsDataSource;
+  private final String location;
+  private final Endpoint endpoint;
+  private final ProbeConnector probe;
+  private final AtomicLong knownReplayLsn = new AtomicLong(Lsns.NONE);
+
+  /**
+   * A host.
+   *
+   * @param name unique among the router's hosts ({@code primary}, {@code r1}, …)
+   * @param configuredPrimary whether the configuration names it the primary
+   * @param zone zone label, empty when unknown
+   * @param dataSource the host's pool
+   * @param ownsDataSource whether the router closes the pool on close (its own Hikari pools)
+   * @param location where it is, for messages: a masked URL or a data source description
+   * @param probe how the monitor connects to it
+   */
+  public Host(
+      String name,
+      boolean configuredPrimary,
+      String zone,
+      DataSource dataSource,
+      boolean ownsDataSource,
+      String location,
+      ProbeConnector probe) {
+    this.name = requireNonNull(name, "name");
+    this.configuredPrimary = configuredPrimary;
+    this.zone = requireNonNull(zone, "zone");
+    this.dataSource = requireNonNull(dataSource, "dataSource");
+    this.ownsDataSource = ownsDataSource;
+    this.location = requireNonNull(location, "location");
+    this.probe = requireNonNull(probe, "probe");
+    this.endpoint =
+        Endpoint.builder(Urls.host(location, name), Urls.port(location, 1))
+            .id(name)
+            .zone(zone)
+            .build();
+  }
+
+  /** The host's name. */
+  public String name() {
+    return name;
+  }
+
+  /** Whether the configuration names this host the primary. */
+  public boolean configuredPrimary() {
+    return configuredPrimary;
+  }
+
+  /** Zone label; empty when unknown. */
+  public String zone() {
+    return zone;
+  }
+
+  /** The host's pool. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The host's pool if it is a HikariCP pool, else null. */
+  public @Nullable HikariDataSource hikari() {
+    return dataSource instanceof HikariDataSource h ? h : null;
+  }
+
+  /** Whether the router created the pool and closes it. */
+  public boolean ownsDataSource() {
+    return ownsDataSource;
+  }
+
+  /** Masked URL or description, for messages. */
+  public String location() {
+    return location;
+  }
+
+  /** This host as a load-balancer endpoint (id = name). */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The monitor's way in. */
+  public ProbeConnector probe() {
+    return probe;
+  }
+
+  /**
+   * The highest replay position known for this host (bytes), {@link Lsns#NONE} when unknown. Set by
+   * each probe round; raised between rounds by read-your-writes checks.
+   */
+  public long knownReplayLsn() {
+    return knownReplayLsn.get();
+  }
+
+  /** Records a probe's replay position (may lower the value, e.g. after a host was rebuilt). */
+  void setKnownReplayLsn(long lsn) {
+    knownReplayLsn.set(lsn);
+  }
+
+  /** Records a replay position observed by a read; never lowers the value. */
+  void observeReplayLsn(long lsn) {
+    knownReplayLsn.accumulateAndGet(lsn, Math::max);
+  }
+
+  @Override
+  public String toString() {
+    return name + "(" + location + (zone.isEmpty() ? "" : ", zone " + zone) + ")";
+  }
+}

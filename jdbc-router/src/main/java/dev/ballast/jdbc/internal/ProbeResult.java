@@ -1,0 +1,23 @@
+package dev.ballast.jdbc.internal;
+
+/**
+ * One successful probe of one host. Immutable.
+ *
+ * @param inRecovery {@code pg_is_in_recovery()}: a replica (or a host whose role the probe could
+ *     not read, see {@code roleKnown})
+ * @param roleKnown false when the database offers no role query (not PostgreSQL): the configured
+ *     role stands and lag is unknown (taken as zero)
+ * @param lsn replay position of a replica, current WAL position of a primary, in bytes; {@link
+ *     Lsns#NONE} when unknown
+ * @param receiveLsn received (flushed) position of a replica; {@link Lsns#NONE} when unknown
+ * @param replayAgeSeconds seconds since the last replayed commit of a replica ({@code now() -
+ *     pg_last_xact_replay_timestamp()}); NaN when unknown. Lag only while the replica is behind.
+ * @param timeline the primary's timeline; 0 for replicas or when unknown
+ */
+public record ProbeResult(
+    boolean inRecovery,
+    boolean roleKnown,
+    long lsn,
+    long receiveLsn,
+    double replayAgeSeconds,
+    long timeline) {}

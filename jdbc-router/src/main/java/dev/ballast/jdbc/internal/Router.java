@@ -1,0 +1,373 @@
+package dev.ballast.jdbc.internal;
+
+import dev.ballast.jdbc.Fallback;
+import dev.ballast.jdbc.ReadYourWrites;
+import dev.ballast.jdbc.Topology;
+import dev.ballast.lb.DynamicEndpointSource;
+import dev.ballast.lb.Endpoint;
+import dev.ballast.lb.EndpointSource;
+import dev.ballast.lb.LbConfig;
+import dev.ballast.lb.LoadBalancer;
+import dev.ballast.lb.Outcome;
+import dev.ballast.lb.Pick;
+import dev.ballast.lb.PickContext;
+import dev.ballast.lb.Ticker;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides where each logical connection goes and hands out physical connections: writes to the
+ * primary; reads to an eligible replica chosen by the load balancer (zone first, least-request by
+ * default), honouring read-your-writes, else the primary or a failure as {@code fallback} says.
+ *
+ * <p>Thread-safe. The per-context read-your-writes state is thread-confined ({@link #context()}).
+ */
+public final class Router implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+  private final RouterConfig config;
+  private final List<Host> hosts;
+  private final Map<String, Host> byName = new LinkedHashMap<>();
+  private final TopologyMonitor monitor;
+  private final LoadBalancer balancer;
+  private final Ticker ticker;
+  private final long windowNanos;
+  private final long maxWaitNanos;
+  private final ThreadLocal<SessionContext> contexts = ThreadLocal.withInitial(SessionContext::new);
+  private final AtomicBoolean lsnFailureLogged = new AtomicBoolean();
+  private volatile RouteRecorder recorder = RouteRecorder.NONE;
+
+  private Router(RouterConfig config, List<Host> hosts, Ticker ticker) {
+    this.config = config;
+    this.hosts = List.copyOf(hosts);
+    for (Host h : this.hosts) {
+      byName.put(h.name(), h);
+    }
+    this.ticker = ticker;
+    this.windowNanos = config.readYourWritesWindow().toNanos();
+    this.maxWaitNanos = config.readYourWritesMaxWait().toNanos();
+    DynamicEndpointSource replicas = EndpointSource.dynamic();
+    this.monitor = new TopologyMonitor(config, this.hosts, replicas, ticker);
+    LbConfig lb =
+        LbConfig.builder().strategy(config.strategy()).localZone(config.localZone()).build();
+    this.balancer =
+        LoadBalancer.builder(config.name())
+            .config(lb)
+            .source(replicas)
+            .ticker(ticker)
+            .scheduler(monitor.scheduler())
+            .build();
+  }
+
+  /**
+   * Creates a router over {@code hosts} and runs the monitor's first round before returning, so the
+   * first connection already knows the topology.
+   */
+  public static Router start(RouterConfig config, List<Host> hosts, Ticker ticker) {
+    Router r = new Router(config, hosts, ticker);
+    try {
+      r.monitor.start();
+    } catch (RuntimeException | Error e) {
+      r.close();
+      throw e;
+    }
+    return r;
+  }
+
+  /** Sets the recorder of routing decisions (metrics). */
+  public void setRecorder(RouteRecorder value) {
+    recorder = value;
+  }
+
+  /** The settings. */
+  public RouterConfig config() {
+    return config;
+  }
+
+  /** Every host, the configured primary first. */
+  public List<Host> hosts() {
+    return hosts;
+  }
+
+  /** The host named {@code name}, or null. */
+  public @Nullable Host host(String name) {
+    return byName.get(name);
+  }
+
+  /** The topology monitor. */
+  public TopologyMonitor monitor() {
+    return monitor;
+  }
+
+  /** The replicas' load balancer. */
+  public LoadBalancer balancer() {
+    return balancer;
+  }
+
+  /** The calling thread's read-your-writes context. */
+  public SessionContext context() {
+    return contexts.get();
+  }
+
+  /**
+   * Raises the calling thread's token to at least {@code lsn} until the returned action runs, which
+   * restores the thread's context as it was.
+   */
+  public Runnable enterScope(long lsn) {
+    SessionContext ctx = context();
+    SessionContext saved = ctx.copy();
+    ctx.advanceToken(lsn);
+    return () -> ctx.restore(saved);
+  }
+
+  /** The current context's clock reading, for write timestamps. */
+  long now() {
+    return ticker.nanoTime();
+  }
+
+  /**
+   * A physical connection on the primary for read-write work.
+   *
+   * @throws SQLTransientConnectionException when there is no primary (auto topology), naming every
+   *     host and its last known state
+   * @throws SQLException the pool's failure
+   */
+  public Binding bindWrite() throws SQLException {
+    return bindPrimary(RouteReason.WRITE);
+  }
+
+  /**
+   * A physical connection for read-only work: an eligible replica that satisfies read-your-writes,
+   * else the primary (or a failure with {@code fallback=fail}).
+   */
+  public Binding bindRead() throws SQLException {
+    SessionContext ctx = context();
+    ReadYourWrites ryw = config.readYourWrites();
+    if (ryw == ReadYourWrites.WINDOW && ctx.wroteWithin(ticker.nanoTime(), windowNanos)) {
+      return bindPrimary(RouteReason.READ_YOUR_WRITES);
+    }
+    long token = ryw == ReadYourWrites.LSN ? ctx.tokenLsn() : Lsns.NONE;
+    TopologySnapshot snap = monitor.snapshot();
+    Set<Endpoint> excluded = new HashSet<>();
+    boolean mustWait = false;
+    if (token >= 0 && snap.eligibleReplicas() > 0) {
+      mustWait = excludeBehind(snap, token, excluded);
+      if (excluded.size() == snap.eligibleReplicas()) {
+        return bindPrimary(RouteReason.READ_YOUR_WRITES);
+      }
+    }
+    long waitDeadline = System.nanoTime() + maxWaitNanos;
+    boolean rywMiss = false;
+    for (int attempt = 0; attempt <= hosts.size(); attempt++) {
+      Pick pick =
+          balancer.pick(excluded.isEmpty() ? PickContext.DEFAULT : PickContext.excluding(excluded));
+      if (!pick.isPresent()) {
+        break;
+      }
+      long start = ticker.nanoTime();
+      Host h = byName.get(pick.endpoint().id());
+      if (h == null || !monitor.snapshot().state(h).eligible()) {
+        // The balancer may still hold a set the monitor has just replaced.
+        pick.complete(Outcome.CANCELLED, 0);
+        excluded.add(pick.endpoint());
+        continue;
+      }
+      Connection c;
+      try {
+        c = PoolAcquirer.acquire(h, () -> stillEligible(h), monitor::requestRecheck);
+      } catch (SQLException e) {
+        pick.complete(Outcome.FAILURE, ticker.nanoTime() - start);
+        if (SqlStates.isConnectionFailure(e)) {
+          monitor.requestRecheck();
+        }
+        log.debug("'{}': replica {} failed to give a connection", config.name(), h.name(), e);
+        excluded.add(pick.endpoint());
+        continue;
+      }
+      if (c == null) {
+        pick.complete(Outcome.CANCELLED, 0);
+        excluded.add(pick.endpoint());
+        continue;
+      }
+      if (mustWait && h.knownReplayLsn() < token) {
+        boolean caughtUp;
+        try {
+          caughtUp = ReplayWaiter.await(h, c, token, waitDeadline);
+        } catch (SQLException e) {
+          JdbcClose.quietly(c);
+          boolean broken = SqlStates.isConnectionFailure(e);
+          pick.complete(broken ? Outcome.FAILURE : Outcome.SUCCESS, ticker.nanoTime() - start);
+          if (broken) {
+            monitor.requestRecheck();
+          }
+          excluded.add(pick.endpoint());
+          continue;
+        }
+        if (!caughtUp) {
+          JdbcClose.quietly(c);
+          pick.complete(Outcome.SUCCESS, ticker.nanoTime() - start);
+          rywMiss = true;
+          break;
+        }
+      }
+      recorder.routed(RouteReason.READ);
+      return new Binding(h, c, RouteReason.READ, pick, start);
+    }
+    if (rywMiss || (token >= 0 && !excluded.isEmpty())) {
+      return bindPrimary(RouteReason.READ_YOUR_WRITES);
+    }
+    if (config.fallback() == Fallback.FAIL) {
+      TopologySnapshot now = monitor.snapshot();
+      throw new SQLTransientConnectionException(
+          "no replica of '"
+              + config.name()
+              + "' is eligible for reads (fallback=fail): "
+              + now.describe(now.readCandidates()),
+          "08001");
+    }
+    return bindPrimary(RouteReason.FALLBACK);
+  }
+
+  /**
+   * Excludes the eligible replicas not known to have replayed {@code token}; returns whether a
+   * replica has to be asked (none is known to be there). Replicas lagging more than {@code
+   * max-wait} cannot catch up in time and stay excluded.
+   */
+  private boolean excludeBehind(TopologySnapshot snap, long token, Set<Endpoint> excluded) {
+    boolean anyCaughtUp = false;
+    for (HostState s : snap.states()) {
+      if (s.eligible() && s.host().knownReplayLsn() >= token) {
+        anyCaughtUp = true;
+      }
+    }
+    for (HostState s : snap.states()) {
+      if (!s.eligible()) {
+        continue;
+      }
+      boolean caughtUp = s.host().knownReplayLsn() >= token;
+      boolean hopeless = s.lagSeconds() * 1e9 > maxWaitNanos;
+      if (anyCaughtUp ? !caughtUp : hopeless) {
+        excluded.add(s.host().endpoint());
+      }
+    }
+    return !anyCaughtUp;
+  }
+
+  private boolean stillEligible(Host h) {
+    return monitor.snapshot().state(h).eligible();
+  }
+
+  private Binding bindPrimary(RouteReason reason) throws SQLException {
+    long start = ticker.nanoTime();
+    TopologySnapshot snap = monitor.snapshot();
+    Host target = snap.primary();
+    for (int switches = 0; switches <= hosts.size(); switches++) {
+      if (target == null) {
+        throw noPrimary(monitor.snapshot());
+      }
+      Host wanted = target;
+      Connection c;
+      try {
+        c =
+            PoolAcquirer.acquire(
+                wanted,
+                () ->
+                    config.topology() == Topology.STATIC || monitor.snapshot().primary() == wanted,
+                monitor::requestRecheck);
+      } catch (SQLException e) {
+        if (SqlStates.isConnectionFailure(e)) {
+          monitor.requestRecheck();
+        }
+        throw e;
+      }
+      if (c != null) {
+        recorder.routed(reason);
+        return new Binding(wanted, c, reason, null, start);
+      }
+      // The primary moved (promotion) or vanished while we waited for its pool.
+      target = monitor.snapshot().primary();
+    }
+    throw noPrimary(monitor.snapshot());
+  }
+
+  private SQLTransientConnectionException noPrimary(TopologySnapshot snap) {
+    return new SQLTransientConnectionException(
+        "no primary for '"
+            + config.name()
+            + "' (topology="
+            + config.topology().propertyName()
+            + "): writes fail until a host is reachable and not in recovery: "
+            + snap.describe(snap.states()),
+        "08001");
+  }
+
+  /** Gives {@code b}'s physical connection back to its pool and completes its pick. */
+  public void release(Binding b) {
+    JdbcClose.quietly(b.physical());
+    Pick pick = b.pick();
+    if (pick != null) {
+      pick.complete(
+          b.failed() ? Outcome.FAILURE : Outcome.SUCCESS, ticker.nanoTime() - b.startNanos());
+    }
+  }
+
+  /**
+   * Reacts to a failure on {@code b}: a connection failure marks it failed and asks for a re-check;
+   * a read-only error from the supposed primary asks for a re-check (it may have been demoted).
+   */
+  public void onError(Binding b, SQLException e) {
+    if (SqlStates.isConnectionFailure(e)) {
+      b.markFailed();
+      monitor.requestRecheck();
+    } else if (b.onPrimary() && SqlStates.isReadOnlyViolation(e)) {
+      monitor.requestRecheck();
+    }
+  }
+
+  /** Records that the current context wrote (window mode). */
+  public void recordWrite() {
+    if (config.readYourWrites() == ReadYourWrites.WINDOW) {
+      context().recordWrite(ticker.nanoTime());
+    }
+  }
+
+  /**
+   * After a write committed on {@code physical} (a primary connection): in {@code lsn} mode, reads
+   * the primary's WAL position into the current context's token; in {@code window} mode, restarts
+   * the window. One query per commit that wrote, and only in {@code lsn} mode.
+   */
+  public void recordCommit(Connection physical) {
+    recordWrite();
+    if (config.readYourWrites() != ReadYourWrites.LSN) {
+      return;
+    }
+    try {
+      context().advanceToken(WalPositions.current(physical));
+    } catch (SQLException e) {
+      if (lsnFailureLogged.compareAndSet(false, true)) {
+        log.warn(
+            "'{}': could not read the WAL position after a commit; read-your-writes=lsn cannot"
+                + " protect reads after such writes ({})",
+            config.name(),
+            SqlStates.shortMessage(e));
+      }
+    }
+  }
+
+  /** Stops the monitor and the load balancer. Pools are closed by their owner. Idempotent. */
+  @Override
+  public void close() {
+    balancer.close();
+    monitor.close();
+  }
+}

@@ -1,0 +1,420 @@
+package dev.ballast.jdbc.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ballast.jdbc.Topology;
+import dev.ballast.lb.DynamicEndpointSource;
+import dev.ballast.lb.Endpoint;
+import dev.ballast.lb.Scheduler;
+import dev.ballast.lb.Ticker;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Probes every host each health interval (and at once when asked after a failure), decides roles,
+ * lag and read eligibility, publishes an immutable {@link TopologySnapshot}, and feeds the eligible
+ * replicas to the load balancer's endpoint source.
+ *
+ * <p><b>Threading.</b> Rounds run one at a time on the monitor's own daemon timer thread; the hosts
+ * of a round are probed in parallel on daemon probe threads (at most one probe per host in flight,
+ * so a hung host costs one thread, not one per round). {@link #snapshot()} is a volatile read, safe
+ * from any thread. The first round runs in {@link #start()}, on the caller's thread, so that the
+ * router knows its topology before it hands out its first connection.
+ */
+public final class TopologyMonitor implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TopologyMonitor.class);
+
+  /** Rechecks asked for after failures run at most this often: a failure storm is one probe. */
+  private static final long MIN_RECHECK_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  private final RouterConfig config;
+  private final List<Host> hosts;
+  private final DynamicEndpointSource replicaSource;
+  private final Ticker ticker;
+  private final Duration probeTimeout;
+  private final ScheduledExecutorService timer;
+  private final ExecutorService probes;
+  private final AtomicBoolean recheckPending = new AtomicBoolean();
+  private final Map<String, Future<ProbeResult>> inFlight = new HashMap<>();
+  private final Map<String, Long> behindSince = new HashMap<>();
+  private volatile TopologySnapshot snapshot;
+  private volatile long lastRoundEndNanos;
+  private volatile boolean closed;
+  private long previousPrimaryLsn = Lsns.NONE;
+  private List<String> publishedIds = List.of();
+  private @Nullable ScheduledFuture<?> periodic;
+
+  /** A monitor of {@code hosts} (the configured primary first); call {@link #start()}. */
+  public TopologyMonitor(
+      RouterConfig config, List<Host> hosts, DynamicEndpointSource replicaSource, Ticker ticker) {
+    this.config = config;
+    this.hosts = List.copyOf(hosts);
+    this.replicaSource = replicaSource;
+    this.ticker = ticker;
+    this.probeTimeout = probeTimeout(config.healthCheckInterval());
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(daemon("ballast-jdbc-" + config.name()));
+    this.probes =
+        Executors.newFixedThreadPool(
+            Math.max(1, this.hosts.size()), daemon("ballast-jdbc-" + config.name() + "-probe"));
+    List<HostState> initial = new ArrayList<>();
+    @Nullable Host primary = null;
+    for (Host h : this.hosts) {
+      initial.add(HostState.initial(h));
+      if (h.configuredPrimary()) {
+        primary = h;
+      }
+    }
+    this.snapshot = new TopologySnapshot(initial, primary, Lsns.NONE);
+  }
+
+  /** How long one probe may take: the interval, kept within 500 ms..5 s. */
+  public static Duration probeTimeout(Duration interval) {
+    long ms = Math.max(500, Math.min(5000, interval.toMillis()));
+    return Duration.ofMillis(ms);
+  }
+
+  /** Runs the first round now, on this thread, then one every health interval. */
+  public void start() {
+    round();
+    long interval = config.healthCheckInterval().toNanos();
+    periodic =
+        timer.scheduleWithFixedDelay(this::safeRound, interval, interval, TimeUnit.NANOSECONDS);
+  }
+
+  /** The latest snapshot. Never null. */
+  public TopologySnapshot snapshot() {
+    return snapshot;
+  }
+
+  /**
+   * Asks for a round as soon as possible (after a connection failure or a read-only error from the
+   * supposed primary). Requests coalesce: many failures at once cost one round. Any thread.
+   */
+  public void requestRecheck() {
+    if (closed || !recheckPending.compareAndSet(false, true)) {
+      return;
+    }
+    long wait = lastRoundEndNanos + MIN_RECHECK_SPACING_NANOS - ticker.nanoTime();
+    try {
+      ScheduledFuture<?> unused =
+          timer.schedule(this::safeRound, Math.max(0, wait), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      recheckPending.set(false);
+    }
+  }
+
+  /**
+   * Runs a round on the monitor thread and waits for it (for tests and for callers that must see
+   * the effect of a change at once).
+   */
+  public TopologySnapshot refresh() {
+    Future<?> f = timer.submit(this::safeRound);
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      log.warn("Topology refresh of '{}' failed", config.name(), e.getCause());
+    }
+    return snapshot;
+  }
+
+  /** A timer on the monitor thread, for the load balancer's control plane. */
+  public Scheduler scheduler() {
+    return (task, delayNanos) -> {
+      ScheduledFuture<?> f = timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+      return () -> f.cancel(false);
+    };
+  }
+
+  /** Stops the timer and the probe threads and closes the probe connections. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    ScheduledFuture<?> p = periodic;
+    if (p != null) {
+      p.cancel(false);
+    }
+    timer.shutdownNow();
+    probes.shutdownNow();
+    for (Host h : hosts) {
+      h.probe().close();
+    }
+  }
+
+  private void safeRound() {
+    try {
+      round();
+    } catch (RuntimeException | Error e) {
+      // A bug in one round must not stop monitoring for good.
+      log.error("Topology round of '{}' failed", config.name(), e);
+    }
+  }
+
+  private void round() {
+    if (closed) {
+      return;
+    }
+    recheckPending.set(false);
+    long timeoutNanos = probeTimeout.toNanos();
+    Map<String, Future<ProbeResult>> futures = new HashMap<>();
+    for (Host h : hosts) {
+      Future<ProbeResult> previous = inFlight.get(h.name());
+      if (previous != null && !previous.isDone()) {
+        futures.put(h.name(), previous);
+        continue;
+      }
+      try {
+        Future<ProbeResult> f = probes.submit(probeTask(h));
+        inFlight.put(h.name(), f);
+        futures.put(h.name(), f);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        return; // closing
+      }
+    }
+    long deadline = ticker.nanoTime() + timeoutNanos;
+    Map<String, Object> outcomes = new HashMap<>();
+    for (Host h : hosts) {
+      Future<ProbeResult> f = futures.get(h.name());
+      outcomes.put(h.name(), await(f, deadline));
+    }
+    TopologySnapshot next = compute(snapshot, outcomes);
+    publish(snapshot, next);
+    lastRoundEndNanos = ticker.nanoTime();
+  }
+
+  private Callable<ProbeResult> probeTask(Host h) {
+    int timeoutSeconds = (int) Math.max(1, (probeTimeout.toMillis() + 999) / 1000);
+    return () -> {
+      Connection c = h.probe().acquire();
+      boolean broken = true;
+      try {
+        ProbeResult r = PostgresProbe.probe(c, timeoutSeconds);
+        broken = false;
+        return r;
+      } finally {
+        h.probe().release(c, broken);
+      }
+    };
+  }
+
+  /** A {@link ProbeResult}, or a String saying why the host could not be probed. */
+  private Object await(@Nullable Future<ProbeResult> f, long deadline) {
+    if (f == null) {
+      return "unreachable: not probed";
+    }
+    try {
+      long remaining = Math.max(0, deadline - ticker.nanoTime());
+      return f.get(remaining, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      return "unreachable: no answer within " + HostState.format(probeTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unreachable: probe interrupted";
+    } catch (ExecutionException e) {
+      return "unreachable: " + SqlStates.shortMessage(e.getCause());
+    }
+  }
+
+  private TopologySnapshot compute(TopologySnapshot previous, Map<String, Object> outcomes) {
+    long now = ticker.nanoTime();
+    Map<String, HostState> raw = new HashMap<>();
+    for (Host h : hosts) {
+      HostState prev = previous.state(h);
+      Object outcome = outcomes.get(h.name());
+      if (outcome instanceof ProbeResult r) {
+        Role role =
+            !r.roleKnown()
+                ? (h.configuredPrimary() ? Role.PRIMARY : Role.REPLICA)
+                : r.inRecovery() ? Role.REPLICA : Role.PRIMARY;
+        raw.put(
+            h.name(),
+            new HostState(
+                h, role, true, "", r.lsn(), 0, 0, r.timeline(), false, "" /* decided below */));
+      } else {
+        String error = String.valueOf(outcome);
+        raw.put(
+            h.name(),
+            new HostState(
+                h,
+                prev.role() == Role.UNKNOWN ? Role.REPLICA : prev.role(),
+                false,
+                error,
+                prev.lsn(),
+                prev.lagBytes(),
+                prev.lagSeconds(),
+                prev.timeline(),
+                false,
+                error));
+      }
+    }
+    Host primary = choosePrimary(previous.primary(), raw);
+    HostState primaryState = primary == null ? null : raw.get(primary.name());
+    long primaryLsn =
+        primaryState != null && primaryState.reachable() && primaryState.role() == Role.PRIMARY
+            ? primaryState.lsn()
+            : previousPrimaryLsn;
+
+    List<HostState> states = new ArrayList<>();
+    for (Host h : hosts) {
+      HostState s = requireNonNull(raw.get(h.name()), "state");
+      Object outcome = outcomes.get(h.name());
+      if (h == primary) {
+        states.add(s.withEligibility(false, "is the primary"));
+        behindSince.remove(h.name());
+        continue;
+      }
+      if (!s.reachable()) {
+        states.add(s);
+        behindSince.remove(h.name());
+        continue;
+      }
+      if (s.role() == Role.PRIMARY) {
+        String why =
+            config.topology() == Topology.STATIC
+                ? "not a replica: pg_is_in_recovery() is false"
+                : "not a replica: a second primary (timeline " + s.timeline() + ")";
+        states.add(s.withEligibility(false, why));
+        behindSince.remove(h.name());
+        continue;
+      }
+      if (outcome instanceof ProbeResult r) {
+        states.add(replicaState(h, r, primaryLsn, now));
+      }
+    }
+    previousPrimaryLsn = primaryLsn;
+    return new TopologySnapshot(states, primary, primaryLsn);
+  }
+
+  private HostState replicaState(Host h, ProbeResult r, long primaryLsn, long now) {
+    long lsn = r.lsn();
+    long lagBytes = primaryLsn >= 0 && lsn >= 0 ? Math.max(0, primaryLsn - lsn) : 0;
+    // Behind = WAL received but not yet replayed, or not even at the position the primary had one
+    // round ago. An idle, caught-up replica is not lagging, however old its last replayed commit.
+    boolean behind =
+        (r.receiveLsn() >= 0 && lsn >= 0 && r.receiveLsn() > lsn)
+            || (previousPrimaryLsn >= 0 && lsn >= 0 && lsn < previousPrimaryLsn);
+    double lagSeconds = 0;
+    if (behind) {
+      long since = behindSince.computeIfAbsent(h.name(), k -> now);
+      lagSeconds =
+          Double.isNaN(r.replayAgeSeconds())
+              ? (now - since) / 1e9
+              : Math.max(0, r.replayAgeSeconds());
+    } else {
+      behindSince.remove(h.name());
+    }
+    if (lsn >= 0) {
+      h.setKnownReplayLsn(lsn);
+    }
+    HostState measured =
+        new HostState(h, Role.REPLICA, true, "", lsn, lagBytes, lagSeconds, 0, false, "");
+    Duration max = config.maxReplicaLag();
+    if (!max.isZero() && lagSeconds * 1e9 > max.toNanos()) {
+      return measured.withEligibility(
+          false,
+          "lag " + HostState.seconds(lagSeconds) + " > max-replica-lag " + HostState.format(max));
+    }
+    return measured.withEligibility(true, "");
+  }
+
+  private @Nullable Host choosePrimary(@Nullable Host current, Map<String, HostState> raw) {
+    if (config.topology() == Topology.STATIC) {
+      for (Host h : hosts) {
+        if (h.configuredPrimary()) {
+          return h;
+        }
+      }
+      return null;
+    }
+    Host best = null;
+    long bestTimeline = -1;
+    for (Host h : hosts) {
+      HostState s = requireNonNull(raw.get(h.name()), "state");
+      if (!s.reachable() || s.role() != Role.PRIMARY) {
+        continue;
+      }
+      // The highest timeline is the newest promotion; an old primary that came back is older.
+      // Ties keep the current primary, so two primaries never make writes flap.
+      if (s.timeline() > bestTimeline || (s.timeline() == bestTimeline && h == current)) {
+        best = h;
+        bestTimeline = s.timeline();
+      }
+    }
+    return best;
+  }
+
+  private void publish(TopologySnapshot before, TopologySnapshot after) {
+    snapshot = after;
+    List<Endpoint> eligible = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (HostState s : after.states()) {
+      if (s.eligible()) {
+        eligible.add(s.host().endpoint());
+        ids.add(s.host().name());
+      }
+    }
+    if (!ids.equals(publishedIds)) {
+      publishedIds = List.copyOf(ids);
+      replicaSource.update(eligible);
+    }
+    logChanges(before, after);
+  }
+
+  private void logChanges(TopologySnapshot before, TopologySnapshot after) {
+    if (before.primary() != after.primary()) {
+      Host p = after.primary();
+      if (p == null) {
+        log.warn(
+            "'{}' has no reachable primary: writes fail until one is found: {}",
+            config.name(),
+            after.describe(after.states()));
+      } else {
+        log.info("'{}' primary is now {}", config.name(), p);
+      }
+    }
+    for (HostState s : after.states()) {
+      HostState b = before.state(s.host());
+      if (b.eligible() != s.eligible() || b.reachable() != s.reachable()) {
+        log.info("'{}' {}", config.name(), s.describe());
+      }
+    }
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Used by tests: whether the monitor was closed. */
+  boolean isClosed() {
+    return closed;
+  }
+}

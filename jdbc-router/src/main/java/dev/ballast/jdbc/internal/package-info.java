@@ -1,0 +1,12 @@
+/**
+ * Implementation of the JDBC router; not API, may change without notice.
+ *
+ * <p>Starting points: {@link dev.ballast.jdbc.internal.Router} (where each logical connection
+ * goes), {@link dev.ballast.jdbc.internal.LogicalConnection} (the lazy connection handed to users),
+ * {@link dev.ballast.jdbc.internal.TopologyMonitor} (probes: reachability, role, lag, eligibility),
+ * {@link dev.ballast.jdbc.internal.JdbcProperties} (the properties binder).
+ */
+@NullMarked
+package dev.ballast.jdbc.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,257 @@
+package dev.ballast.jdbc;
+
+import static dev.ballast.jdbc.RouterTestSupport.nodeName;
+import static dev.ballast.jdbc.RouterTestSupport.properties;
+import static dev.ballast.jdbc.RouterTestSupport.queryLong;
+import static dev.ballast.jdbc.RouterTestSupport.route;
+import static dev.ballast.jdbc.RouterTestSupport.serverPort;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ballast.testkit.PgNode;
+import dev.ballast.testkit.PostgresCluster;
+import dev.ballast.testkit.PostgresClusterExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Routing against a real primary and two streaming replicas: r1 in this process's zone (a), r2 in
+ * zone b.
+ */
+class ReadRoutingTest {
+  @RegisterExtension
+  static final PostgresClusterExtension pg =
+      PostgresClusterExtension.builder().replicas(2).zones("a", "a", "b").build();
+
+  @Test
+  void plainConnectionsGoToThePrimaryAndReadOnlyOnesToTheLocalReplica(PostgresCluster cluster)
+      throws Exception {
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster))) {
+      assertThat(route(cluster, ds, false)).isEqualTo("primary");
+      assertThat(route(cluster, ds, true)).isEqualTo("r1");
+      try (Connection c = ds.forReads().getConnection()) {
+        assertThat(c.isReadOnly()).isTrue();
+        assertThat(nodeName(cluster, serverPort(c))).isEqualTo("r1");
+      }
+      assertThat(ds.unwrap(HikariDataSource.class).getPoolName()).isEqualTo("test-db-primary");
+      assertThat(ds.isWrapperFor(HikariDataSource.class)).isTrue();
+    }
+  }
+
+  @Test
+  void settingsRecordedBeforeFirstUseAreAnsweredAndApplied(PostgresCluster cluster)
+      throws Exception {
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster));
+        Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      c.setReadOnly(true);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      assertThat(c.getAutoCommit()).isFalse();
+      assertThat(c.isReadOnly()).isTrue();
+      assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT inet_server_port(), current_setting('transaction_isolation'),"
+                      + " current_setting('transaction_read_only')")) {
+        rs.next();
+        assertThat(nodeName(cluster, rs.getInt(1))).isEqualTo("r1");
+        assertThat(rs.getString(2)).isEqualTo("repeatable read");
+        assertThat(rs.getString(3)).isEqualTo("on");
+      }
+      c.commit();
+      // outside a transaction a change of role moves the connection
+      c.setReadOnly(false);
+      assertThat(nodeName(cluster, serverPort(c))).isEqualTo("primary");
+    }
+  }
+
+  @Test
+  void springReadOnlyTransactionsGoToAReplicaAndReadWriteOnesToThePrimary(PostgresCluster cluster) {
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster))) {
+      DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
+      JdbcTemplate jdbc = new JdbcTemplate(ds);
+      TransactionTemplate readOnly = new TransactionTemplate(tm);
+      readOnly.setReadOnly(true);
+      TransactionTemplate readWrite = new TransactionTemplate(tm);
+
+      Integer readPort =
+          readOnly.execute(s -> jdbc.queryForObject("SELECT inet_server_port()", Integer.class));
+      Integer writePort =
+          readWrite.execute(s -> jdbc.queryForObject("SELECT inet_server_port()", Integer.class));
+
+      assertThat(nodeName(cluster, readPort)).isEqualTo("r1");
+      assertThat(nodeName(cluster, writePort)).isEqualTo("primary");
+      // Spring resets read-only after the transaction: the next plain use is read-write again
+      assertThat(nodeName(cluster, jdbc.queryForObject("SELECT inet_server_port()", Integer.class)))
+          .isEqualTo("primary");
+    }
+  }
+
+  @Test
+  void aTransactionThatWroteNeverMovesToAReplica(PostgresCluster cluster) throws Exception {
+    RouterTestSupport.execute(cluster.primary(), "CREATE TABLE pinned (id int)");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster));
+        Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("INSERT INTO pinned VALUES (1)");
+      }
+      assertThatThrownBy(() -> c.setReadOnly(true))
+          .isInstanceOf(SQLException.class)
+          .hasMessage(
+              "cannot switch to a replica inside a transaction: this connection is on the primary"
+                  + " 'primary' and has run statements since the last commit or rollback; commit"
+                  + " or roll back first, or call setReadOnly(true) before the transaction's first"
+                  + " statement")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("25001");
+      assertThat(c.isReadOnly()).isFalse();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*), inet_server_port() FROM pinned")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(1); // still inside the same transaction
+        assertThat(nodeName(cluster, rs.getInt(2))).isEqualTo("primary");
+      }
+      c.rollback();
+    }
+  }
+
+  @Test
+  void metersAreRecordedAsNamedAndRemovedOnClose(PostgresCluster cluster) throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster), registry)) {
+      route(cluster, ds, false);
+      route(cluster, ds, true);
+      route(cluster, ds, true);
+      assertThat(
+              registry
+                  .get("ballast.jdbc.routes")
+                  .tags("name", "test-db", "route", "primary", "reason", "write")
+                  .counter()
+                  .count())
+          .isEqualTo(1.0);
+      assertThat(
+              registry
+                  .get("ballast.jdbc.routes")
+                  .tags("route", "replica", "reason", "read")
+                  .counter()
+                  .count())
+          .isEqualTo(2.0);
+      assertThat(registry.get("ballast.jdbc.routes").counters()).hasSize(4);
+      assertThat(registry.get("ballast.jdbc.replica.eligible").gauge().value()).isEqualTo(2.0);
+      assertThat(registry.get("ballast.jdbc.replica.lag").tag("replica", "r1").gauge().value())
+          .isGreaterThanOrEqualTo(0.0);
+      assertThat(registry.get("ballast.jdbc.replica.lag").gauges()).hasSize(2);
+      assertThat(registry.get("hikaricp.connections.active").tag("pool", "test-db-r2").gauge())
+          .isNotNull();
+      assertThat(registry.get("hikaricp.connections").gauges()).hasSize(3);
+    }
+    assertThat(registry.find("ballast.jdbc.routes").counters()).isEmpty();
+    assertThat(registry.find("ballast.jdbc.replica.lag").gauges()).isEmpty();
+    assertThat(registry.find("ballast.jdbc.replica.eligible").gauges()).isEmpty();
+    assertThat(registry.find("hikaricp.connections").gauges()).isEmpty();
+  }
+
+  @Test
+  void mixedLoadFromFourThreadsLeavesNoConnectionBehind(PostgresCluster cluster) throws Exception {
+    RouterTestSupport.execute(cluster.primary(), "CREATE TABLE churn (id int, v int)");
+    Properties props = properties(cluster);
+    int poolSize = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> churn(ds, thread, 2_500)));
+      }
+      int done = 0;
+      for (Future<Integer> f : futures) {
+        done += f.get(120, TimeUnit.SECONDS);
+      }
+      assertThat(done).isEqualTo(10_000);
+      for (String host : ds.hostNames()) {
+        HikariDataSource hikari = (HikariDataSource) ds.dataSource(host);
+        assertThat(hikari.getHikariPoolMXBean().getActiveConnections())
+            .as("active connections of %s", host)
+            .isZero();
+      }
+      for (PgNode node : cluster.nodes()) {
+        long backends =
+            queryLong(
+                node,
+                "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+                    + " AND pid <> pg_backend_pid()");
+        // the pool plus the monitor's one probe connection
+        assertThat(backends)
+            .as("client backends on %s", node.name())
+            .isLessThanOrEqualTo(poolSize + 1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static int churn(RoutingDataSource ds, int thread, int cycles) throws SQLException {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    int done = 0;
+    for (int i = 0; i < cycles; i++) {
+      int kind = random.nextInt(4);
+      try (Connection c = kind == 0 ? ds.forReads().getConnection() : ds.getConnection()) {
+        switch (kind) {
+          case 0 -> count(c);
+          case 1 -> {
+            c.setReadOnly(true);
+            count(c);
+          }
+          case 2 -> {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO churn VALUES (?, ?)")) {
+              p.setInt(1, thread);
+              p.setInt(2, i);
+              p.executeUpdate();
+            }
+            if (random.nextBoolean()) {
+              c.commit();
+            } else {
+              c.rollback();
+            }
+          }
+          default -> {
+            // abandoned half-way: a statement made, then the connection closed without commit
+            c.setAutoCommit(false);
+            Statement s = c.createStatement();
+            s.executeUpdate("INSERT INTO churn VALUES (-1, -1)");
+          }
+        }
+      }
+      done++;
+    }
+    return done;
+  }
+
+  private static void count(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM churn")) {
+      rs.next();
+    }
+  }
+}
