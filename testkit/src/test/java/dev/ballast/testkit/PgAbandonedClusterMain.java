@@ -1,5 +1,7 @@
 package dev.ballast.testkit;
 
+import dev.ballast.testkit.internal.pg.InitdbTemplate;
+
 /**
  * Run in a child JVM by {@link PostgresClusterCleanupTest}: starts a cluster, prints its directory,
  * and never closes it. With argument {@code exit} it exits at once (the shutdown hook must clean
@@ -11,6 +13,7 @@ public final class PgAbandonedClusterMain {
 
   public static void main(String[] args) throws InterruptedException {
     PostgresCluster cluster = PostgresCluster.builder().replicas(1).start();
+    System.out.println("TEMPLATE " + InitdbTemplate.location().orElseThrow().getParent());
     System.out.println("ROOT " + cluster.directory());
     System.out.flush();
     if (args.length > 0 && args[0].equals("hang")) {

@@ -26,19 +26,21 @@ class PostgresClusterCleanupTest {
   @Test
   void shutdownHookStopsAndDeletesAClusterThatWasNeverClosed() throws Exception {
     Process child = startChild("exit");
-    Path root = readRoot(child);
+    ChildDirectories dirs = readDirectories(child);
 
     assertThat(child.waitFor(CHILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
     assertThat(child.exitValue()).isZero();
-    assertThat(processesMentioning(root)).isEmpty();
-    assertThat(Files.exists(root)).isFalse();
+    assertThat(processesMentioning(dirs.root())).isEmpty();
+    assertThat(Files.exists(dirs.root())).isFalse();
+    assertThat(Files.exists(dirs.template())).isFalse();
   }
 
   @Test
   void nextClusterStartSweepsTheServersOfAKilledJvm() throws Exception {
     Process child = startChild("hang");
-    Path root = readRoot(child);
+    ChildDirectories dirs = readDirectories(child);
+    Path root = dirs.root();
     child.destroyForcibly();
     assertThat(child.waitFor(CHILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     // SIGKILL runs no shutdown hook: the servers are orphaned
@@ -48,6 +50,7 @@ class PostgresClusterCleanupTest {
       assertThat(next.directory()).isNotEqualTo(root);
       await("orphans gone", Duration.ofSeconds(10), () -> noProcessMentions(root));
       assertThat(Files.exists(root)).isFalse();
+      assertThat(Files.exists(dirs.template())).isFalse();
     }
   }
 
@@ -71,21 +74,27 @@ class PostgresClusterCleanupTest {
         .start();
   }
 
-  private static Path readRoot(Process child) throws IOException {
+  private static ChildDirectories readDirectories(Process child) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
+    Path template = null;
     for (String line = out.readLine(); line != null; line = out.readLine()) {
-      if (line.startsWith("ROOT ")) {
+      if (line.startsWith("TEMPLATE ")) {
+        template = Path.of(line.substring("TEMPLATE ".length()));
+      } else if (line.startsWith("ROOT ") && template != null) {
         Path root = Path.of(line.substring("ROOT ".length()));
         // keep draining so the child never blocks on a full pipe
         Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "child-output");
         drain.setDaemon(true);
         drain.start();
-        return root;
+        return new ChildDirectories(root, template);
       }
       seen.append(line).append('\n');
     }
-    throw new AssertionError("child JVM printed no ROOT line:\n" + seen);
+    throw new AssertionError("child JVM printed no TEMPLATE and ROOT lines:\n" + seen);
   }
+
+  /** The cluster directory and the initdb template directory of a child JVM. */
+  private record ChildDirectories(Path root, Path template) {}
 }

@@ -86,6 +86,7 @@ public final class ClusterLauncher {
     try {
       long startNanos = System.nanoTime();
       PgServer primary = servers.get(0);
+      InitdbTemplate.copyTo(primary.dataDirectory(), parent, startupTimeout);
       primary.start();
       createDatabase(primary, databaseName);
       long primaryNanos = System.nanoTime();
@@ -101,7 +102,7 @@ public final class ClusterLauncher {
       for (int i = 0; i < servers.size(); i++) {
         nodes.add(new ManagedPgNode(servers.get(i), zones.get(i), databaseName));
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (IOException | SQLException | RuntimeException e) {
       stopAll(servers);
       killAll(servers, root);
       registration.close();

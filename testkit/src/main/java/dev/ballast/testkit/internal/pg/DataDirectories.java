@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * File-level helpers for PostgreSQL data directories: the filtered copy that turns a running
- * primary's directory into a base backup, and recursive deletion.
+ * primary's directory into a base backup, the copy of a stopped one, and recursive deletion.
  */
 public final class DataDirectories {
 
@@ -40,6 +40,10 @@ public final class DataDirectories {
           "standby.signal",
           "recovery.signal");
 
+  /** Top-level files that belong to a server process rather than to the data. */
+  private static final Set<String> PROCESS_FILES =
+      Set.of("postmaster.pid", "postmaster.opts", "epg-lock");
+
   /** Top-level directories whose contents are runtime state: copied as empty directories. */
   private static final Set<String> EMPTIED_DIRECTORIES =
       Set.of(
@@ -61,6 +65,18 @@ public final class DataDirectories {
    * recreates whatever was in flux.
    */
   public static void copyForBackup(Path source, Path target) throws IOException {
+    copy(source, target, true);
+  }
+
+  /**
+   * Copies the data directory of a cleanly stopped server, WAL included, leaving out only the files
+   * that belong to a server process (pid and lock files).
+   */
+  public static void copyStopped(Path source, Path target) throws IOException {
+    copy(source, target, false);
+  }
+
+  private static void copy(Path source, Path target, boolean forBackup) throws IOException {
     Files.walkFileTree(
         source,
         new SimpleFileVisitor<>() {
@@ -69,7 +85,7 @@ public final class DataDirectories {
               throws IOException {
             Path relative = source.relativize(dir);
             Files.createDirectory(target.resolve(relative), OWNER_ONLY);
-            if (relative.getNameCount() != 1) {
+            if (!forBackup || relative.getNameCount() != 1) {
               return FileVisitResult.CONTINUE;
             }
             String name = relative.toString();
@@ -87,10 +103,13 @@ public final class DataDirectories {
               throws IOException {
             Path relative = source.relativize(file);
             String name = relative.getFileName().toString();
+            boolean topLevel = relative.getNameCount() == 1;
             boolean skipped =
-                (relative.getNameCount() == 1 && SKIPPED_TOP_LEVEL_FILES.contains(name))
-                    // relcache init files are rebuilt at start; pg_basebackup skips them too
-                    || name.equals("pg_internal.init");
+                forBackup
+                    ? (topLevel && SKIPPED_TOP_LEVEL_FILES.contains(name))
+                        // relcache init files are rebuilt at start; pg_basebackup skips them too
+                        || name.equals("pg_internal.init")
+                    : topLevel && PROCESS_FILES.contains(name);
             if (!skipped) {
               try {
                 Files.copy(file, target.resolve(relative));

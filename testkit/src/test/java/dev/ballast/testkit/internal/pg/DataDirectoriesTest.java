@@ -56,6 +56,25 @@ class DataDirectoriesTest {
   }
 
   @Test
+  void stoppedCopyKeepsWalAndDropsOnlyProcessFiles() throws IOException {
+    Path source = temp.resolve("template");
+    write(source, "PG_VERSION", "18");
+    write(source, "postmaster.pid", "123");
+    write(source, "epg-lock", "");
+    write(source, "pg_wal/000000010000000000000001", "wal");
+    write(source, "base/1/pg_internal.init", "cache");
+    Path target = temp.resolve("primary");
+
+    DataDirectories.copyStopped(source, target);
+
+    assertThat(target.resolve("PG_VERSION")).hasContent("18");
+    assertThat(target.resolve("pg_wal/000000010000000000000001")).hasContent("wal");
+    assertThat(target.resolve("base/1/pg_internal.init")).hasContent("cache");
+    assertThat(target.resolve("postmaster.pid")).doesNotExist();
+    assertThat(target.resolve("epg-lock")).doesNotExist();
+  }
+
+  @Test
   void deleteRecursivelyRemovesATreeAndToleratesAMissingOne() throws IOException {
     Path root = temp.resolve("cluster");
     write(root, "a/b/c", "x");
