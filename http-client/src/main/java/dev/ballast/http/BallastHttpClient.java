@@ -1,0 +1,236 @@
+package dev.ballast.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ballast.http.internal.ClientCore;
+import dev.ballast.http.internal.PropertiesBinder;
+import dev.ballast.http.internal.ServiceDefinition;
+import dev.ballast.lb.ConfigException;
+import dev.ballast.lb.Endpoint;
+import dev.ballast.lb.EndpointSource;
+import dev.ballast.lb.LoadBalancer;
+import dev.ballast.lb.RandomSource;
+import dev.ballast.lb.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An HTTP/1.1 client that sends each {@link ServiceRequest} to one instance of a logical service,
+ * chosen by lb-core: zone-aware, health-checked, load-aware, retried on a different instance when
+ * that is safe, optionally hedged.
+ *
+ * <pre>{@code
+ * try (BallastHttpClient client = BallastHttpClient.fromProperties(props)) {
+ *   ServiceResponse r = client.send(ServiceRequest.get("orders", "/orders/42").build());
+ * }
+ * }</pre>
+ *
+ * <p><b>Threading.</b> Thread-safe; one client per process is the intended use. I/O runs on a small
+ * group of daemon event-loop threads ({@code ballast-http-<n>}, epoll when available, NIO
+ * otherwise). {@link #sendAsync} futures complete on those threads: do not block in their dependent
+ * stages (use the {@code *Async} variants with your own executor for slow work). {@link #send}
+ * blocks the calling thread and must not be called on an event-loop thread.
+ *
+ * <p><b>Failures.</b> Any HTTP response is returned, 5xx included, after the retries the request
+ * allows. {@link BallastHttpException} is thrown only when no attempt produced a response; its
+ * message names the service, every endpoint tried and why it failed.
+ *
+ * <p><b>Metrics.</b> With a {@code MeterRegistry}: {@code http.client.requests} (timer; tags {@code
+ * service}, {@code method}, {@code status}, {@code outcome}, {@code zone} = local|remote|none),
+ * {@code ballast.http.retries} and {@code ballast.http.hedges} (counters; tag {@code service}), and
+ * lb-core's {@code ballast.lb.*} meters per service. All are removed by {@link #close()}. Without a
+ * registry, Micrometer is never loaded.
+ */
+public final class BallastHttpClient implements AutoCloseable {
+  private final ClientCore core;
+
+  private BallastHttpClient(ClientCore core) {
+    this.core = core;
+  }
+
+  /**
+   * A client configured from {@code ballast.zone} and {@code ballast.http.*} properties (see the
+   * module's QUICKSTART and DESIGN §5). Keys under {@code ballast.jdbc.} are left to jdbc-router.
+   *
+   * @throws ConfigException listing every problem ({@code <key>: <value> (expected: <what>)}),
+   *     before any thread or connection is started
+   */
+  public static BallastHttpClient fromProperties(Properties props) {
+    return PropertiesBinder.bind(requireNonNull(props, "props"), System::getenv).build();
+  }
+
+  /**
+   * As {@link #fromProperties(Properties)}, recording meters in {@code registry}.
+   *
+   * @throws ConfigException listing every problem, before anything is started
+   */
+  public static BallastHttpClient fromProperties(Properties props, MeterRegistry registry) {
+    requireNonNull(registry, "registry");
+    return PropertiesBinder.bind(requireNonNull(props, "props"), System::getenv)
+        .meterRegistry(registry)
+        .build();
+  }
+
+  /** A builder for programmatic configuration. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sends {@code request} and waits for the response.
+   *
+   * @return the response (any status)
+   * @throws BallastHttpException if no attempt produced a response
+   * @throws IllegalArgumentException if the service is not configured
+   * @throws IllegalStateException if the client is closed or this is an event-loop thread
+   */
+  public ServiceResponse send(ServiceRequest request) {
+    return core.send(requireNonNull(request, "request"));
+  }
+
+  /**
+   * Sends {@code request} without blocking. The future completes on an event-loop thread with the
+   * response (any status), or exceptionally with a {@link BallastHttpException}. Cancelling it
+   * abandons the call: its connections in use are closed.
+   *
+   * @throws IllegalArgumentException if the service is not configured
+   * @throws IllegalStateException if the client is closed
+   */
+  public CompletableFuture<ServiceResponse> sendAsync(ServiceRequest request) {
+    return core.sendAsync(requireNonNull(request, "request"));
+  }
+
+  /** The configured service names. */
+  public Set<String> services() {
+    return core.services();
+  }
+
+  /**
+   * The load balancer of {@code service}, for diagnostics ({@link LoadBalancer#endpoints()}, {@link
+   * LoadBalancer#describe}) and listeners.
+   *
+   * @throws IllegalArgumentException if the service is not configured
+   */
+  public LoadBalancer loadBalancer(String service) {
+    return core.loadBalancer(requireNonNull(service, "service"));
+  }
+
+  /**
+   * Fails calls in flight with {@link BallastHttpException}, closes every connection, removes the
+   * meters and stops the event-loop threads (waiting a few seconds at most). Idempotent.
+   */
+  @Override
+  public void close() {
+    core.close();
+  }
+
+  @Override
+  public String toString() {
+    return "BallastHttpClient" + services();
+  }
+
+  /** Configures a {@link BallastHttpClient}; not thread-safe. */
+  public static final class Builder {
+    private final Map<String, ServiceDefinition> services = new LinkedHashMap<>();
+    private String zone = "";
+    private int eventLoopThreads = defaultThreads();
+    private @Nullable Object meterRegistry; // Object: keeps Micrometer unloaded without a registry
+    private Ticker ticker = Ticker.system();
+    private RandomSource random = RandomSource.threadLocal();
+
+    private Builder() {}
+
+    private static int defaultThreads() {
+      return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Adds (or replaces) {@code name} with a fixed endpoint list and default settings. */
+    public Builder service(String name, List<Endpoint> endpoints) {
+      return service(name, EndpointSource.of(endpoints), HttpServiceConfig.defaults());
+    }
+
+    /** Adds (or replaces) {@code name} with a fixed endpoint list. */
+    public Builder service(String name, List<Endpoint> endpoints, HttpServiceConfig config) {
+      return service(name, EndpointSource.of(requireNonNull(endpoints, "endpoints")), config);
+    }
+
+    /**
+     * Adds (or replaces) {@code name}, discovering its endpoints from {@code source}. An endpoint
+     * whose metadata has {@code scheme=https} is called over TLS.
+     */
+    public Builder service(String name, EndpointSource source, HttpServiceConfig config) {
+      requireNonNull(name, "name");
+      if (name.isBlank() || name.contains(".")) {
+        throw new IllegalArgumentException(
+            "service: '" + name + "' (expected: a non-blank name without dots)");
+      }
+      services.put(
+          name,
+          new ServiceDefinition(
+              name, requireNonNull(source, "source"), requireNonNull(config, "config")));
+      return this;
+    }
+
+    /**
+     * This process's zone, used by every service whose {@link HttpServiceConfig#lb()} has no local
+     * zone of its own; empty (default) = unknown.
+     */
+    public Builder zone(String value) {
+      zone = requireNonNull(value, "zone").trim();
+      return this;
+    }
+
+    /** Event-loop threads (default: available processors, at most 4). */
+    public Builder eventLoopThreads(int value) {
+      if (value < 1 || value > 256) {
+        throw new IllegalArgumentException(
+            "eventLoopThreads: " + value + " (expected: an integer 1..256)");
+      }
+      eventLoopThreads = value;
+      return this;
+    }
+
+    /** Records meters in {@code registry} (default: none, and Micrometer stays unloaded). */
+    public Builder meterRegistry(MeterRegistry registry) {
+      meterRegistry = requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** Injects the clock used for balancing, budgets and latency (default: system). */
+    public Builder ticker(Ticker value) {
+      ticker = requireNonNull(value, "ticker");
+      return this;
+    }
+
+    /** Injects randomness for balancing and backoff jitter (default: thread-local). */
+    public Builder random(RandomSource value) {
+      random = requireNonNull(value, "random");
+      return this;
+    }
+
+    /**
+     * Starts the client: event loops, load balancers and health checks.
+     *
+     * @throws IllegalStateException if no service was added
+     */
+    public BallastHttpClient build() {
+      if (services.isEmpty()) {
+        throw new IllegalStateException("services: none (expected: at least one service)");
+      }
+      return new BallastHttpClient(
+          ClientCore.start(
+              List.copyOf(services.values()),
+              zone,
+              eventLoopThreads,
+              meterRegistry,
+              ticker,
+              random));
+    }
+  }
+}

@@ -1,0 +1,381 @@
+package dev.ballast.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ballast.lb.ConfigException;
+import dev.ballast.lb.Durations;
+import dev.ballast.lb.LbConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Immutable configuration of one service in a {@link BallastHttpClient}: the load-balancer settings
+ * ({@link LbConfig}) plus transport, retry, hedging and health-check settings. The property names
+ * in the accessors' documentation are relative to {@code ballast.http.services.<name>.} (falling
+ * back to {@code ballast.http.defaults.}).
+ */
+public final class HttpServiceConfig {
+  private final LbConfig lb;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final @Nullable Duration callTimeout;
+  private final int maxConnectionsPerEndpoint;
+  private final int maxPendingAcquires;
+  private final int maxResponseSize;
+  private final int retryMaxAttempts;
+  private final Duration retryBackoff;
+  private final int retryBudgetPercent;
+  private final @Nullable Duration hedgeDelay;
+  private final int hedgeBudgetPercent;
+  private final @Nullable String healthCheckPath;
+  private final boolean tlsInsecureTrustAll;
+
+  private HttpServiceConfig(Builder b) {
+    lb = b.lb;
+    connectTimeout = b.connectTimeout;
+    requestTimeout = b.requestTimeout;
+    callTimeout = b.callTimeout;
+    maxConnectionsPerEndpoint = b.maxConnectionsPerEndpoint;
+    maxPendingAcquires = b.maxPendingAcquires;
+    maxResponseSize = b.maxResponseSize;
+    retryMaxAttempts = b.retryMaxAttempts;
+    retryBackoff = b.retryBackoff;
+    retryBudgetPercent = b.retryBudgetPercent;
+    hedgeDelay = b.hedgeDelay;
+    hedgeBudgetPercent = b.hedgeBudgetPercent;
+    healthCheckPath = b.healthCheckPath;
+    tlsInsecureTrustAll = b.tlsInsecureTrustAll;
+  }
+
+  /** A builder with the documented defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The defaults. */
+  public static HttpServiceConfig defaults() {
+    return builder().build();
+  }
+
+  /** A builder pre-filled with this configuration. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.lb = lb;
+    b.connectTimeout = connectTimeout;
+    b.requestTimeout = requestTimeout;
+    b.callTimeout = callTimeout;
+    b.maxConnectionsPerEndpoint = maxConnectionsPerEndpoint;
+    b.maxPendingAcquires = maxPendingAcquires;
+    b.maxResponseSize = maxResponseSize;
+    b.retryMaxAttempts = retryMaxAttempts;
+    b.retryBackoff = retryBackoff;
+    b.retryBudgetPercent = retryBudgetPercent;
+    b.hedgeDelay = hedgeDelay;
+    b.hedgeBudgetPercent = hedgeBudgetPercent;
+    b.healthCheckPath = healthCheckPath;
+    b.tlsInsecureTrustAll = tlsInsecureTrustAll;
+    return b;
+  }
+
+  /** Load-balancer settings (strategy, zones, health thresholds, ejection, panic, slow start). */
+  public LbConfig lb() {
+    return lb;
+  }
+
+  /** {@code connect-timeout}: TCP (and TLS) connect bound; default 1 s. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** {@code request-timeout}: bound of one attempt, pool wait included; default 10 s. */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** {@code call-timeout}: bound of the whole call, retries included; empty (default) = none. */
+  public Optional<Duration> callTimeout() {
+    return Optional.ofNullable(callTimeout);
+  }
+
+  /** {@code max-connections-per-endpoint}: pooled keep-alive connections; default 64. */
+  public int maxConnectionsPerEndpoint() {
+    return maxConnectionsPerEndpoint;
+  }
+
+  /**
+   * {@code max-pending-acquires}: attempts that may wait for a connection per endpoint when all are
+   * busy; more fail at once (and are retried elsewhere); default 1024.
+   */
+  public int maxPendingAcquires() {
+    return maxPendingAcquires;
+  }
+
+  /** {@code max-response-size}: largest accepted response body in bytes; default 10 MB. */
+  public int maxResponseSize() {
+    return maxResponseSize;
+  }
+
+  /** {@code retry.max-attempts}: attempts per call including the first and hedges; default 3. */
+  public int retryMaxAttempts() {
+    return retryMaxAttempts;
+  }
+
+  /** {@code retry.backoff}: base of the full-jitter exponential backoff; default 25 ms. */
+  public Duration retryBackoff() {
+    return retryBackoff;
+  }
+
+  /**
+   * {@code retry.budget-percent}: retries allowed as a percentage of calls over the last 10 s, plus
+   * a floor of 10 retries per second; default 20.
+   */
+  public int retryBudgetPercent() {
+    return retryBudgetPercent;
+  }
+
+  /** {@code hedge.delay}: send a backup attempt after this delay; empty (default) = no hedging. */
+  public Optional<Duration> hedgeDelay() {
+    return Optional.ofNullable(hedgeDelay);
+  }
+
+  /**
+   * {@code hedge.budget-percent}: hedges allowed as a percentage of calls over the last 10 s, plus
+   * a floor of 1 per second; default 10.
+   */
+  public int hedgeBudgetPercent() {
+    return hedgeBudgetPercent;
+  }
+
+  /** {@code health-check.path}: path of active health checks; empty (default) = no checks. */
+  public Optional<String> healthCheckPath() {
+    return Optional.ofNullable(healthCheckPath);
+  }
+
+  /**
+   * {@code tls.insecure-trust-all}: trust every server certificate and skip host name checks for
+   * {@code https} endpoints. For tests only; default false.
+   */
+  public boolean tlsInsecureTrustAll() {
+    return tlsInsecureTrustAll;
+  }
+
+  @Override
+  public String toString() {
+    return "HttpServiceConfig{connectTimeout="
+        + Durations.format(connectTimeout)
+        + ", requestTimeout="
+        + Durations.format(requestTimeout)
+        + ", callTimeout="
+        + (callTimeout == null ? "none" : Durations.format(callTimeout))
+        + ", maxConnectionsPerEndpoint="
+        + maxConnectionsPerEndpoint
+        + ", retryMaxAttempts="
+        + retryMaxAttempts
+        + ", retryBackoff="
+        + Durations.format(retryBackoff)
+        + ", retryBudgetPercent="
+        + retryBudgetPercent
+        + ", hedgeDelay="
+        + (hedgeDelay == null ? "none" : Durations.format(hedgeDelay))
+        + ", healthCheckPath="
+        + (healthCheckPath == null ? "none" : healthCheckPath)
+        + ", lb="
+        + lb
+        + '}';
+  }
+
+  /** Builds an {@link HttpServiceConfig}; not thread-safe. */
+  public static final class Builder {
+    private LbConfig lb = LbConfig.defaults();
+    private Duration connectTimeout = Duration.ofSeconds(1);
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private @Nullable Duration callTimeout;
+    private int maxConnectionsPerEndpoint = 64;
+    private int maxPendingAcquires = 1024;
+    private int maxResponseSize = 10 * 1024 * 1024;
+    private int retryMaxAttempts = 3;
+    private Duration retryBackoff = Duration.ofMillis(25);
+    private int retryBudgetPercent = 20;
+    private @Nullable Duration hedgeDelay;
+    private int hedgeBudgetPercent = 10;
+    private @Nullable String healthCheckPath;
+    private boolean tlsInsecureTrustAll;
+
+    private Builder() {}
+
+    /** See {@link HttpServiceConfig#lb()}. */
+    public Builder lb(LbConfig value) {
+      lb = requireNonNull(value, "lb");
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#connectTimeout()}. */
+    public Builder connectTimeout(Duration value) {
+      connectTimeout = requireNonNull(value, "connectTimeout");
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#requestTimeout()}. */
+    public Builder requestTimeout(Duration value) {
+      requestTimeout = requireNonNull(value, "requestTimeout");
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#callTimeout()}; null removes it. */
+    public Builder callTimeout(@Nullable Duration value) {
+      callTimeout = value;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#maxConnectionsPerEndpoint()}. */
+    public Builder maxConnectionsPerEndpoint(int value) {
+      maxConnectionsPerEndpoint = value;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#maxPendingAcquires()}. */
+    public Builder maxPendingAcquires(int value) {
+      maxPendingAcquires = value;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#maxResponseSize()}. */
+    public Builder maxResponseSize(int value) {
+      maxResponseSize = value;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#retryMaxAttempts()}. */
+    public Builder retryMaxAttempts(int value) {
+      retryMaxAttempts = value;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#retryBackoff()}. */
+    public Builder retryBackoff(Duration value) {
+      retryBackoff = requireNonNull(value, "retryBackoff");
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#retryBudgetPercent()}. */
+    public Builder retryBudgetPercent(int value) {
+      retryBudgetPercent = value;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#hedgeDelay()}; null turns hedging off. */
+    public Builder hedgeDelay(@Nullable Duration value) {
+      hedgeDelay = value;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#hedgeBudgetPercent()}. */
+    public Builder hedgeBudgetPercent(int value) {
+      hedgeBudgetPercent = value;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#healthCheckPath()}; null turns active checks off. */
+    public Builder healthCheckPath(@Nullable String value) {
+      healthCheckPath = value;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#tlsInsecureTrustAll()}. */
+    public Builder tlsInsecureTrustAll(boolean value) {
+      tlsInsecureTrustAll = value;
+      return this;
+    }
+
+    /**
+     * Validates every field and builds.
+     *
+     * @throws ConfigException listing every problem, one per line, keyed by relative property name
+     */
+    public HttpServiceConfig build() {
+      List<String> problems = new ArrayList<>();
+      positive(problems, "connect-timeout", connectTimeout);
+      positive(problems, "request-timeout", requestTimeout);
+      if (callTimeout != null) {
+        positive(problems, "call-timeout", callTimeout);
+      }
+      check(
+          problems,
+          maxConnectionsPerEndpoint >= 1 && maxConnectionsPerEndpoint <= 100_000,
+          "max-connections-per-endpoint",
+          maxConnectionsPerEndpoint,
+          "an integer 1..100000");
+      check(
+          problems,
+          maxPendingAcquires >= 0 && maxPendingAcquires <= 1_000_000,
+          "max-pending-acquires",
+          maxPendingAcquires,
+          "an integer 0..1000000");
+      check(
+          problems,
+          maxResponseSize >= 1,
+          "max-response-size",
+          maxResponseSize,
+          "a size of at least 1 byte");
+      check(
+          problems,
+          retryMaxAttempts >= 1 && retryMaxAttempts <= 10,
+          "retry.max-attempts",
+          retryMaxAttempts,
+          "an integer 1..10");
+      check(
+          problems,
+          !retryBackoff.isNegative(),
+          "retry.backoff",
+          Durations.format(retryBackoff),
+          "a non-negative duration");
+      check(
+          problems,
+          retryBudgetPercent >= 0 && retryBudgetPercent <= 100,
+          "retry.budget-percent",
+          retryBudgetPercent,
+          "a percentage 0..100");
+      if (hedgeDelay != null) {
+        positive(problems, "hedge.delay", hedgeDelay);
+      }
+      check(
+          problems,
+          hedgeBudgetPercent >= 0 && hedgeBudgetPercent <= 100,
+          "hedge.budget-percent",
+          hedgeBudgetPercent,
+          "a percentage 0..100");
+      String path = healthCheckPath;
+      if (path != null) {
+        check(
+            problems,
+            path.startsWith("/") && path.chars().noneMatch(c -> c <= 32 || c == 127),
+            "health-check.path",
+            path,
+            "a path starting with '/', no spaces");
+      }
+      if (!problems.isEmpty()) {
+        throw new ConfigException(problems);
+      }
+      return new HttpServiceConfig(this);
+    }
+
+    private static void positive(List<String> problems, String key, Duration d) {
+      check(
+          problems,
+          !d.isNegative() && !d.isZero(),
+          key,
+          Durations.format(d),
+          "a positive duration");
+    }
+
+    private static void check(
+        List<String> problems, boolean ok, String key, Object value, String expected) {
+      if (!ok) {
+        problems.add(key + ": " + value + " (expected: " + expected + ")");
+      }
+    }
+  }
+}

@@ -1,0 +1,326 @@
+package dev.ballast.http.internal;
+
+import dev.ballast.http.ServiceRequest;
+import dev.ballast.lb.Endpoint;
+import dev.ballast.lb.Pick;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One exchange with one endpoint: acquire a pooled connection, write the request, wait for the
+ * response or a failure, bounded by one deadline. Reports exactly one result to its {@link Owner}
+ * unless cancelled first.
+ *
+ * <p><b>Threading.</b> After {@link #start()} every step runs on the pool's event loop; {@link
+ * #cancel()} may be called from any thread and hops there. The {@code settled} flag belongs to the
+ * owner and is guarded by the owner's lock.
+ */
+// Netty's close() and schedule() futures are fire-and-forget here: failures surface through
+// the channel's close listener or the attempt's own timeout, never through these futures.
+@SuppressWarnings("FutureReturnValueIgnored")
+final class Attempt implements PoolWaiter, Runnable {
+  /** Receives the result of an attempt; called on the attempt's event loop. */
+  interface Owner {
+    void onAttemptDone(Attempt attempt, @Nullable RawResponse response, @Nullable AttemptFailure f);
+  }
+
+  private enum State {
+    NEW,
+    ACQUIRING,
+    EXCHANGING,
+    DONE
+  }
+
+  private final Owner owner;
+  private final @Nullable EndpointPool pool;
+  private final Endpoint endpoint;
+  private final @Nullable Pick pick;
+  private final ServiceRequest request;
+  private final long timeoutNanos;
+  private final String timeoutText;
+  private final long startNanos;
+  private final int number;
+  private final boolean hedge;
+
+  private State state = State.NEW;
+  private @Nullable Channel channel;
+  private @Nullable ResponseHandler handler;
+  private @Nullable ScheduledFuture<?> timer;
+  private boolean reused;
+
+  /** Owner-guarded: whether the owner has accounted for this attempt's end. */
+  boolean settled;
+
+  Attempt(
+      Owner owner,
+      @Nullable EndpointPool pool,
+      Endpoint endpoint,
+      @Nullable Pick pick,
+      ServiceRequest request,
+      long timeoutNanos,
+      String timeoutText,
+      long startNanos,
+      int number,
+      boolean hedge) {
+    this.owner = owner;
+    this.pool = pool;
+    this.endpoint = endpoint;
+    this.pick = pick;
+    this.request = request;
+    this.timeoutNanos = timeoutNanos;
+    this.timeoutText = timeoutText;
+    this.startNanos = startNanos;
+    this.number = number;
+    this.hedge = hedge;
+  }
+
+  Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The pick to complete; null for health checks. */
+  @Nullable Pick pick() {
+    return pick;
+  }
+
+  long startNanos() {
+    return startNanos;
+  }
+
+  int number() {
+    return number;
+  }
+
+  boolean isHedge() {
+    return hedge;
+  }
+
+  /** Starts the attempt on its pool's loop. Any thread. */
+  void start() {
+    EndpointPool p = pool;
+    if (p == null) {
+      owner.onAttemptDone(
+          this,
+          null,
+          new AttemptFailure(FailureKind.ENDPOINT_REMOVED, "endpoint left the service", null));
+      return;
+    }
+    if (p.loop().inEventLoop()) {
+      run();
+      return;
+    }
+    try {
+      p.loop().execute(this);
+    } catch (RejectedExecutionException e) {
+      owner.onAttemptDone(
+          this, null, new AttemptFailure(FailureKind.CANCELLED, "client closed", e));
+    }
+  }
+
+  /** Loop only: the first step, via {@link #start()}. */
+  @Override
+  public void run() {
+    EndpointPool p = pool;
+    if (state != State.NEW || p == null) {
+      return; // cancelled before it began
+    }
+    state = State.ACQUIRING;
+    timer = p.loop().schedule(this::onTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
+    p.acquire(this);
+  }
+
+  @Override
+  public boolean isWaiting() {
+    return state == State.ACQUIRING;
+  }
+
+  @Override
+  public void onChannel(Channel ch, boolean reusedConnection) {
+    EndpointPool p = pool;
+    if (state != State.ACQUIRING || p == null) {
+      if (p != null) {
+        p.release(ch, true);
+      }
+      return;
+    }
+    ResponseHandler h = ch.pipeline().get(ResponseHandler.class);
+    if (h == null) {
+      ch.close();
+      finish(null, new AttemptFailure(FailureKind.RESET, "connection lost its handlers", null));
+      return;
+    }
+    state = State.EXCHANGING;
+    channel = ch;
+    handler = h;
+    reused = reusedConnection;
+    h.begin(this);
+    ChannelFuture write = ch.writeAndFlush(newRequest());
+    write.addListener(
+        (ChannelFutureListener)
+            f -> {
+              if (!f.isSuccess()) {
+                onChannelFailure(
+                    new AttemptFailure(
+                        FailureKind.RESET, "write failed: " + f.cause().getMessage(), f.cause()));
+              }
+            });
+  }
+
+  private DefaultFullHttpRequest newRequest() {
+    byte[] body = request.body();
+    DefaultFullHttpRequest r =
+        new DefaultFullHttpRequest(
+            HttpVersion.HTTP_1_1,
+            HttpMethod.valueOf(request.method()),
+            request.path(),
+            body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+    HttpHeaders h = r.headers();
+    for (Map.Entry<String, String> e : request.headers()) {
+      h.add(e.getKey(), e.getValue());
+    }
+    if (!h.contains(HttpHeaderNames.HOST)) {
+      h.set(HttpHeaderNames.HOST, hostHeader(endpoint));
+    }
+    if (body.length > 0 || !request.isIdempotent() || "PUT".equals(request.method())) {
+      h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    } else {
+      h.remove(HttpHeaderNames.CONTENT_LENGTH);
+    }
+    return r;
+  }
+
+  static String hostHeader(Endpoint e) {
+    String host = e.host().indexOf(':') >= 0 ? "[" + e.host() + "]" : e.host();
+    return host + ":" + e.port();
+  }
+
+  @Override
+  public void onAcquireFailure(AttemptFailure failure) {
+    if (state != State.ACQUIRING) {
+      return;
+    }
+    finish(null, failure);
+  }
+
+  /** The handler's response. Loop only. */
+  void onResponse(RawResponse response, boolean keepAlive) {
+    Channel ch = channel;
+    EndpointPool p = pool;
+    if (state != State.EXCHANGING || ch == null || p == null) {
+      return;
+    }
+    state = State.DONE;
+    cancelTimer();
+    p.release(ch, keepAlive);
+    owner.onAttemptDone(this, response, null);
+  }
+
+  /** The handler's failure (or a failed write). Loop only. */
+  void onChannelFailure(AttemptFailure failure) {
+    Channel ch = channel;
+    ResponseHandler h = handler;
+    if (state != State.EXCHANGING || ch == null || h == null) {
+      return;
+    }
+    AttemptFailure f = failure;
+    if (failure.kind() == FailureKind.RESET && reused && !h.bytesSinceBegin()) {
+      f =
+          new AttemptFailure(
+              FailureKind.STALE_CONNECTION,
+              "reused connection closed before any response byte",
+              failure.cause());
+    }
+    h.clear(this);
+    ch.close();
+    finish(null, f);
+  }
+
+  private void onTimeout() {
+    if (state == State.ACQUIRING) {
+      EndpointPool p = pool;
+      if (p != null) {
+        p.cancel(this);
+      }
+      finish(
+          null,
+          new AttemptFailure(
+              FailureKind.ACQUIRE_TIMEOUT, timeoutText + " waiting for a connection", null));
+    } else if (state == State.EXCHANGING) {
+      Channel ch = channel;
+      ResponseHandler h = handler;
+      if (h != null) {
+        h.clear(this);
+      }
+      if (ch != null) {
+        ch.close(); // the late response must not reach the connection's next user
+      }
+      finish(null, new AttemptFailure(FailureKind.TIMEOUT, timeoutText, null));
+    }
+  }
+
+  private void finish(@Nullable RawResponse response, AttemptFailure failure) {
+    state = State.DONE;
+    cancelTimer();
+    owner.onAttemptDone(this, response, failure);
+  }
+
+  private void cancelTimer() {
+    ScheduledFuture<?> t = timer;
+    if (t != null) {
+      t.cancel(false);
+      timer = null;
+    }
+  }
+
+  /**
+   * Abandons the attempt: stops waiting for a connection, or closes the one in use. Reports nothing
+   * to the owner (the owner asked). Any thread; idempotent.
+   */
+  void cancel() {
+    EndpointPool p = pool;
+    if (p == null) {
+      return;
+    }
+    if (!p.loop().inEventLoop()) {
+      try {
+        p.loop().execute(this::cancel);
+      } catch (RejectedExecutionException e) {
+        // The loop is gone and with it every connection.
+      }
+      return;
+    }
+    switch (state) {
+      case NEW -> state = State.DONE;
+      case ACQUIRING -> {
+        state = State.DONE;
+        cancelTimer();
+        p.cancel(this);
+      }
+      case EXCHANGING -> {
+        state = State.DONE;
+        cancelTimer();
+        ResponseHandler h = handler;
+        if (h != null) {
+          h.clear(this);
+        }
+        Channel ch = channel;
+        if (ch != null) {
+          ch.close();
+        }
+      }
+      case DONE -> {}
+    }
+  }
+}

@@ -1,0 +1,423 @@
+package dev.ballast.http.internal;
+
+import dev.ballast.http.BallastHttpException;
+import dev.ballast.http.NoAvailableEndpointException;
+import dev.ballast.http.ServiceRequest;
+import dev.ballast.http.ServiceResponse;
+import dev.ballast.lb.Durations;
+import dev.ballast.lb.Endpoint;
+import dev.ballast.lb.Outcome;
+import dev.ballast.lb.Pick;
+import dev.ballast.lb.PickContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One call: picks an endpoint, runs attempts, retries on another endpoint when that is safe and
+ * within budget, optionally hedges, and completes the caller's future once.
+ *
+ * <p><b>Retry rules.</b> Idempotent methods are retried after connect failures, resets, timeouts
+ * and 502/503/504; any method when the request provably never left (refused or failed connect, no
+ * free connection, endpoint gone). Each retry excludes the endpoints already tried. When every
+ * endpoint has been tried, an endpoint may be tried again only after a refused connect or a stale
+ * keep-alive connection (failures that say nothing about the request); otherwise the call stops.
+ * Retries wait a full-jitter exponential backoff and draw on the service's retry budget.
+ *
+ * <p><b>Threading.</b> State is guarded by {@code this}; attempts report from their event loops.
+ * Decisions are taken under the lock, effects (starting or cancelling attempts, completing the
+ * future) happen after it is released, so user callbacks never run under the lock.
+ */
+// Netty's close() and schedule() futures are fire-and-forget here: failures surface through
+// the channel's close listener or the attempt's own timeout, never through these futures.
+@SuppressWarnings("FutureReturnValueIgnored")
+final class Call implements Attempt.Owner {
+  private final ServiceRuntime svc;
+  private final ServiceRequest request;
+  private final CompletableFuture<ServiceResponse> future;
+  private final long startNanos;
+  private final long deadlineNanos;
+  private final @Nullable Duration callTimeout;
+  private final PickContext baseContext;
+
+  // Guarded by this.
+  private PickContext context;
+  private final List<Attempt> attempts = new ArrayList<>(2);
+  private final List<String> failureLines = new ArrayList<>(2);
+  private int inFlight;
+  private @Nullable RawResponse lastResponse;
+  private @Nullable Attempt lastResponseAttempt;
+  private @Nullable AttemptFailure lastFailure;
+  private @Nullable Object result; // ServiceResponse or RuntimeException
+  private @Nullable Attempt resultAttempt;
+  private boolean delivered;
+  private final List<Attempt> toCancel = new ArrayList<>(1);
+
+  Call(ServiceRuntime svc, ServiceRequest request, CompletableFuture<ServiceResponse> future) {
+    this.svc = svc;
+    this.request = request;
+    this.future = future;
+    this.startNanos = svc.ticker().nanoTime();
+    this.callTimeout = request.timeout().orElse(svc.config().callTimeout().orElse(null));
+    this.deadlineNanos = callTimeout == null ? Long.MAX_VALUE : startNanos + callTimeout.toNanos();
+    this.baseContext =
+        request.affinityKey().map(PickContext::withAffinity).orElse(PickContext.DEFAULT);
+    this.context = baseContext;
+  }
+
+  String serviceName() {
+    return svc.name();
+  }
+
+  /** {@code METHOD path on service 'name'}, for messages. */
+  String describe() {
+    return request.method() + " " + request.path() + " on service '" + svc.name() + "'";
+  }
+
+  /** Starts the first attempt. */
+  void start() {
+    svc.retryBudget().deposit();
+    if (svc.hedging() && request.isIdempotent()) {
+      svc.hedgeBudget().deposit();
+    }
+    Attempt first;
+    synchronized (this) {
+      first = nextAttempt(false);
+    }
+    launch(first);
+    deliver();
+  }
+
+  /** Ends the call with {@code error} unless it already ended (client closed, caller cancelled). */
+  void abort(RuntimeException error) {
+    synchronized (this) {
+      if (result != null) {
+        return;
+      }
+      settleOthers(null);
+      result = error;
+    }
+    deliver();
+  }
+
+  @Override
+  public void onAttemptDone(
+      Attempt a, @Nullable RawResponse response, @Nullable AttemptFailure failure) {
+    Attempt next = null;
+    synchronized (this) {
+      if (a.settled) {
+        return;
+      }
+      a.settled = true;
+      inFlight--;
+      Pick pick = a.pick();
+      if (pick != null) {
+        Outcome outcome;
+        if (response != null) {
+          outcome = response.status() >= 500 ? Outcome.FAILURE : Outcome.SUCCESS;
+        } else {
+          outcome = failure == null ? Outcome.FAILURE : failure.kind().outcome;
+        }
+        pick.complete(outcome, svc.ticker().nanoTime() - a.startNanos());
+      }
+      if (result != null) {
+        return;
+      }
+      if (response != null) {
+        if (request.isIdempotent() && isRetryableStatus(response.status())) {
+          lastResponse = response;
+          lastResponseAttempt = a;
+          failureLines.add(line(a, "HTTP " + response.status()));
+          next = retryOrFinish();
+        } else {
+          finishWith(response, a);
+        }
+      } else {
+        AttemptFailure f =
+            failure != null ? failure : new AttemptFailure(FailureKind.RESET, "failed", null);
+        lastFailure = f;
+        failureLines.add(line(a, f.detail()));
+        boolean eligible =
+            f.kind().neverSent || (request.isIdempotent() && f.kind().retryableWhenIdempotent());
+        next = eligible ? retryOrFinish() : stopUnlessInFlight(notRetryableReason(f));
+      }
+    }
+    launch(next);
+    deliver();
+  }
+
+  private String notRetryableReason(AttemptFailure f) {
+    if (!f.kind().retryableWhenIdempotent()) {
+      return "not retried: " + f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+    return "not retried: a " + request.method() + " may have been received by the endpoint";
+  }
+
+  private static boolean isRetryableStatus(int status) {
+    return status == 502 || status == 503 || status == 504;
+  }
+
+  private @Nullable Attempt stopUnlessInFlight(String reason) {
+    if (inFlight == 0) {
+      finish(reason);
+    }
+    return null;
+  }
+
+  /** Locked: decides whether to retry; returns an attempt to launch now, if any. */
+  private @Nullable Attempt retryOrFinish() {
+    if (inFlight > 0) {
+      return null; // a hedge is still running: its result decides
+    }
+    int max = svc.config().retryMaxAttempts();
+    if (attempts.size() >= max) {
+      return finish("stopped: retry.max-attempts (" + max + ") reached");
+    }
+    long now = svc.ticker().nanoTime();
+    if (now >= deadlineNanos) {
+      return finish("stopped: " + callTimeoutText() + " elapsed");
+    }
+    if (!svc.retryBudget().tryWithdraw()) {
+      return finish(
+          "stopped: retry budget exhausted (retry.budget-percent "
+              + svc.config().retryBudgetPercent()
+              + ")");
+    }
+    svc.metrics().retry(svc.name());
+    long delay = svc.backoff().delayNanos(attempts.size());
+    delay = Math.min(delay, deadlineNanos - now);
+    if (delay <= 0) {
+      return nextAttempt(false);
+    }
+    try {
+      svc.timerLoop().schedule(this::retryNow, delay, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      return finish("stopped: client closed");
+    }
+    return null;
+  }
+
+  private void retryNow() {
+    Attempt next;
+    synchronized (this) {
+      if (result != null) {
+        return;
+      }
+      next = nextAttempt(false);
+    }
+    launch(next);
+    deliver();
+  }
+
+  private void hedgeNow() {
+    Attempt next;
+    synchronized (this) {
+      if (result != null
+          || inFlight != 1
+          || attempts.size() >= svc.config().retryMaxAttempts()
+          || !svc.hedgeBudget().tryWithdraw()) {
+        return;
+      }
+      next = nextAttempt(true);
+      if (next != null) {
+        svc.metrics().hedge(svc.name());
+      }
+    }
+    launch(next);
+    deliver();
+  }
+
+  /** Locked: picks and creates the next attempt, or finishes the call when none is possible. */
+  private @Nullable Attempt nextAttempt(boolean hedge) {
+    Pick pick = svc.loadBalancer().pick(context);
+    if (!pick.isPresent() && !attempts.isEmpty() && !hedge && mayRetryTriedEndpoint()) {
+      pick = svc.loadBalancer().pick(baseContext);
+    }
+    if (!pick.isPresent()) {
+      if (hedge) {
+        return null;
+      }
+      if (attempts.isEmpty()) {
+        result =
+            new NoAvailableEndpointException(
+                svc.name(),
+                request.method()
+                    + " "
+                    + request.path()
+                    + " on service '"
+                    + svc.name()
+                    + "' failed: no endpoint available ("
+                    + pick.reason()
+                    + ")\n  balancer: "
+                    + svc.loadBalancer().describe(context),
+                null);
+        return null;
+      }
+      return finish("stopped: no other endpoint to try (" + pick.reason() + ")");
+    }
+    Endpoint e = pick.endpoint();
+    long now = svc.ticker().nanoTime();
+    long timeout = svc.config().requestTimeout().toNanos();
+    String label =
+        "timed out after " + Durations.format(svc.config().requestTimeout()) + " (request-timeout)";
+    if (deadlineNanos - now < timeout) {
+      timeout = Math.max(1, deadlineNanos - now);
+      label = "timed out: " + callTimeoutText() + " reached";
+    }
+    Attempt a =
+        new Attempt(
+            this, svc.pool(e), e, pick, request, timeout, label, now, attempts.size() + 1, hedge);
+    attempts.add(a);
+    inFlight++;
+    context = context.exclude(e);
+    if (attempts.size() == 1 && svc.hedging() && request.isIdempotent()) {
+      Duration d = svc.config().hedgeDelay().orElseThrow();
+      try {
+        svc.timerLoop().schedule(this::hedgeNow, d.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException ex) {
+        // Closing: no hedge.
+      }
+    }
+    return a;
+  }
+
+  private boolean mayRetryTriedEndpoint() {
+    AttemptFailure f = lastFailure;
+    return lastResponse == null
+        && f != null
+        && (f.kind() == FailureKind.CONNECT_REFUSED || f.kind() == FailureKind.STALE_CONNECTION);
+  }
+
+  /** Locked: ends with the last response if there is one, else with an exception. */
+  private @Nullable Attempt finish(String stopReason) {
+    RawResponse r = lastResponse;
+    Attempt ra = lastResponseAttempt;
+    if (r != null && ra != null) {
+      finishWith(r, ra);
+      return null;
+    }
+    AttemptFailure f = lastFailure;
+    settleOthers(null);
+    result =
+        new BallastHttpException(
+            svc.name(), failureMessage(stopReason), f == null ? null : f.cause());
+    return null;
+  }
+
+  private void finishWith(RawResponse r, Attempt a) {
+    settleOthers(a);
+    resultAttempt = a;
+    result = new ServiceResponse(r.status(), r.headers(), r.body(), a.endpoint(), attempts.size());
+  }
+
+  /** Locked: completes the picks of attempts still running as CANCELLED and queues their cancel. */
+  private void settleOthers(@Nullable Attempt winner) {
+    for (Attempt o : attempts) {
+      if (o != winner && !o.settled) {
+        o.settled = true;
+        inFlight--;
+        Pick p = o.pick();
+        if (p != null) {
+          p.complete(Outcome.CANCELLED, 0);
+        }
+        toCancel.add(o);
+      }
+    }
+  }
+
+  private String failureMessage(String stopReason) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(request.method())
+        .append(' ')
+        .append(request.path())
+        .append(" on service '")
+        .append(svc.name())
+        .append("' failed: no response after ")
+        .append(attempts.size())
+        .append(attempts.size() == 1 ? " attempt" : " attempts");
+    for (String l : failureLines) {
+      sb.append("\n  ").append(l);
+    }
+    sb.append("\n  ").append(stopReason);
+    sb.append("\n  balancer: ").append(svc.loadBalancer().describe(context));
+    return sb.toString();
+  }
+
+  private String callTimeoutText() {
+    Duration d = callTimeout;
+    return "call-timeout " + (d == null ? "" : Durations.format(d));
+  }
+
+  private static String line(Attempt a, String detail) {
+    Endpoint e = a.endpoint();
+    return "attempt "
+        + a.number()
+        + (a.isHedge() ? " (hedge)" : "")
+        + ": "
+        + e.id()
+        + (e.zone().isEmpty() ? "" : " (zone " + e.zone() + ")")
+        + ": "
+        + detail;
+  }
+
+  private static void launch(@Nullable Attempt a) {
+    if (a != null) {
+      a.start();
+    }
+  }
+
+  /** Outside the lock: cancels losers and completes the future, once. */
+  private void deliver() {
+    Object r;
+    List<Attempt> cancel;
+    Attempt answered;
+    Attempt last;
+    synchronized (this) {
+      if (!toCancel.isEmpty()) {
+        cancel = new ArrayList<>(toCancel);
+        toCancel.clear();
+      } else {
+        cancel = List.of();
+      }
+      if (result == null || delivered) {
+        r = null;
+        answered = null;
+        last = null;
+      } else {
+        delivered = true;
+        r = result;
+        answered = resultAttempt;
+        last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+      }
+    }
+    for (Attempt a : cancel) {
+      a.cancel();
+    }
+    if (r == null) {
+      return;
+    }
+    long nanos = svc.ticker().nanoTime() - startNanos;
+    if (r instanceof ServiceResponse resp) {
+      Pick p = answered == null ? null : answered.pick();
+      svc.metrics().recordCall(svc.name(), request.method(), resp.statusCode(), zoneTag(p), nanos);
+      svc.onCallEnded(this);
+      future.complete(resp);
+    } else {
+      Pick p = last == null ? null : last.pick();
+      svc.metrics().recordCall(svc.name(), request.method(), 0, zoneTag(p), nanos);
+      svc.onCallEnded(this);
+      future.completeExceptionally((RuntimeException) r);
+    }
+  }
+
+  private static String zoneTag(@Nullable Pick p) {
+    if (p == null) {
+      return "none";
+    }
+    return p.isLocal() ? "local" : "remote";
+  }
+}

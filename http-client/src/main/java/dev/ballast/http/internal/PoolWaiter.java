@@ -1,0 +1,15 @@
+package dev.ballast.http.internal;
+
+import io.netty.channel.Channel;
+
+/** Something waiting for a pooled connection; every method is called on the pool's event loop. */
+interface PoolWaiter {
+  /** Takes {@code channel}, which the waiter must later release to the pool (or close). */
+  void onChannel(Channel channel, boolean reused);
+
+  /** No connection can be had. */
+  void onAcquireFailure(AttemptFailure failure);
+
+  /** Whether the waiter still wants a connection (false once timed out or cancelled). */
+  boolean isWaiting();
+}

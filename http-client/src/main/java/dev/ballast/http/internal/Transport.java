@@ -1,0 +1,124 @@
+package dev.ballast.http.internal;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client's event loops: daemon threads named {@code ballast-http-<n>-<k>}, epoll when the
+ * native transport loads, NIO otherwise. Netty starts a loop's thread on its first task.
+ */
+// Netty's close() and schedule() futures are fire-and-forget here: failures surface through
+// the channel's close listener or the attempt's own timeout, never through these futures.
+@SuppressWarnings("FutureReturnValueIgnored")
+final class Transport {
+  private final EventLoopGroup group;
+  private final Class<? extends Channel> channelClass;
+  private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+
+  Transport(int threads) {
+    DefaultThreadFactory factory = new DefaultThreadFactory("ballast-http", true);
+    if (Epoll.isAvailable()) {
+      group = new MultiThreadIoEventLoopGroup(threads, factory, EpollIoHandler.newFactory());
+      channelClass = EpollSocketChannel.class;
+    } else {
+      group = new MultiThreadIoEventLoopGroup(threads, factory, NioIoHandler.newFactory());
+      channelClass = NioSocketChannel.class;
+    }
+  }
+
+  EventLoopGroup group() {
+    return group;
+  }
+
+  /** The next loop, round robin: for new pools and call timers. */
+  EventLoop next() {
+    return (EventLoop) group.next();
+  }
+
+  /** A bootstrap whose channels live on {@code loop}. */
+  Bootstrap bootstrap(EventLoop loop, Duration connectTimeout, ChannelHandler initializer) {
+    return new Bootstrap()
+        .group(loop)
+        .channel(channelClass)
+        .option(
+            ChannelOption.CONNECT_TIMEOUT_MILLIS,
+            (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis())))
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.SO_KEEPALIVE, true)
+        .handler(initializer);
+  }
+
+  /** Tracks {@code ch} until it closes, so that {@link #shutdown} can close every connection. */
+  void track(Channel ch) {
+    channels.add(ch);
+    ch.closeFuture().addListener(f -> channels.remove(ch));
+  }
+
+  private static long remainingMillis(long deadlineNanos) {
+    return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+  }
+
+  /** Whether the calling thread is one of the loops (where blocking would deadlock). */
+  boolean inEventLoop() {
+    for (EventExecutor e : group) {
+      if (e.inEventLoop()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Shuts the loops down (no quiet period: the client is closing) and waits up to {@code wait}.
+   * Closing the loops closes every channel still registered.
+   */
+  void shutdown(Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    // Let tasks already queued (pool closes, connects in progress) run first, then close every
+    // channel explicitly: a loop that is terminating does not close a channel registered late,
+    // and its socket would stay open.
+    for (EventExecutor e : group) {
+      try {
+        e.submit(() -> {}).await(remainingMillis(deadline) / 4, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (RuntimeException ex) {
+        // Already shutting down.
+      }
+    }
+    List<Channel> open = new ArrayList<>(channels);
+    for (Channel ch : open) {
+      ch.close();
+    }
+    for (Channel ch : open) {
+      if (!ch.closeFuture().awaitUninterruptibly(Math.max(1, remainingMillis(deadline) / 2))) {
+        break;
+      }
+    }
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    try {
+      group.awaitTermination(Math.max(1, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

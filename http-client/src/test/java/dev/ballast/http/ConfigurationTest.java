@@ -1,0 +1,192 @@
+package dev.ballast.http;
+
+import static dev.ballast.http.TestSupport.clientThreads;
+import static dev.ballast.http.TestSupport.props;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.ballast.http.internal.PropertiesBinder;
+import dev.ballast.lb.ConfigException;
+import dev.ballast.lb.Endpoint;
+import dev.ballast.lb.Strategy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Bad configuration fails in fromProperties, all problems at once, before any thread starts. */
+class ConfigurationTest {
+  private static final String S = "ballast.http.services.orders.";
+
+  private static ConfigException failure(Properties p) {
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> BallastHttpClient.fromProperties(p));
+    assertThat(e).as("ConfigException").isNotNull();
+    assertThat(clientThreads()).as("threads started by a failed configuration").isEmpty();
+    return e;
+  }
+
+  @Test
+  void reportsEveryKindOfProblemWithKeyValueAndExpectation() {
+    ConfigException e =
+        failure(
+            props(
+                S + "endpoints", "http://127.0.0.1:8080;zone=a, htp//nowhere",
+                S + "strategy", "fastest",
+                S + "connect-timeout", "-5s",
+                S + "retry.max-atempts", "5",
+                S + "request-timeout", "0s",
+                S + "max-response-size", "ten megs"));
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            S
+                + "endpoints: htp//nowhere (expected: an endpoint URL http://host[:port] or"
+                + " https://host[:port], no path, then ;zone=<zone> and ;weight=<integer >= 1> if"
+                + " wanted)",
+            S
+                + "strategy: fastest (expected: one of"
+                + " round-robin|weighted-round-robin|random|least-request|peak-ewma|ring-hash)",
+            S
+                + "connect-timeout: -5s (expected: a non-negative duration such as 250ms, 5s, 2m or"
+                + " PT5S)",
+            S
+                + "retry.max-atempts: 5 (expected: a known key; did you mean '"
+                + S
+                + "retry.max-attempts'?)",
+            S + "request-timeout: 0s (expected: a positive duration)",
+            S
+                + "max-response-size: ten megs (expected: a size such as 512KB, 10MB or 1048576"
+                + " (bytes), at most 2047MB)");
+    assertThat(e).hasMessageStartingWith("Invalid Ballast configuration (6 problems):\n  ");
+  }
+
+  @Test
+  void reportsRangeProblemsOfHttpAndBalancerKeysUnderTheirFullKeys() {
+    ConfigException e =
+        failure(
+            props(
+                S + "endpoints",
+                "http://127.0.0.1:8080;weight=0",
+                "ballast.http.defaults.retry.max-attempts",
+                "0",
+                "ballast.http.defaults.panic-threshold",
+                "150",
+                S + "health-check.path",
+                "health",
+                S + "outlier.max-ejection-percent",
+                "x"));
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            S
+                + "endpoints: http://127.0.0.1:8080;weight=0 (expected: an endpoint URL"
+                + " http://host[:port] or https://host[:port], no path, then ;zone=<zone> and"
+                + " ;weight=<integer >= 1> if wanted)",
+            "ballast.http.defaults.retry.max-attempts: 0 (expected: an integer 1..10)",
+            "ballast.http.defaults.panic-threshold: 150 (expected: a percentage 0..100)",
+            S + "health-check.path: health (expected: a path starting with '/', no spaces)",
+            S + "outlier.max-ejection-percent: x (expected: an integer)");
+  }
+
+  @Test
+  void requiresEndpointsAndAtLeastOneService() {
+    assertThat(failure(props(S + "strategy", "random")).problems())
+        .containsExactly(
+            S
+                + "endpoints: (missing) (expected: a comma-separated list of"
+                + " http(s)://host[:port][;zone=<zone>][;weight=<integer >= 1>])");
+    assertThat(failure(props("ballast.zone", "a")).problems())
+        .containsExactly(
+            "ballast.http.services.<name>.endpoints: (missing) (expected: at least one service,"
+                + " e.g. ballast.http.services.orders.endpoints=http://host:8080)");
+    assertThat(
+            failure(props(S + "endpoints", "http://a:1, http://a:1", "ballast.htp.x", "1"))
+                .problems())
+        .containsExactly(
+            S + "endpoints: http://a:1 (expected: each endpoint once (a:1 is listed twice))",
+            "ballast.htp.x: 1 (expected: a known key)");
+  }
+
+  @Test
+  void bindsEveryKeyWithDefaultsAndServiceOverrides() {
+    Properties p =
+        props(
+            "ballast.zone",
+            "a",
+            "ballast.jdbc.name",
+            "ignored-by-http",
+            "ballast.http.event-loop-threads",
+            "1",
+            "ballast.http.defaults.request-timeout",
+            "2s",
+            "ballast.http.defaults.strategy",
+            "round-robin",
+            S + "endpoints",
+            "http://10.0.1.5:8080;zone=us-east-1a, https://orders-2;weight=2;zone=b,"
+                + " http://[::1]:9000",
+            S + "strategy",
+            "peak-ewma",
+            S + "connect-timeout",
+            "250ms",
+            S + "call-timeout",
+            "PT30S",
+            S + "max-connections-per-endpoint",
+            "8",
+            S + "max-pending-acquires",
+            "16",
+            S + "max-response-size",
+            "1MB",
+            S + "retry.max-attempts",
+            "2",
+            S + "retry.backoff",
+            "10ms",
+            S + "retry.budget-percent",
+            "30",
+            S + "hedge.delay",
+            "50ms",
+            S + "hedge.budget-percent",
+            "5",
+            S + "health-check.path",
+            "/ready",
+            S + "health-check.interval",
+            "1s",
+            S + "zone-aware.caller-shares",
+            "a=40,b=60",
+            S + "slow-start.window",
+            "30s",
+            "ballast.http.services.billing.endpoints",
+            "http://127.0.0.1:1");
+    BallastHttpClient.Builder b = PropertiesBinder.bind(p, name -> null);
+    assertThat(b).isNotNull();
+    // The builder holds the services; inspect them through a started client's balancers.
+    try (BallastHttpClient client = b.build()) {
+      assertThat(client.services()).containsExactly("billing", "orders");
+      var orders = client.loadBalancer("orders");
+      assertThat(orders.config().strategy()).isEqualTo(Strategy.PEAK_EWMA);
+      assertThat(orders.config().localZone()).isEqualTo("a");
+      assertThat(orders.config().callerShares()).isEqualTo(Map.of("a", 40.0, "b", 60.0));
+      assertThat(orders.config().slowStartWindow()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(orders.config().healthCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+      List<Endpoint> endpoints = orders.endpoints().stream().map(s -> s.endpoint()).toList();
+      assertThat(endpoints)
+          .extracting(Endpoint::id)
+          .containsExactly("10.0.1.5:8080", "orders-2:443", "::1:9000");
+      assertThat(endpoints.get(1).metadata()).containsEntry("scheme", "https");
+      assertThat(endpoints.get(1).weight()).isEqualTo(2);
+      assertThat(endpoints.get(1).zone()).isEqualTo("b");
+      assertThat(client.loadBalancer("billing").config().strategy())
+          .isEqualTo(Strategy.ROUND_ROBIN);
+    }
+  }
+
+  @Test
+  void zoneComesFromTheEnvironmentWhenNotSet() throws Exception {
+    BallastHttpClient.Builder b =
+        PropertiesBinder.bind(
+            props(S + "endpoints", "http://127.0.0.1:1"),
+            name -> name.equals("BALLAST_ZONE") ? "z9" : null);
+    try (BallastHttpClient client = b.build()) {
+      assertThat(client.loadBalancer("orders").config().localZone()).isEqualTo("z9");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.ballast.http;
+
+import dev.ballast.testkit.HttpInstance;
+import dev.ballast.testkit.HttpInstanceFarm;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Shared helpers for the client's integration tests. */
+final class TestSupport {
+  /** Names of the client's event-loop threads ({@code ballast-http-<pool>-<n>}). */
+  static final Pattern CLIENT_THREAD = Pattern.compile("ballast-http-\\d+-\\d+");
+
+  private TestSupport() {}
+
+  /** Properties from alternating keys and values. */
+  static Properties props(String... keysAndValues) {
+    Properties p = new Properties();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      p.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return p;
+  }
+
+  /** Properties for service {@code name} over every instance of {@code farm}, plus extras. */
+  static Properties service(String name, HttpInstanceFarm farm, String... extraKeysAndValues) {
+    Properties p = props(extraKeysAndValues);
+    p.setProperty("ballast.http.services." + name + ".endpoints", farm.endpointSpecs());
+    return p;
+  }
+
+  /** Requests per instance id since the last reset. */
+  static Map<String, Long> counts(HttpInstanceFarm farm) {
+    return farm.instances().stream()
+        .collect(Collectors.toMap(HttpInstance::id, HttpInstance::requestCount));
+  }
+
+  /** Names of live client event-loop threads. */
+  static Set<String> clientThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .filter(n -> CLIENT_THREAD.matcher(n).matches())
+        .collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,102 @@
+package dev.ballast.http;
+
+import static dev.ballast.http.TestSupport.service;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ballast.testkit.HttpInstance;
+import dev.ballast.testkit.HttpInstanceFarm;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Zone preference and health-driven spill-over against six real instances in zones a, b, c. */
+class ZoneAwareRoutingTest {
+  private static HttpInstanceFarm farm;
+
+  @BeforeAll
+  static void startFarm() {
+    farm =
+        HttpInstanceFarm.builder()
+            .name("zones")
+            .instances(6)
+            .zones("a", "a", "b", "b", "c", "c")
+            .build();
+  }
+
+  @AfterAll
+  static void stopFarm() {
+    farm.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    farm.clearFaults();
+    farm.resetCounters();
+  }
+
+  @Test
+  void keepsTrafficInTheLocalZoneAndUsesBothLocalInstances() {
+    try (BallastHttpClient client =
+        BallastHttpClient.fromProperties(service("orders", farm, "ballast.zone", "a"))) {
+      for (int i = 0; i < 300; i++) {
+        client.send(ServiceRequest.get("orders", "/zone/" + i).build());
+      }
+    }
+    long inA = farm.instancesInZone("a").stream().mapToLong(HttpInstance::requestCount).sum();
+    assertThat(farm.totalRequests()).isEqualTo(300);
+    assertThat(inA).as("requests served in zone a").isGreaterThanOrEqualTo(285);
+    assertThat(farm.instance("a1").requestCount()).isPositive();
+    assertThat(farm.instance("a2").requestCount()).isPositive();
+  }
+
+  @Test
+  void spillsToOtherZonesWhileLocalHealthChecksFailAndComesBack() {
+    try (BallastHttpClient client =
+        BallastHttpClient.fromProperties(
+            service(
+                "orders",
+                farm,
+                "ballast.zone",
+                "a",
+                "ballast.http.defaults.health-check.path",
+                "/health",
+                "ballast.http.defaults.health-check.interval",
+                "200ms",
+                "ballast.http.defaults.health-check.healthy-threshold",
+                "2",
+                "ballast.http.defaults.health-check.unhealthy-threshold",
+                "2"))) {
+      farm.instancesInZone("a").forEach(i -> i.healthStatus(503));
+      long t0 = System.nanoTime();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> localShareOf40(client) <= 2);
+      long spillMillis = (System.nanoTime() - t0) / 1_000_000;
+
+      farm.instancesInZone("a").forEach(i -> i.healthStatus(200));
+      long t1 = System.nanoTime();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> localShareOf40(client) >= 38);
+      long returnMillis = (System.nanoTime() - t1) / 1_000_000;
+      System.out.printf(
+          "[measured] zone a unhealthy -> >=95%% in b/c after %d ms; healthy -> back in a after %d"
+              + " ms%n",
+          spillMillis, returnMillis);
+    }
+  }
+
+  /** Sends 40 GETs and returns how many zone a served. */
+  private static long localShareOf40(BallastHttpClient client) {
+    farm.instancesInZone("a").forEach(HttpInstance::mark);
+    for (int i = 0; i < 40; i++) {
+      client.send(ServiceRequest.get("orders", "/spill").build());
+    }
+    return farm.instancesInZone("a").stream().mapToLong(HttpInstance::countSinceMark).sum();
+  }
+}
