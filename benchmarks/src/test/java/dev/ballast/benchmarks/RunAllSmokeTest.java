@@ -1,0 +1,35 @@
+package dev.ballast.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every benchmark section briefly, in this JVM, and checks only that each benchmark produced a
+ * number and each section wrote its files: the figures of so short a run mean nothing.
+ */
+class RunAllSmokeTest {
+  @Test
+  void everyBenchmarkProducesANumber(@TempDir Path out) {
+    List<SectionResult> results = RunAll.run(RunSettings.inProcess(), out, Set.of());
+
+    assertThat(results)
+        .extracting(SectionResult::name)
+        .containsExactlyElementsOf(RunAll.sections().keySet());
+    for (SectionResult r : results) {
+      assertThat(r.figures()).as(r.name()).isNotEmpty();
+      for (SectionResult.Figure f : r.figures()) {
+        assertThat(f.value()).as(f.benchmark()).isFinite().isPositive();
+      }
+      assertThat(r.tables()).as(r.name()).isNotEmpty();
+      for (Path chart : r.charts()) {
+        assertThat(chart).exists();
+      }
+    }
+    assertThat(out.resolve("summary.md")).exists();
+  }
+}
