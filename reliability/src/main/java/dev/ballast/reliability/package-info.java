@@ -1,6 +1,6 @@
 /**
- * Reliability scenarios: load generators, invariant checkers and the chaos soak runner used by
- * this module's tests and its long-mode command.
+ * Reliability scenarios: load generators, invariant checkers and the chaos soak runner used by this
+ * module's tests and its long-mode command.
  */
 @NullMarked
 package dev.ballast.reliability;
