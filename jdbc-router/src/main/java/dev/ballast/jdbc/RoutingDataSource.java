@@ -16,6 +16,7 @@ import dev.ballast.jdbc.internal.TopologyMonitor;
 import dev.ballast.jdbc.internal.TopologySnapshot;
 import dev.ballast.jdbc.internal.Urls;
 import dev.ballast.lb.ConfigException;
+import dev.ballast.lb.Durations;
 import dev.ballast.lb.Strategy;
 import dev.ballast.lb.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -576,13 +577,13 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
 
     private static void positive(List<String> problems, String argument, Duration d) {
       if (d.isNegative() || d.isZero()) {
-        problems.add(argument + ": " + d + " (expected: a positive duration)");
+        problems.add(argument + ": " + Durations.format(d) + " (expected: a positive duration)");
       }
     }
 
     private static void nonNegative(List<String> problems, String argument, Duration d) {
       if (d.isNegative()) {
-        problems.add(argument + ": " + d + " (expected: a duration >= 0)");
+        problems.add(argument + ": " + Durations.format(d) + " (expected: a duration >= 0)");
       }
     }
   }

@@ -23,6 +23,7 @@ final class RouterTestSupport {
     p.setProperty("ballast.jdbc.name", "test-db");
     p.setProperty("ballast.jdbc.username", cluster.primary().user());
     p.setProperty("ballast.jdbc.primary.url", cluster.primary().jdbcUrl());
+    p.setProperty("ballast.jdbc.primary.zone", cluster.primary().zone());
     for (PgNode r : cluster.replicas()) {
       p.setProperty("ballast.jdbc.replicas." + r.name() + ".url", r.jdbcUrl());
       p.setProperty("ballast.jdbc.replicas." + r.name() + ".zone", r.zone());

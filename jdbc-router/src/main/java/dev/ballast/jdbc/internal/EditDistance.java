@@ -1,27 +1,29 @@
 package dev.ballast.jdbc.internal;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean": the closest candidate by Levenshtein distance. Stateless. */
 final class EditDistance {
   private EditDistance() {}
 
-  /** The closest of {@code candidates} to {@code word}, if within a third of its length. */
+  /**
+   * The closest of {@code candidates} to {@code word}, if within a third of the longer of the two.
+   */
   static Optional<String> closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    String w = word.toLowerCase(Locale.ROOT);
     for (String c : candidates) {
-      int d =
-          distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDistance) {
+      int d = distance(w, c.toLowerCase(Locale.ROOT));
+      // a third of the longer name: abbreviations (maxPoolSize) are misspellings too
+      if (d < bestDistance && d <= Math.max(1, Math.max(word.length(), c.length()) / 3)) {
         best = c;
         bestDistance = d;
       }
     }
-    return best != null && bestDistance <= Math.max(1, word.length() / 3)
-        ? Optional.of(best)
-        : Optional.empty();
+    return Optional.ofNullable(best);
   }
 
   static int distance(String a, String b) {

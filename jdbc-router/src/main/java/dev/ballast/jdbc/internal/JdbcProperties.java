@@ -5,7 +5,6 @@ import dev.ballast.jdbc.Fallback;
 import dev.ballast.jdbc.ReadYourWrites;
 import dev.ballast.jdbc.Topology;
 import dev.ballast.lb.ConfigReader;
-import dev.ballast.lb.Durations;
 import dev.ballast.lb.LbProperties;
 import dev.ballast.lb.Strategy;
 import java.sql.DriverManager;
@@ -146,7 +145,7 @@ public final class JdbcProperties {
   private static Duration positive(ConfigReader reader, String key, Duration def) {
     Duration d = reader.duration(key, def);
     if (d.isZero()) {
-      reader.problem(key, Durations.format(d), "a positive duration");
+      reader.problem(key, reader.optionalString(key).orElse("0"), "a positive duration");
       return def;
     }
     return d;

@@ -8,6 +8,7 @@ import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.Scheduler;
 import dev.ballast.lb.Ticker;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -209,16 +210,29 @@ public final class TopologyMonitor implements AutoCloseable {
   private Callable<ProbeResult> probeTask(Host h) {
     int timeoutSeconds = (int) Math.max(1, (probeTimeout.toMillis() + 999) / 1000);
     return () -> {
-      Connection c = h.probe().acquire();
-      boolean broken = true;
       try {
-        ProbeResult r = PostgresProbe.probe(c, timeoutSeconds);
-        broken = false;
-        return r;
-      } finally {
-        h.probe().release(c, broken);
+        return probeOnce(h, timeoutSeconds);
+      } catch (SQLException e) {
+        if (!SqlStates.isConnectionFailure(e)) {
+          throw e;
+        }
+        // The kept connection may have died with a restart the host has already recovered
+        // from; a fresh one tells the host's state now (and the precise reason if it is down).
+        return probeOnce(h, timeoutSeconds);
       }
     };
+  }
+
+  private static ProbeResult probeOnce(Host h, int timeoutSeconds) throws SQLException {
+    Connection c = h.probe().acquire();
+    boolean broken = true;
+    try {
+      ProbeResult r = PostgresProbe.probe(c, timeoutSeconds);
+      broken = false;
+      return r;
+    } finally {
+      h.probe().release(c, broken);
+    }
   }
 
   /** A {@link ProbeResult}, or a String saying why the host could not be probed. */
@@ -283,7 +297,7 @@ public final class TopologyMonitor implements AutoCloseable {
       HostState s = requireNonNull(raw.get(h.name()), "state");
       Object outcome = outcomes.get(h.name());
       if (h == primary) {
-        states.add(s.withEligibility(false, "is the primary"));
+        states.add(s.reachable() ? s.withEligibility(false, "") : s);
         behindSince.remove(h.name());
         continue;
       }

@@ -1,0 +1,168 @@
+package dev.ballast.jdbc;
+
+import static dev.ballast.jdbc.RouterTestSupport.queryLong;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import dev.ballast.lb.ConfigException;
+import dev.ballast.testkit.PgNode;
+import dev.ballast.testkit.PostgresClusterExtension;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Bad configuration fails at construction with one line per problem — key, value, expectation — and
+ * leaves nothing running: no pool threads, no server connections.
+ */
+class ConfigurationTest {
+  @RegisterExtension
+  static final PostgresClusterExtension pg = PostgresClusterExtension.builder().build();
+
+  @AfterEach
+  void nothingWasLeftRunning() {
+    // a closed router's threads and server backends end asynchronously, but promptly
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              assertThat(routerThreads()).isEmpty();
+              assertThat(clientBackends(pg.primary())).isZero();
+            });
+  }
+
+  private static Properties valid() {
+    Properties p = new Properties();
+    p.setProperty("ballast.jdbc.name", "bad-db");
+    p.setProperty("ballast.jdbc.username", "postgres");
+    p.setProperty("ballast.jdbc.password", "s3cret!");
+    p.setProperty("ballast.jdbc.primary.url", pg.primary().jdbcUrl());
+    p.setProperty("ballast.jdbc.hikari.minimumIdle", "2");
+    p.setProperty("ballast.jdbc.hikari.dataSource.ApplicationName", "bad-db");
+    return p;
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceWithKeyValueAndExpectation() {
+    Properties p = valid();
+    p.remove("ballast.jdbc.primary.url");
+    p.setProperty("ballast.jdbc.health-check.interval", "5 seconds");
+    p.setProperty("ballast.jdbc.read-your-writes", "sometimes");
+    p.setProperty("ballast.jdbc.hikari.maxPoolSize", "10");
+    p.setProperty("ballast.jdbc.replica-stratgy", "round-robin");
+
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> RoutingDataSource.fromProperties(p));
+
+    assertThat(e.problems())
+        .containsExactly(
+            "ballast.jdbc.hikari.maxPoolSize: 10 (expected: a HikariCP property; did you mean"
+                + " 'maximumPoolSize'?)",
+            "ballast.jdbc.primary.url: (missing) (expected: a JDBC URL such as"
+                + " jdbc:postgresql://host:5432/db)",
+            "ballast.jdbc.health-check.interval: 5 seconds (expected: a non-negative duration such"
+                + " as 250ms, 5s, 2m or PT5S)",
+            "ballast.jdbc.read-your-writes: sometimes (expected: one of off|window|lsn)",
+            "ballast.jdbc.replica-stratgy: round-robin (expected: a known key; did you mean"
+                + " 'ballast.jdbc.replica-strategy'?)");
+    assertThat(e).hasMessageStartingWith("Invalid Ballast configuration (5 problems):");
+    assertThat(e.getMessage()).doesNotContain("s3cret!");
+  }
+
+  @Test
+  void badHikariValuesAndUrlsNameTheirKeys() {
+    Properties p = valid();
+    p.setProperty("ballast.jdbc.hikari.maximumPoolSize", "ten");
+    p.setProperty("ballast.jdbc.primary.hikari.maximumPoolSize", "0");
+    p.setProperty("ballast.jdbc.hikari.jdbcUrl", "jdbc:postgresql://elsewhere/db");
+    p.setProperty("ballast.jdbc.replicas.r1.url", "postgresql://127.0.0.1/app");
+    p.setProperty("ballast.jdbc.replicas.r2.url", "jdbc:nosuchdriver://127.0.0.1/app");
+    p.setProperty("ballast.jdbc.fallback", "maybe");
+    p.setProperty("ballast.jdbc.topology", "dynamic");
+    p.setProperty("ballast.jdbc.read-your-writes.window", "0");
+
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> RoutingDataSource.fromProperties(p));
+
+    assertThat(e.problems())
+        .containsExactly(
+            "ballast.jdbc.hikari.jdbcUrl: jdbc:postgresql://elsewhere/db (expected: not set here:"
+                + " use ballast.jdbc.primary.url or ballast.jdbc.replicas.<name>.url)",
+            "ballast.jdbc.hikari.maximumPoolSize: ten (expected: an integer (HikariCP"
+                + " maximumPoolSize))",
+            "ballast.jdbc.primary.hikari.maximumPoolSize: 0 (expected: a value HikariCP accepts for"
+                + " maximumPoolSize: maxPoolSize cannot be less than 1)",
+            "ballast.jdbc.replicas.r1.url: postgresql://127.0.0.1/app (expected: a JDBC URL such as"
+                + " jdbc:postgresql://host:5432/db)",
+            "ballast.jdbc.replicas.r2.url: jdbc:nosuchdriver://127.0.0.1/app (expected: a JDBC URL"
+                + " that a driver on the class path accepts)",
+            "ballast.jdbc.fallback: maybe (expected: one of primary|fail)",
+            "ballast.jdbc.read-your-writes.window: 0 (expected: a positive duration)",
+            "ballast.jdbc.topology: dynamic (expected: one of static|auto)");
+  }
+
+  @Test
+  void secretsAreMaskedEvenInMisspelledKeys() {
+    Properties p = valid();
+    p.setProperty("ballast.jdbc.pasword", "hunter2");
+    p.setProperty("ballast.jdbc.hikari.password", "");
+
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> RoutingDataSource.fromProperties(p));
+
+    assertThat(e.problems())
+        .containsExactly(
+            "ballast.jdbc.pasword: **** (expected: a known key; did you mean"
+                + " 'ballast.jdbc.password'?)");
+    assertThat(e.getMessage()).doesNotContain("hunter2").doesNotContain("s3cret!");
+  }
+
+  @Test
+  void otherModulesKeysAreLeftToThem() throws Exception {
+    Properties p = valid();
+    p.setProperty("ballast.http.services.orders.endpoints", "http://127.0.0.1:1");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(p)) {
+      assertThat(ds.hostNames()).containsExactly("primary");
+      assertThat(ds.describe()).doesNotContain("s3cret!");
+    }
+  }
+
+  @Test
+  void theBuilderValidatesToo() {
+    assertThatThrownBy(
+            () ->
+                RoutingDataSource.builder()
+                    .replica("r1", pg.primary().dataSource())
+                    .replica("r1", pg.primary().dataSource())
+                    .healthCheckInterval(Duration.ZERO)
+                    .build())
+        .isInstanceOf(ConfigException.class)
+        .extracting(t -> ((ConfigException) t).problems())
+        .asList()
+        .containsExactly(
+            "primary: (missing) (expected: the primary's DataSource)",
+            "replica: 'r1' (expected: a unique, non-blank host name)",
+            "healthCheckInterval: 0s (expected: a positive duration)");
+  }
+
+  private static Set<String> routerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .filter(n -> n.contains("bad-db") || n.startsWith("HikariPool"))
+        .collect(Collectors.toSet());
+  }
+
+  private static long clientBackends(PgNode node) throws Exception {
+    return queryLong(
+        node,
+        "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+            + " AND application_name = 'bad-db'");
+  }
+}

@@ -1,0 +1,110 @@
+package dev.ballast.jdbc;
+
+import static dev.ballast.jdbc.RouterTestSupport.nodeName;
+import static dev.ballast.jdbc.RouterTestSupport.properties;
+import static dev.ballast.jdbc.RouterTestSupport.route;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.ballast.testkit.PgNode;
+import dev.ballast.testkit.PostgresCluster;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code topology=auto}: a promotion moves writes to the new primary without a restart; with no
+ * primary at all, writes fail fast and reads go on. Promotion is irreversible, so this class starts
+ * its own cluster.
+ */
+class FailoverTest {
+
+  @Test
+  void writesFollowAPromotionAndFailFastWhileThereIsNoPrimary() throws Exception {
+    try (PostgresCluster cluster =
+        PostgresCluster.builder().replicas(2).zones("a", "a", "b").start()) {
+      RouterTestSupport.execute(
+          cluster.primary(), "CREATE TABLE events (id serial PRIMARY KEY, at timestamptz)");
+      cluster.waitForReplication();
+      Properties props = properties(cluster);
+      props.setProperty("ballast.jdbc.topology", "auto");
+      // the default interval: the figure printed below is what users get out of the box
+      props.setProperty("ballast.jdbc.health-check.interval", "1s");
+      try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
+        assertThat(write(cluster, ds)).isEqualTo("primary");
+        PgNode oldPrimary = cluster.primary();
+        PgNode r1 = cluster.node("r1");
+
+        r1.promote();
+        long promoted = System.nanoTime();
+        Thread stopper = new Thread(oldPrimary::stop, "stop-old-primary");
+        stopper.start();
+        List<String> failures = new ArrayList<>();
+        String landedOn = "";
+        long deadline = promoted + Duration.ofSeconds(30).toNanos();
+        while (!landedOn.equals("r1") && System.nanoTime() < deadline) {
+          try {
+            landedOn = write(cluster, ds);
+          } catch (SQLException e) {
+            failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+            Thread.sleep(5);
+          }
+        }
+        long failoverMillis = (System.nanoTime() - promoted) / 1_000_000;
+        stopper.join(30_000);
+        System.out.printf(
+            "FAILOVER: first write on the promoted r1 %d ms after pg_promote() returned"
+                + " (health-check.interval=1s; %d failed attempts meanwhile)%n",
+            failoverMillis, failures.size());
+        failures.stream().limit(3).forEach(f -> System.out.println("  failed attempt: " + f));
+        assertThat(landedOn).isEqualTo("r1");
+        assertThat(ds.primaryHost()).contains("r1");
+        assertThat(failoverMillis).isLessThan(5_000);
+        // reads go on: r2 is still a replica (of the old primary)
+        assertThat(route(cluster, ds, true)).isIn("r2", "primary");
+
+        // now the new primary dies too: no primary at all
+        r1.stop();
+        await().atMost(Duration.ofSeconds(5)).until(() -> ds.primaryHost().isEmpty());
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> write(cluster, ds))
+            .isInstanceOf(SQLTransientConnectionException.class)
+            .hasMessageStartingWith(
+                "no primary for 'test-db' (topology=auto): writes fail until a host is reachable"
+                    + " and not in recovery: primary ("
+                    + oldPrimary.jdbcUrl()
+                    + ", zone a): last known role primary, not eligible: unreachable: Connection to"
+                    + " 127.0.0.1:"
+                    + oldPrimary.port()
+                    + " refused; r1 ("
+                    + r1.jdbcUrl()
+                    + ", zone a): last known role primary, not eligible: unreachable: Connection to"
+                    + " 127.0.0.1:"
+                    + r1.port()
+                    + " refused; r2 ("
+                    + cluster.node("r2").jdbcUrl()
+                    + ", zone b): replica, lag ");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("fail fast, ms").isLessThan(500);
+        assertThat(route(cluster, ds, true)).isEqualTo("r2");
+      }
+    }
+  }
+
+  private static String write(PostgresCluster cluster, RoutingDataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("INSERT INTO events (at) VALUES (now()) RETURNING inet_server_port()")) {
+      rs.next();
+      return nodeName(cluster, rs.getInt(1));
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.ballast.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ballast.jdbc.StubDataSource.StubConnection;
+import dev.ballast.lb.EndpointStatus;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lazy logical connection over stub data sources: what it records, when it binds, what it
+ * applies and gives back. The integration tests prove the same against PostgreSQL; these pin the
+ * details no server shows.
+ */
+class LogicalConnectionTest {
+  private final StubDataSource primary = new StubDataSource("primary");
+  private final StubDataSource r1 = new StubDataSource("r1");
+  private RoutingDataSource ds;
+
+  @BeforeEach
+  void build() {
+    ds =
+        RoutingDataSource.builder()
+            .name("stub-db")
+            .primary(primary)
+            .replica("r1", r1, "a")
+            .zone("a")
+            // one synchronous round at build; none during the test
+            .healthCheckInterval(Duration.ofHours(1))
+            .build();
+  }
+
+  @AfterEach
+  void close() {
+    ds.close();
+  }
+
+  @Test
+  void settingsAreAnsweredFromTheRecordWithoutTouchingAnyHost() throws Exception {
+    int before = primary.forTestThread().size() + r1.forTestThread().size();
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      c.setReadOnly(true);
+      c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+      c.setSchema("sales");
+      c.setCatalog("app");
+      c.setHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+      c.setClientInfo("ApplicationName", "billing");
+      c.setNetworkTimeout(Runnable::run, 1234);
+
+      assertThat(c.getAutoCommit()).isFalse();
+      assertThat(c.isReadOnly()).isTrue();
+      assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+      assertThat(c.getSchema()).isEqualTo("sales");
+      assertThat(c.getCatalog()).isEqualTo("app");
+      assertThat(c.getHoldability()).isEqualTo(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+      assertThat(c.getClientInfo("ApplicationName")).isEqualTo("billing");
+      assertThat(c.getNetworkTimeout()).isEqualTo(1234);
+      assertThat((Object) c.getWarnings()).isNull();
+      assertThat(c.isValid(1)).isTrue();
+      c.commit(); // nothing ran: nothing to commit, nothing to bind
+      c.rollback();
+    }
+    assertThat(primary.forTestThread().size() + r1.forTestThread().size()).isEqualTo(before);
+  }
+
+  @Test
+  void theFirstStatementBindsAReadOnlyConnectionToTheReplicaAndAppliesTheRecord() throws Exception {
+    try (Connection c = ds.getConnection()) {
+      c.setReadOnly(true);
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setSchema("sales");
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT 1");
+        assertThat(s.getConnection()).isSameAs(c);
+      }
+      StubConnection physical = r1.last();
+      assertThat(physical.calls)
+          .containsSubsequence(
+              "setReadOnly[true]",
+              "setAutoCommit[false]",
+              "setTransactionIsolation[" + Connection.TRANSACTION_REPEATABLE_READ + "]",
+              "setSchema[sales]");
+      assertThat(physical.executed).containsExactly("SELECT 1");
+      assertThat(inFlight("r1")).isEqualTo(1);
+      c.commit();
+    }
+    assertThat(r1.last().closed).isTrue();
+    assertThat(inFlight("r1")).isZero();
+  }
+
+  @Test
+  void closingGivesBackTheConnectionRollsBackUnfinishedWorkAndClosesStatements() throws Exception {
+    Connection c = ds.getConnection();
+    c.setAutoCommit(false);
+    Statement s = c.createStatement();
+    s.executeUpdate("INSERT INTO t VALUES (1)");
+    StubConnection physical = primary.last();
+    c.close();
+    assertThat(physical.calls).contains("rollback");
+    assertThat(physical.closed).isTrue();
+    assertThat(physical.allStatementsClosed()).isTrue();
+    assertThat(s.isClosed()).isTrue();
+    assertThat(c.isClosed()).isTrue();
+    assertThatThrownBy(c::createStatement).isInstanceOf(SQLException.class);
+  }
+
+  @Test
+  void outsideATransactionAChangeOfRoleGivesBackTheConnectionAndRebindsLazily() throws Exception {
+    try (Connection c = ds.getConnection()) {
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE t SET v = 1");
+      }
+      StubConnection onPrimary = primary.last();
+      int r1Before = r1.forTestThread().size();
+      c.setReadOnly(true);
+      assertThat(onPrimary.closed).isTrue();
+      assertThat(r1.forTestThread()).hasSize(r1Before); // lazily: nothing bound yet
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT 1");
+      }
+      assertThat(r1.forTestThread()).hasSize(r1Before + 1);
+    }
+  }
+
+  @Test
+  void insideATransactionAChangeOfRoleIsRefusedInBothDirections() throws Exception {
+    try (Connection c = ds.getConnection()) {
+      c.setReadOnly(true);
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT 1");
+      }
+      assertThatThrownBy(() -> c.setReadOnly(false))
+          .isInstanceOf(SQLException.class)
+          .hasMessageStartingWith(
+              "cannot switch to the primary inside a transaction: this connection is on replica"
+                  + " 'r1'");
+      c.rollback();
+      c.setReadOnly(false); // after the transaction it may move
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT 2");
+      }
+      assertThat(primary.last().executed).containsExactly("SELECT 2");
+    }
+  }
+
+  @Test
+  void readViewConnectionsStayReadOnly() throws Exception {
+    try (Connection c = ds.forReads().getConnection()) {
+      c.setReadOnly(false); // a hint, ignored: this view is for reads
+      assertThat(c.isReadOnly()).isTrue();
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT 1");
+      }
+      assertThat(r1.last().executed).containsExactly("SELECT 1");
+    }
+  }
+
+  @Test
+  void connectionFailuresCountAgainstTheReplicaUntilItIsEjected() throws Exception {
+    r1.failExecutionsWithState = "08006";
+    for (int i = 0; i < 5; i++) {
+      try (Connection c = ds.forReads().getConnection();
+          Statement s = c.createStatement()) {
+        assertThatThrownBy(() -> s.execute("SELECT 1")).isInstanceOf(SQLException.class);
+      }
+    }
+    assertThat(status("r1").state()).isEqualTo(EndpointStatus.State.EJECTED);
+    assertThat(inFlight("r1")).isZero();
+  }
+
+  private EndpointStatus status(String host) {
+    return ds.router().balancer().endpoints().stream()
+        .filter(e -> e.endpoint().id().equals(host))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private int inFlight(String host) {
+    return status(host).inFlight();
+  }
+}

@@ -1,0 +1,210 @@
+package dev.ballast.jdbc;
+
+import static dev.ballast.jdbc.RouterTestSupport.nodeName;
+import static dev.ballast.jdbc.RouterTestSupport.properties;
+import static dev.ballast.jdbc.RouterTestSupport.route;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ballast.lb.Ticker;
+import dev.ballast.testkit.PgNode;
+import dev.ballast.testkit.PostgresCluster;
+import dev.ballast.testkit.PostgresClusterExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Read-your-writes against real replicas whose replay is paused (exact, deterministic staleness) or
+ * running.
+ */
+class ReadYourWritesTest {
+  @RegisterExtension
+  static final PostgresClusterExtension pg =
+      PostgresClusterExtension.builder().replicas(2).zones("a", "a", "b").build();
+
+  /** Outcome of write-then-read cycles. */
+  record Cycles(int stale, int onReplicas, int total) {}
+
+  @Test
+  void lsnModeNeverReadsStaleDataAndStillUsesReplicasOnceTheyCatchUp(PostgresCluster cluster)
+      throws Exception {
+    RouterTestSupport.execute(cluster.primary(), "CREATE TABLE ryw (id int PRIMARY KEY, v int)");
+    Properties props = properties(cluster);
+    props.setProperty("ballast.jdbc.read-your-writes", "lsn");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props, registry)) {
+      cluster.node("r1").pauseReplay();
+      cluster.node("r2").pauseReplay();
+      long start = System.nanoTime();
+      Cycles paused = cycles(cluster, ds, "ryw", 0, 500);
+      System.out.printf(
+          "lsn, replicas paused: %s in %d ms%n", paused, (System.nanoTime() - start) / 1_000_000);
+      assertThat(paused.stale()).isZero();
+      assertThat(paused.onReplicas()).isZero();
+      assertThat(
+              registry
+                  .get("ballast.jdbc.routes")
+                  .tags("route", "primary", "reason", "read-your-writes")
+                  .counter()
+                  .count())
+          .isEqualTo(500.0);
+
+      cluster.node("r1").resumeReplay();
+      cluster.node("r2").resumeReplay();
+      cluster.waitForReplication();
+      start = System.nanoTime();
+      Cycles running = cycles(cluster, ds, "ryw", 1_000, 500);
+      System.out.printf(
+          "lsn, replicas running: %s in %d ms%n", running, (System.nanoTime() - start) / 1_000_000);
+      assertThat(running.stale()).isZero();
+      assertThat(running.onReplicas()).isGreaterThanOrEqualTo(450);
+    }
+  }
+
+  @Test
+  void withoutReadYourWritesTheSameScenarioReadsStaleData(PostgresCluster cluster)
+      throws Exception {
+    RouterTestSupport.execute(
+        cluster.primary(), "CREATE TABLE ryw_off (id int PRIMARY KEY, v int)");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster))) {
+      cluster.node("r1").pauseReplay();
+      cluster.node("r2").pauseReplay();
+      Cycles off = cycles(cluster, ds, "ryw_off", 0, 50);
+      System.out.printf("off, replicas paused: %s%n", off);
+      assertThat(off.stale()).isEqualTo(50);
+      assertThat(off.onReplicas()).isEqualTo(50);
+    }
+  }
+
+  @Test
+  void aSerializedTokenCarriesReadYourWritesToAnotherThread(PostgresCluster cluster)
+      throws Exception {
+    RouterTestSupport.execute(
+        cluster.primary(), "CREATE TABLE handoff (id int PRIMARY KEY, v int)");
+    Properties props = properties(cluster);
+    props.setProperty("ballast.jdbc.read-your-writes", "lsn");
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
+      cluster.node("r1").pauseReplay();
+      cluster.node("r2").pauseReplay();
+      assertThat(ds.currentToken()).isEmpty();
+      write(ds, "handoff", 7);
+      String header = ds.currentToken().orElseThrow().serialize();
+      assertThat(header).matches("lsn:[0-9A-F]+/[0-9A-F]+");
+
+      // another thread (another service, in real life) without the token reads a replica: stale
+      Integer withoutToken = other.submit(() -> read(ds, "handoff", 7)).get(10, TimeUnit.SECONDS);
+      assertThat(withoutToken).isNull();
+      // with it, the read waits for a replica or goes to the primary: never stale
+      Integer withToken =
+          other
+              .submit(
+                  () -> ds.runWith(ConsistencyToken.parse(header), () -> read(ds, "handoff", 7)))
+              .get(10, TimeUnit.SECONDS);
+      assertThat(withToken).isEqualTo(7);
+      // the scope ended: the other thread has no token again
+      assertThat(other.submit(ds::currentToken).get(10, TimeUnit.SECONDS)).isEmpty();
+      try (ConsistencyScope scope = ds.withToken(ConsistencyToken.parse(header))) {
+        assertThat(ds.currentToken().orElseThrow().serialize()).isEqualTo(header);
+      }
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
+  void windowModeKeepsReadsOnThePrimaryForTheWindowAfterAWrite(PostgresCluster cluster)
+      throws Exception {
+    RouterTestSupport.execute(cluster.primary(), "CREATE TABLE win (id int PRIMARY KEY, v int)");
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    Ticker ticker = now::get;
+    PgNode r1 = cluster.node("r1");
+    try (RoutingDataSource ds =
+        RoutingDataSource.builder()
+            .name("window-db")
+            .primary(cluster.primary().dataSource())
+            .replica("r1", r1.dataSource(), "a")
+            .replica("r2", cluster.node("r2").dataSource(), "b")
+            .zone("a")
+            .readYourWrites(ReadYourWrites.WINDOW)
+            .readYourWritesWindow(Duration.ofSeconds(2))
+            .healthCheckInterval(Duration.ofMillis(200))
+            .ticker(ticker)
+            .build()) {
+      assertThat(route(cluster, ds, true)).isEqualTo("r1");
+      write(ds, "win", 1);
+      assertThat(route(cluster, ds, true)).isEqualTo("primary");
+      now.addAndGet(Duration.ofMillis(1_999).toNanos());
+      assertThat(route(cluster, ds, true)).isEqualTo("primary");
+      now.addAndGet(Duration.ofMillis(1).toNanos());
+      assertThat(route(cluster, ds, true)).isEqualTo("r1");
+      // the window is per thread: another thread that never wrote reads a replica at once
+      write(ds, "win", 2);
+      ExecutorService other = Executors.newSingleThreadExecutor();
+      try {
+        assertThat(other.submit(() -> route(cluster, ds, true)).get(10, TimeUnit.SECONDS))
+            .isEqualTo("r1");
+      } finally {
+        other.shutdownNow();
+      }
+    }
+  }
+
+  private static Cycles cycles(
+      PostgresCluster cluster, RoutingDataSource ds, String table, int firstId, int count)
+      throws SQLException {
+    int stale = 0;
+    int onReplicas = 0;
+    for (int i = 0; i < count; i++) {
+      int id = firstId + i;
+      write(ds, table, id);
+      try (Connection c = ds.getConnection()) {
+        c.setReadOnly(true);
+        try (PreparedStatement p =
+            c.prepareStatement("SELECT v, inet_server_port() FROM " + table + " WHERE id = ?")) {
+          p.setInt(1, id);
+          try (ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) {
+              stale++;
+              onReplicas++; // the primary always has the row
+              continue;
+            }
+            if (!nodeName(cluster, rs.getInt(2)).equals("primary")) {
+              onReplicas++;
+            }
+          }
+        }
+      }
+    }
+    return new Cycles(stale, onReplicas, count);
+  }
+
+  private static void write(RoutingDataSource ds, String table, int id) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
+      p.setInt(1, id);
+      p.setInt(2, id);
+      p.executeUpdate();
+    }
+  }
+
+  private static Integer read(RoutingDataSource ds, String table, int id) throws SQLException {
+    try (Connection c = ds.forReads().getConnection();
+        PreparedStatement p = c.prepareStatement("SELECT v FROM " + table + " WHERE id = ?")) {
+      p.setInt(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : null;
+      }
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.ballast.jdbc;
+
+import static dev.ballast.jdbc.RouterTestSupport.properties;
+import static dev.ballast.jdbc.RouterTestSupport.route;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.ballast.jdbc.internal.HostState;
+import dev.ballast.testkit.PgNode;
+import dev.ballast.testkit.PostgresCluster;
+import dev.ballast.testkit.PostgresClusterExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Replicas that stop, lag or sit idle: who gets reads, and what fallback does. */
+class ReplicaHealthTest {
+  @RegisterExtension
+  static final PostgresClusterExtension pg =
+      PostgresClusterExtension.builder().replicas(2).zones("a", "a", "b").build();
+
+  @Test
+  void readsLeaveAStoppedReplicaWithinTheHealthIntervalThenFallBackToThePrimary(
+      PostgresCluster cluster) throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster), registry)) {
+      assertThat(route(cluster, ds, true)).isEqualTo("r1");
+
+      cluster.node("r1").stop();
+      long stopped = System.nanoTime();
+      // 200 ms interval; a probe of a stopped server is refused at once
+      await().atMost(Duration.ofSeconds(1)).until(() -> !eligible(ds, "r1"));
+      System.out.printf(
+          "r1 ineligible %d ms after its stop returned%n",
+          (System.nanoTime() - stopped) / 1_000_000);
+      assertThat(reads(cluster, ds, 20)).containsOnly("r2");
+      assertThat(state(ds, "r1").reason()).startsWith("unreachable: Connection to 127.0.0.1:");
+
+      cluster.node("r2").stop();
+      await().atMost(Duration.ofSeconds(1)).until(() -> !eligible(ds, "r2"));
+      assertThat(reads(cluster, ds, 5)).containsOnly("primary");
+      assertThat(
+              registry
+                  .get("ballast.jdbc.routes")
+                  .tags("route", "primary", "reason", "fallback")
+                  .counter()
+                  .count())
+          .isEqualTo(5.0);
+      assertThat(registry.get("ballast.jdbc.replica.eligible").gauge().value()).isZero();
+
+      cluster.node("r1").start();
+      await().atMost(Duration.ofSeconds(3)).until(() -> eligible(ds, "r1"));
+      assertThat(reads(cluster, ds, 5)).containsOnly("r1");
+    }
+  }
+
+  @Test
+  void fallbackFailNamesEveryReplicaAndWhyItIsNotEligible(PostgresCluster cluster) {
+    PgNode r1 = cluster.node("r1");
+    PgNode r2 = cluster.node("r2");
+    r1.stop();
+    r2.stop();
+    Properties props = properties(cluster);
+    props.setProperty("ballast.jdbc.fallback", "fail");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
+      assertThatThrownBy(() -> route(cluster, ds, true))
+          .isInstanceOf(SQLTransientConnectionException.class)
+          .hasMessage(
+              "no replica of 'test-db' is eligible for reads (fallback=fail): "
+                  + "r1 ("
+                  + r1.jdbcUrl()
+                  + ", zone a): last known role replica, not eligible: unreachable: Connection to"
+                  + " 127.0.0.1:"
+                  + r1.port()
+                  + " refused; "
+                  + "r2 ("
+                  + r2.jdbcUrl()
+                  + ", zone b): last known role replica, not eligible: unreachable: Connection to"
+                  + " 127.0.0.1:"
+                  + r2.port()
+                  + " refused");
+      // writes are not affected
+      try {
+        assertThat(route(cluster, ds, false)).isEqualTo("primary");
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void aReplicaWhoseReplayIsPausedGetsNoReadsUntilItCatchesUp(PostgresCluster cluster)
+      throws Exception {
+    RouterTestSupport.execute(cluster.primary(), "CREATE TABLE ticks (t timestamptz)");
+    Properties props = properties(cluster);
+    props.setProperty("ballast.jdbc.max-replica-lag", "1s");
+    AtomicBoolean writing = new AtomicBoolean(true);
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
+      Thread writer = new Thread(() -> writeTicks(cluster.primary(), writing), "ticks-writer");
+      writer.start();
+      try {
+        assertThat(route(cluster, ds, true)).isEqualTo("r1");
+        cluster.node("r1").pauseReplay();
+        long paused = System.nanoTime();
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> !reads(cluster, ds, 1).contains("r1"));
+        System.out.printf(
+            "r1 paused: no reads after %d ms%n", (System.nanoTime() - paused) / 1_000_000);
+        assertThat(reads(cluster, ds, 20)).containsOnly("r2");
+        assertThat(state(ds, "r1").reason()).matches("lag \\d+\\.\\d{3}s > max-replica-lag 1s");
+
+        cluster.node("r1").resumeReplay();
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> reads(cluster, ds, 1).contains("r1"));
+        assertThat(state(ds, "r1").lagSeconds()).isLessThan(1.0);
+      } finally {
+        writing.set(false);
+        writer.join(10_000);
+      }
+    }
+  }
+
+  @Test
+  void anIdleCaughtUpReplicaIsNotLagging(PostgresCluster cluster) throws Exception {
+    RouterTestSupport.execute(cluster.primary(), "CREATE TABLE idle (id int)");
+    RouterTestSupport.execute(cluster.primary(), "INSERT INTO idle VALUES (1)");
+    cluster.waitForReplication();
+    Properties props = properties(cluster);
+    props.setProperty("ballast.jdbc.max-replica-lag", "100ms");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
+      // the last replayed commit grows older than max-replica-lag; nothing is behind, so no lag
+      await()
+          .during(Duration.ofMillis(800))
+          .atMost(Duration.ofSeconds(3))
+          .until(() -> eligible(ds, "r1") && eligible(ds, "r2"));
+      assertThat(state(ds, "r1").lagSeconds()).isZero();
+      assertThat(route(cluster, ds, true)).isEqualTo("r1");
+    }
+  }
+
+  private static void writeTicks(PgNode primary, AtomicBoolean writing) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    try (Connection c = primary.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      while (writing.get() && System.nanoTime() < deadline) {
+        s.executeUpdate("INSERT INTO ticks VALUES (now())");
+        Thread.sleep(20);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> reads(PostgresCluster cluster, RoutingDataSource ds, int n)
+      throws Exception {
+    List<String> nodes = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      nodes.add(route(cluster, ds, true));
+    }
+    return nodes;
+  }
+
+  static HostState state(RoutingDataSource ds, String host) {
+    var router = ds.router();
+    return router.monitor().snapshot().state(router.host(host));
+  }
+
+  static boolean eligible(RoutingDataSource ds, String host) {
+    return state(ds, host).eligible();
+  }
+}
