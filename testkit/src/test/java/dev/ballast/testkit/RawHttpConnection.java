@@ -35,7 +35,8 @@ final class RawHttpConnection implements AutoCloseable {
   RawHttpConnection(HttpInstance instance) throws IOException {
     socket = new Socket();
     socket.connect(new InetSocketAddress(instance.host(), instance.port()), 2_000);
-    socket.setSoTimeout(5_000);
+    // Generous: on a loaded 2-core CI machine the server may take seconds to get to the request.
+    socket.setSoTimeout(30_000);
     in = new BufferedInputStream(socket.getInputStream());
     out = socket.getOutputStream();
   }
