@@ -267,7 +267,7 @@ class HttpInstanceFarmTest {
           .isInstanceOf(SocketException.class)
           .hasMessageContaining("reset");
     }
-    assertThatThrownBy(() -> client.send(request(a1, "GET", "/", 2_000), bodyAsString()))
+    assertThatThrownBy(() -> client.send(request(a1, "GET", "/", 15_000), bodyAsString()))
         .isInstanceOf(IOException.class)
         .isNotInstanceOf(HttpTimeoutException.class);
     assertThat(a1.requestLog())
