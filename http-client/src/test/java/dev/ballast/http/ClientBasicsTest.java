@@ -14,8 +14,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,12 +153,27 @@ class ClientBasicsTest {
         .isEqualTo(50);
     assertThat(registry.get("ballast.lb.endpoints").tag("state", "healthy").gauge().value())
         .isEqualTo(3.0);
+    assertThat(registry.get("ballast.http.retries").tag("service", "echo").counter().count())
+        .isZero();
+
+    farm.instance("i1").respondWith(503);
+    int retries = 0;
+    for (int i = 0; i < 20; i++) {
+      ServiceResponse r = client.send(ServiceRequest.get("echo", "/retried/" + i).build());
+      assertThat(r.statusCode()).isEqualTo(200);
+      retries += r.attempts() - 1;
+    }
+    assertThat(registry.get("ballast.http.retries").tag("service", "echo").counter().count())
+        .isEqualTo(retries);
+    assertThat(registry.get("http.client.requests").tag("service", "echo").timer().count())
+        .isEqualTo(70);
     client.close();
     assertThat(registry.getMeters()).isEmpty();
   }
 
   @Test
   void closeReleasesThreadsAndEveryServerConnection() {
+    Set<Thread> nonDaemonBefore = nonDaemonThreads();
     BallastHttpClient client =
         BallastHttpClient.fromProperties(
             service(
@@ -182,12 +199,29 @@ class ClientBasicsTest {
         .filteredOn(t -> TestSupport.CLIENT_THREAD.matcher(t.getName()).matches())
         .allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
     await().atMost(Duration.ofSeconds(5)).until(() -> clientThreads().isEmpty());
+    // Netty's globalEventExecutor thread is not a daemon but ends itself after a quiet second.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(nonDaemonThreads())
+                    .as("non-daemon threads left behind")
+                    .isSubsetOf(nonDaemonBefore));
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
             () ->
                 assertThat(farm.instances())
                     .allSatisfy(i -> assertThat(i.activeConnections()).isZero()));
+  }
+
+  /** Live non-daemon threads that Ballast or Netty could have started. */
+  private static Set<Thread> nonDaemonThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !t.isDaemon())
+        .filter(
+            t -> t.getName().matches("(?i).*(ballast|netty|eventexecutor|eventloop|epoll|nio).*"))
+        .collect(Collectors.toSet());
   }
 
   @Test

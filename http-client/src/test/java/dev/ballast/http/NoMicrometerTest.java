@@ -21,7 +21,7 @@ class NoMicrometerTest {
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<URL> urls = new ArrayList<>();
     int removed = 0;
-    for (String entry : path.split(File.pathSeparator)) {
+    for (String entry : path.split(File.pathSeparator, -1)) {
       if (entry.contains("micrometer")) {
         removed++;
         continue;

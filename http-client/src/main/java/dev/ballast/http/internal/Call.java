@@ -233,6 +233,9 @@ final class Call implements Attempt.Owner {
 
   /** Locked: picks and creates the next attempt, or finishes the call when none is possible. */
   private @Nullable Attempt nextAttempt(boolean hedge) {
+    if (!attempts.isEmpty() && svc.ticker().nanoTime() >= deadlineNanos) {
+      return hedge ? null : finish("stopped: " + callTimeoutText() + " elapsed");
+    }
     Pick pick = svc.loadBalancer().pick(context);
     if (!pick.isPresent() && !attempts.isEmpty() && !hedge && mayRetryTriedEndpoint()) {
       pick = svc.loadBalancer().pick(baseContext);

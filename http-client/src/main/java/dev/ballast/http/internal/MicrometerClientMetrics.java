@@ -27,6 +27,11 @@ import java.util.concurrent.TimeUnit;
  * No per-path or per-address tags. After {@link #close()} nothing more is registered.
  */
 final class MicrometerClientMetrics implements ClientMetrics {
+  private static final String RETRIES = "ballast.http.retries";
+  private static final String RETRIES_DESCRIPTION = "Retries of calls on another endpoint";
+  private static final String HEDGES = "ballast.http.hedges";
+  private static final String HEDGES_DESCRIPTION = "Backup (hedged) attempts";
+
   private final MeterRegistry registry;
   private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
   private final List<LbMetrics> lbMetrics = new CopyOnWriteArrayList<>();
@@ -48,6 +53,9 @@ final class MicrometerClientMetrics implements ClientMetrics {
     LbMetrics m = new LbMetrics(lb);
     m.bindTo(registry);
     lbMetrics.add(m);
+    // Registered up front so that dashboards see 0 rather than no series.
+    counter(retries, RETRIES, RETRIES_DESCRIPTION, lb.service());
+    counter(hedges, HEDGES, HEDGES_DESCRIPTION, lb.service());
   }
 
   @Override
@@ -85,32 +93,28 @@ final class MicrometerClientMetrics implements ClientMetrics {
 
   @Override
   public void retry(String service) {
-    count(retries, "ballast.http.retries", "Retries of calls on another endpoint", service);
+    if (!closed) {
+      counter(retries, RETRIES, RETRIES_DESCRIPTION, service).increment();
+    }
   }
 
   @Override
   public void hedge(String service) {
-    count(hedges, "ballast.http.hedges", "Backup (hedged) attempts", service);
+    if (!closed) {
+      counter(hedges, HEDGES, HEDGES_DESCRIPTION, service).increment();
+    }
   }
 
-  private void count(
+  private Counter counter(
       ConcurrentHashMap<String, Counter> cache, String name, String description, String service) {
-    if (closed) {
-      return;
-    }
-    Counter c =
-        cache.computeIfAbsent(
-            service,
-            s -> {
-              Counter n =
-                  Counter.builder(name)
-                      .description(description)
-                      .tag("service", s)
-                      .register(registry);
-              meters.add(n);
-              return n;
-            });
-    c.increment();
+    return cache.computeIfAbsent(
+        service,
+        s -> {
+          Counter n =
+              Counter.builder(name).description(description).tag("service", s).register(registry);
+          meters.add(n);
+          return n;
+        });
   }
 
   @Override
