@@ -4,6 +4,10 @@ import dev.ballast.benchmarks.pick.PickCostSuite;
 import dev.ballast.benchmarks.report.Goal;
 import dev.ballast.benchmarks.report.Machine;
 import dev.ballast.benchmarks.report.Table;
+import dev.ballast.benchmarks.scenario.ConsistencySuite;
+import dev.ballast.benchmarks.scenario.HttpOverheadSuite;
+import dev.ballast.benchmarks.scenario.JdbcOverheadSuite;
+import dev.ballast.benchmarks.scenario.TailLatencySuite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +104,10 @@ public final class RunAll {
   static Map<String, BiFunction<RunSettings, Path, SectionResult>> sections() {
     Map<String, BiFunction<RunSettings, Path, SectionResult>> m = new LinkedHashMap<>();
     m.put("pick-cost", (s, out) -> new PickCostSuite(s).run(out));
+    m.put("tail-latency", (s, out) -> new TailLatencySuite(s).run(out));
+    m.put("http-overhead", (s, out) -> new HttpOverheadSuite(s).run(out));
+    m.put("jdbc-overhead", (s, out) -> new JdbcOverheadSuite(s).run(out));
+    m.put("consistency-failover", (s, out) -> new ConsistencySuite(s).run(out));
     return m;
   }
 

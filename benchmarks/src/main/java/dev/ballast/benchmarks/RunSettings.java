@@ -70,13 +70,13 @@ public record RunSettings(
     return new RunSettings(
         "in-process",
         0,
-        1,
+        0,
         Duration.ofMillis(50),
         1,
-        Duration.ofMillis(100),
+        Duration.ofMillis(50),
         List.of(1),
         Duration.ofMillis(100),
-        Duration.ofMillis(500),
+        Duration.ofMillis(300),
         400,
         200);
   }

@@ -1,0 +1,183 @@
+package dev.ballast.benchmarks.scenario;
+
+import dev.ballast.benchmarks.RunSettings;
+import dev.ballast.benchmarks.SectionResult;
+import dev.ballast.benchmarks.report.Charts;
+import dev.ballast.benchmarks.report.Goal;
+import dev.ballast.benchmarks.report.Table;
+import dev.ballast.testkit.PgNode;
+import dev.ballast.testkit.PostgresCluster;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * JDBC routing overhead on a real PostgreSQL primary + streaming replica (testkit): a read cycle
+ * (getConnection, setReadOnly(true), SELECT by primary key, close — served by the replica) and a
+ * write cycle (getConnection, UPDATE by primary key, close — the primary), {@value #THREADS}
+ * threads in closed loop, through each {@link JdbcContenders contender}, alternated in rounds.
+ */
+public final class JdbcOverheadSuite {
+  static final int THREADS = 2;
+
+  private final RunSettings settings;
+
+  /** A suite run with {@code settings}. */
+  public JdbcOverheadSuite(RunSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Runs and writes {@code jdbc-overhead.*} into {@code out}. */
+  public SectionResult run(Path out) {
+    Map<String, ClosedLoop.Totals> reads = new LinkedHashMap<>();
+    Map<String, ClosedLoop.Totals> writes = new LinkedHashMap<>();
+    int rounds = settings.isFull() ? 3 : 1;
+    Duration segment = settings.measurementTime().multipliedBy(3);
+    try (PostgresCluster cluster = PostgresCluster.builder().replicas(1).start()) {
+      PgNode primary = cluster.primary();
+      PgNode replica = cluster.replicas().get(0);
+      JdbcContenders.createTable(primary);
+      cluster.waitForReplication();
+      Map<String, JdbcContenders.Contender> contenders = new LinkedHashMap<>();
+      try {
+        for (String name : JdbcContenders.NAMES) {
+          contenders.put(name, JdbcContenders.create(name, primary, replica));
+          reads.put(name, new ClosedLoop.Totals());
+          writes.put(name, new ClosedLoop.Totals());
+        }
+        for (JdbcContenders.Contender c : contenders.values()) {
+          ClosedLoop.run(JdbcContenders.ops(c, true, THREADS), settings.scenarioWarmup(), null);
+          ClosedLoop.run(JdbcContenders.ops(c, false, THREADS), settings.scenarioWarmup(), null);
+        }
+        for (int round = 0; round < rounds; round++) {
+          for (Map.Entry<String, JdbcContenders.Contender> e : contenders.entrySet()) {
+            ClosedLoop.run(
+                JdbcContenders.ops(e.getValue(), true, THREADS), segment, reads.get(e.getKey()));
+            ClosedLoop.run(
+                JdbcContenders.ops(e.getValue(), false, THREADS), segment, writes.get(e.getKey()));
+          }
+        }
+      } finally {
+        contenders.values().forEach(JdbcContenders.Contender::close);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("setting up the benchmark table failed", e);
+    }
+    return report(reads, writes, rounds, segment, out);
+  }
+
+  private SectionResult report(
+      Map<String, ClosedLoop.Totals> reads,
+      Map<String, ClosedLoop.Totals> writes,
+      int rounds,
+      Duration segment,
+      Path out) {
+    SectionResult section = new SectionResult("jdbc-overhead");
+    ClosedLoop.Totals rawRead = Objects.requireNonNull(reads.get(JdbcContenders.NAMES.get(0)));
+    ClosedLoop.Totals rawWrite = Objects.requireNonNull(writes.get(JdbcContenders.NAMES.get(0)));
+    Table table =
+        new Table(
+            "JDBC routing overhead: PostgreSQL primary + 1 streaming replica on this machine, "
+                + THREADS
+                + " threads, contenders alternated ("
+                + rounds
+                + " × "
+                + segment.toMillis()
+                + " ms per cycle kind)",
+            "contender",
+            "read cycles/s",
+            "÷ raw",
+            "read p99 µs",
+            "write cycles/s",
+            "÷ raw",
+            "write p99 µs",
+            "errors");
+    for (String name : reads.keySet()) {
+      ClosedLoop.Totals r = Objects.requireNonNull(reads.get(name));
+      ClosedLoop.Totals w = Objects.requireNonNull(writes.get(name));
+      table.row(
+          name,
+          Table.num(r.throughput(), 0),
+          Table.ratio(r.throughput() / rawRead.throughput()),
+          Table.num(r.percentileMicros(99), 0),
+          Table.num(w.throughput(), 0),
+          Table.ratio(w.throughput() / rawWrite.throughput()),
+          Table.num(w.percentileMicros(99), 0),
+          r.errors + w.errors);
+      section.figure(name + " reads/s", r.throughput(), "1/s");
+      section.figure(name + " writes/s", w.throughput(), "1/s");
+    }
+    table.note(
+        "Every contender has its own HikariCP 7.1 pools, "
+            + JdbcContenders.POOL_SIZE
+            + " connections per host, autocommit on. Raw: the read pool of the replica and the"
+            + " write pool of the primary chosen by hand (perfect knowledge, no routing). Ballast:"
+            + " RoutingDataSource over the same two kinds of pools, defaults (least-request,"
+            + " read-your-writes off, static topology, no meters). Spring 6.2: LazyConnection"
+            + "DataSourceProxy over an AbstractRoutingDataSource keyed by a thread-local read-only"
+            + " flag, as a @Transactional(readOnly = true) aspect would set it. AWS Advanced JDBC"
+            + " Wrapper 4.3.0: plugin readWriteSplitting, dialect pg, both hosts in the URL (first ="
+            + " writer), internal HikariCP pools for every host (HikariPooledConnectionProvider,"
+            + " accepting non-RDS URLs), no external pool, reader strategy random.");
+    table.write(out, "jdbc-overhead");
+    section.table(table);
+    List<String> names = new ArrayList<>();
+    List<Double> r = new ArrayList<>();
+    List<Double> w = new ArrayList<>();
+    for (String name : reads.keySet()) {
+      names.add(name.length() > 40 ? name.substring(0, 40) + "…" : name);
+      r.add(Objects.requireNonNull(reads.get(name)).throughput());
+      w.add(Objects.requireNonNull(writes.get(name)).throughput());
+    }
+    Map<String, List<Double>> series = new LinkedHashMap<>();
+    series.put("read cycles/s", r);
+    series.put("write cycles/s", w);
+    section.chart(
+        Charts.bars(
+            out.resolve("jdbc-throughput.png"),
+            "JDBC read and write cycles per second (higher is better)",
+            "cycles/s",
+            names,
+            series,
+            false));
+    ClosedLoop.Totals br = Objects.requireNonNull(reads.get(JdbcContenders.NAMES.get(1)));
+    ClosedLoop.Totals bw = Objects.requireNonNull(writes.get(JdbcContenders.NAMES.get(1)));
+    double readShare = br.throughput() / rawRead.throughput();
+    double writeShare = bw.throughput() / rawWrite.throughput();
+    section.goal(
+        new Goal(
+            "Ballast read cycles vs raw HikariCP",
+            "≥ 95 %",
+            Table.pct(readShare),
+            readShare >= 0.95));
+    section.goal(
+        new Goal(
+            "Ballast write cycles vs raw HikariCP",
+            "≥ 95 %",
+            Table.pct(writeShare),
+            writeShare >= 0.95));
+    boolean ahead = true;
+    StringBuilder measured = new StringBuilder();
+    for (int i = 2; i < JdbcContenders.NAMES.size(); i++) {
+      ClosedLoop.Totals pr = Objects.requireNonNull(reads.get(JdbcContenders.NAMES.get(i)));
+      ClosedLoop.Totals pw = Objects.requireNonNull(writes.get(JdbcContenders.NAMES.get(i)));
+      ahead &= br.throughput() > pr.throughput() && bw.throughput() > pw.throughput();
+      measured
+          .append(i == 2 ? "Spring" : "AWS")
+          .append(": reads ")
+          .append(Table.ratio(br.throughput() / pr.throughput()))
+          .append(", writes ")
+          .append(Table.ratio(bw.throughput() / pw.throughput()))
+          .append("; ");
+    }
+    section.goal(
+        new Goal(
+            "Ballast ahead of both peers (reads and writes)", "> 1×", measured.toString(), ahead));
+    return section;
+  }
+}
