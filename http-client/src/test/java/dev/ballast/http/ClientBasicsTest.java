@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ballast.lb.DynamicEndpointSource;
 import dev.ballast.lb.Endpoint;
+import dev.ballast.lb.EndpointSource;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
 import dev.ballast.testkit.HttpInstanceRequest;
@@ -240,6 +242,26 @@ class ClientBasicsTest {
     assertThatThrownBy(() -> client.send(ServiceRequest.get("echo", "/").build()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("client closed");
+  }
+
+  @Test
+  void serviceWithoutEndpointsThrowsNoAvailableEndpoint() {
+    DynamicEndpointSource source = EndpointSource.dynamic();
+    try (BallastHttpClient client =
+        BallastHttpClient.builder()
+            .service("empty", source, HttpServiceConfig.defaults())
+            .zone("a")
+            .build()) {
+      assertThatThrownBy(() -> client.send(ServiceRequest.delete("empty", "/x").build()))
+          .isInstanceOf(NoAvailableEndpointException.class)
+          .hasMessage(
+              "DELETE /x on service 'empty' failed: no endpoint available (service 'empty' has no"
+                  + " endpoints)\n"
+                  + "  balancer: service 'empty' (local zone 'a'): no endpoints");
+      source.update(List.of(Endpoint.of("127.0.0.1", farm.instance("i2").port())));
+      assertThat(client.send(ServiceRequest.delete("empty", "/x").build()).bodyAsString())
+          .isEqualTo("i2");
+    }
   }
 
   @Test

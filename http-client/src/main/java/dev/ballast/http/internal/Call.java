@@ -131,7 +131,7 @@ final class Call implements Attempt.Owner {
         if (request.isIdempotent() && isRetryableStatus(response.status())) {
           lastResponse = response;
           lastResponseAttempt = a;
-          failureLines.add(line(a, "HTTP " + response.status()));
+          failureLines.add(FailureMessages.attemptLine(a, "HTTP " + response.status()));
           next = retryOrFinish();
         } else {
           finishWith(response, a);
@@ -140,7 +140,7 @@ final class Call implements Attempt.Owner {
         AttemptFailure f =
             failure != null ? failure : new AttemptFailure(FailureKind.RESET, "failed", null);
         lastFailure = f;
-        failureLines.add(line(a, f.detail()));
+        failureLines.add(FailureMessages.attemptLine(a, f.detail()));
         boolean eligible =
             f.kind().neverSent || (request.isIdempotent() && f.kind().retryableWhenIdempotent());
         next = eligible ? retryOrFinish() : stopUnlessInFlight(notRetryableReason(f));
@@ -248,15 +248,8 @@ final class Call implements Attempt.Owner {
         result =
             new NoAvailableEndpointException(
                 svc.name(),
-                request.method()
-                    + " "
-                    + request.path()
-                    + " on service '"
-                    + svc.name()
-                    + "' failed: no endpoint available ("
-                    + pick.reason()
-                    + ")\n  balancer: "
-                    + svc.loadBalancer().describe(context),
+                FailureMessages.noEndpoint(
+                    request, svc.name(), pick.reason(), svc.loadBalancer().describe(context)),
                 null);
         return null;
       }
@@ -307,7 +300,15 @@ final class Call implements Attempt.Owner {
     settleOthers(null);
     result =
         new BallastHttpException(
-            svc.name(), failureMessage(stopReason), f == null ? null : f.cause());
+            svc.name(),
+            FailureMessages.noResponse(
+                request,
+                svc.name(),
+                attempts.size(),
+                failureLines,
+                stopReason,
+                svc.loadBalancer().describe(context)),
+            f == null ? null : f.cause());
     return null;
   }
 
@@ -332,39 +333,9 @@ final class Call implements Attempt.Owner {
     }
   }
 
-  private String failureMessage(String stopReason) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(request.method())
-        .append(' ')
-        .append(request.path())
-        .append(" on service '")
-        .append(svc.name())
-        .append("' failed: no response after ")
-        .append(attempts.size())
-        .append(attempts.size() == 1 ? " attempt" : " attempts");
-    for (String l : failureLines) {
-      sb.append("\n  ").append(l);
-    }
-    sb.append("\n  ").append(stopReason);
-    sb.append("\n  balancer: ").append(svc.loadBalancer().describe(context));
-    return sb.toString();
-  }
-
   private String callTimeoutText() {
     Duration d = callTimeout;
     return "call-timeout " + (d == null ? "" : Durations.format(d));
-  }
-
-  private static String line(Attempt a, String detail) {
-    Endpoint e = a.endpoint();
-    return "attempt "
-        + a.number()
-        + (a.isHedge() ? " (hedge)" : "")
-        + ": "
-        + e.id()
-        + (e.zone().isEmpty() ? "" : " (zone " + e.zone() + ")")
-        + ": "
-        + detail;
   }
 
   private static void launch(@Nullable Attempt a) {
