@@ -1,0 +1,361 @@
+package dev.ballast.reliability.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * JDBC load through a router and its invariant bookkeeping, on one table {@code (id bigint primary
+ * key, worker int, payload text)}.
+ *
+ * <ul>
+ *   <li>{@link #writeOperation(boolean)}: each operation inserts a row with a fresh id in
+ *       auto-commit; an insert that returned normally is <em>acknowledged</em> and its id kept.
+ *       With {@code readBack}, the same thread then reads that row through the read data source:
+ *       under {@code read-your-writes=lsn} it must be there, else the read was <em>stale</em>.
+ *   <li>{@link #readOperation()}: each operation reads through the read data source.
+ * </ul>
+ *
+ * Every read reports the server's port, so answers are counted per node. Failures are kept with
+ * their SQLState and timing, for "fail fast" and "failure window" checks.
+ *
+ * <p>Thread-safe. Ids are {@code base + worker × 10⁸ + sequence}, unique per traffic object.
+ */
+public final class JdbcTraffic {
+  private static final int KEPT_FAILURES = 20;
+  private static final long WORKER_STRIDE = 100_000_000L;
+  private static final long MAX_ACK_TIMES = 200_000;
+
+  private final DataSource writes;
+  private final DataSource reads;
+  private final String table;
+  private final long idBase;
+  private final IntFunction<String> nodeOfPort;
+  private final PhasedLatency writeLatency;
+  private final PhasedLatency readLatency;
+  private final @Nullable Timeline timeline;
+  private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+  private final LongAdder writeFailures = new LongAdder();
+  private final LongAdder readFailures = new LongAdder();
+  private final LongAdder staleReads = new LongAdder();
+  private final LongAdder readsDone = new LongAdder();
+  private final ConcurrentHashMap<String, LongAdder> readsByNode = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> writeFailureKinds = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> readFailureKinds = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Long> readFailureTimes = new ConcurrentLinkedQueue<>();
+  private final AtomicLong firstWriteFailureNanos = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong lastWriteFailureEndNanos = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong slowestWriteFailureNanos = new AtomicLong();
+  private final ConcurrentLinkedQueue<Long> ackTimes = new ConcurrentLinkedQueue<>();
+  private final LongAdder ackTimesKept = new LongAdder();
+
+  /**
+   * Traffic on {@code table} (created by {@link #createTable}).
+   *
+   * @param writes the router itself (read-write connections)
+   * @param reads its {@code forReads()} view
+   * @param idBase added to every id, so several runs can share a table
+   * @param nodeOfPort names the node listening on a port
+   * @param timeline per-second series, or null
+   */
+  public JdbcTraffic(
+      DataSource writes,
+      DataSource reads,
+      String table,
+      long idBase,
+      IntFunction<String> nodeOfPort,
+      @Nullable Timeline timeline) {
+    this.writes = requireNonNull(writes, "writes");
+    this.reads = requireNonNull(reads, "reads");
+    this.table = requireNonNull(table, "table");
+    this.idBase = idBase;
+    this.nodeOfPort = requireNonNull(nodeOfPort, "nodeOfPort");
+    this.writeLatency = new PhasedLatency("run");
+    this.readLatency = new PhasedLatency("run");
+    this.timeline = timeline;
+  }
+
+  /** Creates the table through {@code ds} (a primary connection) if it does not exist. */
+  public static void createTable(DataSource ds, String table) throws SQLException {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + table
+              + " (id bigint PRIMARY KEY, worker int NOT NULL, payload text NOT NULL)");
+    }
+  }
+
+  /** Write operations; with {@code readBack}, each acknowledged write is read back at once. */
+  public LoadLoop.Operation writeOperation(boolean readBack) {
+    return (worker, seq) -> write(worker, seq, readBack);
+  }
+
+  /** Read operations: a primary-key lookup of a recent id, on whichever node the router picks. */
+  public LoadLoop.Operation readOperation() {
+    return (worker, seq) -> read(worker, idBase + seq, false);
+  }
+
+  private void write(int worker, long seq, boolean readBack) {
+    long id = idBase + worker * WORKER_STRIDE + seq;
+    long start = System.nanoTime();
+    try (Connection c = writes.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO " + table + " (id, worker, payload) VALUES (?, ?, ?)")) {
+      ps.setLong(1, id);
+      ps.setInt(2, worker);
+      ps.setString(3, "w" + worker + "-" + seq);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      long end = System.nanoTime();
+      writeFailures.increment();
+      firstWriteFailureNanos.accumulateAndGet(start, Math::min);
+      lastWriteFailureEndNanos.accumulateAndGet(end, Math::max);
+      slowestWriteFailureNanos.accumulateAndGet(end - start, Math::max);
+      writeFailureKinds.computeIfAbsent(kind(e), k -> new LongAdder()).increment();
+      count(Series.JDBC_WRITE_FAILED);
+      sample("write " + id, e);
+      return;
+    }
+    long end = System.nanoTime();
+    acknowledged.add(id);
+    if (ackTimesKept.sum() < MAX_ACK_TIMES) {
+      ackTimesKept.increment();
+      ackTimes.add(end);
+    }
+    writeLatency.record(end - start);
+    Timeline t = timeline;
+    if (t != null) {
+      t.count(Series.JDBC_WRITE_OK);
+      t.latency(Series.JDBC_WRITE_LATENCY, end - start);
+    }
+    if (readBack) {
+      read(worker, id, true);
+    }
+  }
+
+  private void read(int worker, long id, boolean mustExist) {
+    long start = System.nanoTime();
+    try (Connection c = reads.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT inet_server_port(), (SELECT count(*) FROM " + table + " WHERE id = ?)")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        String node = nodeOfPort.apply(rs.getInt(1));
+        long found = rs.getLong(2);
+        readsDone.increment();
+        readsByNode.computeIfAbsent(node, k -> new LongAdder()).increment();
+        long nanos = System.nanoTime() - start;
+        readLatency.record(nanos);
+        Timeline t = timeline;
+        if (t != null) {
+          t.latency(Series.JDBC_READ_LATENCY, nanos);
+        }
+        if (mustExist && found == 0) {
+          staleReads.increment();
+          count(Series.JDBC_STALE_READ);
+          if (samples.size() < KEPT_FAILURES) {
+            samples.add("stale read of " + id + " on " + node + " (worker " + worker + ")");
+          }
+        }
+      }
+    } catch (SQLException e) {
+      readFailures.increment();
+      if (readFailureTimes.size() < 1_000) {
+        readFailureTimes.add(System.nanoTime());
+      }
+      readFailureKinds.computeIfAbsent(kind(e), k -> new LongAdder()).increment();
+      count(Series.JDBC_READ_FAILED);
+      sample("read " + id, e);
+    }
+  }
+
+  private void count(String series) {
+    Timeline t = timeline;
+    if (t != null) {
+      t.count(series);
+    }
+  }
+
+  private void sample(String what, SQLException e) {
+    if (samples.size() < KEPT_FAILURES) {
+      String msg = String.valueOf(e.getMessage());
+      int nl = msg.indexOf('\n');
+      samples.add(
+          what
+              + ": "
+              + e.getClass().getSimpleName()
+              + " ["
+              + e.getSQLState()
+              + "] "
+              + (nl < 0 ? msg : msg.substring(0, nl)));
+    }
+  }
+
+  /**
+   * A short classification of a failure: {@code no-primary} for the router's documented "no primary
+   * for …" error, else {@code SQLState <state>}.
+   */
+  public static String kind(SQLException e) {
+    String msg = String.valueOf(e.getMessage());
+    if (msg.startsWith("no primary for ")) {
+      return "no-primary";
+    }
+    if (msg.startsWith("no replica of ")) {
+      return "no-replica";
+    }
+    return "SQLState " + e.getSQLState();
+  }
+
+  /** Whether {@code kind} (from {@link #kind}) is the documented error or a connection failure. */
+  public static boolean isFailFastKind(String kind) {
+    return kind.equals("no-primary")
+        || kind.startsWith("SQLState 08")
+        || kind.equals("SQLState 57P01")
+        || kind.equals("SQLState 57P02")
+        || kind.equals("SQLState 57P03");
+  }
+
+  /** Ids of acknowledged writes. */
+  public Set<Long> acknowledged() {
+    return Set.copyOf(acknowledged);
+  }
+
+  /** Failed writes. */
+  public long writeFailures() {
+    return writeFailures.sum();
+  }
+
+  /** Failed reads (read-backs included). */
+  public long readFailures() {
+    return readFailures.sum();
+  }
+
+  /** Reads that completed. */
+  public long readsDone() {
+    return readsDone.sum();
+  }
+
+  /** Read-backs that did not find the reader's own acknowledged write. */
+  public long staleReads() {
+    return staleReads.sum();
+  }
+
+  /** Completed reads per node name, sorted. */
+  public Map<String, Long> readsByNode() {
+    Map<String, Long> m = new TreeMap<>();
+    readsByNode.forEach((k, v) -> m.put(k, v.sum()));
+    return m;
+  }
+
+  /** Write failures per {@link #kind}. */
+  public Map<String, Long> writeFailureKinds() {
+    Map<String, Long> m = new TreeMap<>();
+    writeFailureKinds.forEach((k, v) -> m.put(k, v.sum()));
+    return m;
+  }
+
+  /** {@link System#nanoTime()} when each failed read failed (the first thousand). */
+  public List<Long> readFailureTimes() {
+    return List.copyOf(readFailureTimes);
+  }
+
+  /** Read failures per {@link #kind}. */
+  public Map<String, Long> readFailureKinds() {
+    Map<String, Long> m = new TreeMap<>();
+    readFailureKinds.forEach((k, v) -> m.put(k, v.sum()));
+    return m;
+  }
+
+  /** Milliseconds from the start of the first failed write to the end of the last; 0 if none. */
+  public long writeFailureWindowMillis() {
+    long first = firstWriteFailureNanos.get();
+    long last = lastWriteFailureEndNanos.get();
+    return first == Long.MAX_VALUE ? 0 : (last - first) / 1_000_000;
+  }
+
+  /** {@link System#nanoTime()} when the first failed write started; empty if none. */
+  public java.util.OptionalLong firstWriteFailureNanos() {
+    long first = firstWriteFailureNanos.get();
+    return first == Long.MAX_VALUE
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(first);
+  }
+
+  /**
+   * The {@link System#nanoTime()} of the first acknowledgement at or after {@code nanos}; empty if
+   * none (only the first 200 000 acknowledgements are timed).
+   */
+  public java.util.OptionalLong firstAckAtOrAfter(long nanos) {
+    long best = Long.MAX_VALUE;
+    for (long t : ackTimes) {
+      if (t >= nanos && t < best) {
+        best = t;
+      }
+    }
+    return best == Long.MAX_VALUE
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(best);
+  }
+
+  /** The longest time one failed write took to fail, in milliseconds. */
+  public long slowestWriteFailureMillis() {
+    return slowestWriteFailureNanos.get() / 1_000_000;
+  }
+
+  /** Write latency (acknowledged writes). */
+  public PhasedLatency writeLatency() {
+    return writeLatency;
+  }
+
+  /** Read latency (completed reads). */
+  public PhasedLatency readLatency() {
+    return readLatency;
+  }
+
+  /** The first few failures and stale reads, one line each. */
+  public List<String> samples() {
+    return List.copyOf(samples);
+  }
+
+  /**
+   * Which acknowledged ids are missing from {@code table} on {@code node} (a direct, non-routed
+   * data source of the node that must hold every write, e.g. the new primary).
+   */
+  public Set<Long> missingOn(DataSource node) throws SQLException {
+    Set<Long> present = new java.util.HashSet<>();
+    try (Connection c = node.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id FROM " + table)) {
+      while (rs.next()) {
+        present.add(rs.getLong(1));
+      }
+    }
+    Set<Long> missing = new java.util.TreeSet<>();
+    for (Long id : acknowledged) {
+      if (!present.contains(id)) {
+        missing.add(id);
+      }
+    }
+    return missing;
+  }
+}
