@@ -151,6 +151,11 @@ public final class ClientCore {
       throw new BallastHttpException(request.service(), request + ": interrupted", e);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
+      if (c instanceof BallastHttpException be) {
+        // Made on an event loop, delivered to this caller only: show the caller's stack instead.
+        be.fillInStackTrace();
+        throw be;
+      }
       if (c instanceof RuntimeException re) {
         throw re;
       }
