@@ -171,8 +171,8 @@ public final class ServiceRequest {
     }
 
     /**
-     * Adds a header; repeated names are sent as repeated headers. {@code Host} and {@code
-     * Content-Length} are set by the client.
+     * Adds a header; repeated names are sent as repeated headers. {@code Content-Length} is always
+     * set by the client; {@code Host} defaults to the chosen endpoint's {@code host:port}.
      */
     public Builder header(String name, String value) {
       requireNonNull(name, "name");
