@@ -44,7 +44,9 @@ class ReadRoutingTest {
   @Test
   void plainConnectionsGoToThePrimaryAndReadOnlyOnesToTheLocalReplica(PostgresCluster cluster)
       throws Exception {
-    try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster))) {
+    Properties props = properties(cluster);
+    props.setProperty("ballast.jdbc.replicas.r2.hikari.maximumPoolSize", "2");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
       assertThat(route(cluster, ds, false)).isEqualTo("primary");
       assertThat(route(cluster, ds, true)).isEqualTo("r1");
       try (Connection c = ds.forReads().getConnection()) {
@@ -53,6 +55,25 @@ class ReadRoutingTest {
       }
       assertThat(ds.unwrap(HikariDataSource.class).getPoolName()).isEqualTo("test-db-primary");
       assertThat(ds.isWrapperFor(HikariDataSource.class)).isTrue();
+      assertThat(((HikariDataSource) ds.dataSource("r2")).getMaximumPoolSize()).isEqualTo(2);
+      assertThat(((HikariDataSource) ds.dataSource("r1")).getMaximumPoolSize()).isEqualTo(4);
+      assertThat(((HikariDataSource) ds.dataSource("r1")).getPoolName()).isEqualTo("test-db-r1");
+    }
+  }
+
+  @Test
+  void autoTopologyFindsThePrimaryWhicheverHostTheConfigurationNames(PostgresCluster cluster)
+      throws Exception {
+    Properties props = properties(cluster);
+    // a wrong guess: the "primary" is a replica and the real primary is listed as a replica
+    props.setProperty("ballast.jdbc.primary.url", cluster.node("r1").jdbcUrl());
+    props.setProperty("ballast.jdbc.replicas.r1.url", cluster.primary().jdbcUrl());
+    props.setProperty("ballast.jdbc.topology", "auto");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
+      assertThat(ds.primaryHost()).contains("r1"); // the host named r1 here is the real primary
+      assertThat(route(cluster, ds, false)).isEqualTo("primary");
+      // the configured "primary" (really replica r1) now serves reads
+      assertThat(route(cluster, ds, true)).isEqualTo("r1");
     }
   }
 

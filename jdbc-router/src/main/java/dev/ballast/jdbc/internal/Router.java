@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Router implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
+  private static final long GRACE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
 
   private final RouterConfig config;
   private final List<Host> hosts;
@@ -158,19 +159,22 @@ public final class Router implements AutoCloseable {
     }
     long token = ryw == ReadYourWrites.LSN ? ctx.tokenLsn() : Lsns.NONE;
     TopologySnapshot snap = monitor.snapshot();
-    Set<Endpoint> excluded = new HashSet<>();
-    boolean mustWait = false;
+    PickContext context = PickContext.DEFAULT; // no allocation unless something is excluded
+    boolean mustCheck = false;
     if (token >= 0 && snap.eligibleReplicas() > 0) {
-      mustWait = excludeBehind(snap, token, excluded);
-      if (excluded.size() == snap.eligibleReplicas()) {
-        return bindPrimary(RouteReason.READ_YOUR_WRITES);
+      PickContext caughtUpOnly = excludeBehind(snap, token);
+      mustCheck = caughtUpOnly == null;
+      if (caughtUpOnly != null) {
+        context = caughtUpOnly;
       }
     }
+    // Replicas left out because they are behind this context's writes: a miss is then a
+    // read-your-writes decision, not a fallback.
+    boolean rywExcluded = context != PickContext.DEFAULT;
     long waitDeadline = System.nanoTime() + maxWaitNanos;
     boolean rywMiss = false;
     for (int attempt = 0; attempt <= hosts.size(); attempt++) {
-      Pick pick =
-          balancer.pick(excluded.isEmpty() ? PickContext.DEFAULT : PickContext.excluding(excluded));
+      Pick pick = balancer.pick(context);
       if (!pick.isPresent()) {
         break;
       }
@@ -179,7 +183,7 @@ public final class Router implements AutoCloseable {
       if (h == null || !monitor.snapshot().state(h).eligible()) {
         // The balancer may still hold a set the monitor has just replaced.
         pick.complete(Outcome.CANCELLED, 0);
-        excluded.add(pick.endpoint());
+        context = context.exclude(pick.endpoint());
         continue;
       }
       Connection c;
@@ -191,18 +195,24 @@ public final class Router implements AutoCloseable {
           monitor.requestRecheck();
         }
         log.debug("'{}': replica {} failed to give a connection", config.name(), h.name(), e);
-        excluded.add(pick.endpoint());
+        context = context.exclude(pick.endpoint());
         continue;
       }
       if (c == null) {
         pick.complete(Outcome.CANCELLED, 0);
-        excluded.add(pick.endpoint());
+        context = context.exclude(pick.endpoint());
         continue;
       }
-      if (mustWait && h.knownReplayLsn() < token) {
+      if (mustCheck && h.knownReplayLsn() < token) {
+        // A replica that lagged more than max-wait at the last probe gets only a short grace
+        // (a streaming replica replays a commit in about half a millisecond): it has usually
+        // caught up since, or is stuck, and then waiting would only delay the read.
+        boolean wait = monitor.snapshot().state(h).lagSeconds() * 1e9 <= maxWaitNanos;
+        long deadline =
+            wait ? waitDeadline : Math.min(waitDeadline, System.nanoTime() + GRACE_NANOS);
         boolean caughtUp;
         try {
-          caughtUp = ReplayWaiter.await(h, c, token, waitDeadline);
+          caughtUp = ReplayWaiter.await(h, c, token, deadline);
         } catch (SQLException e) {
           JdbcClose.quietly(c);
           boolean broken = SqlStates.isConnectionFailure(e);
@@ -210,7 +220,7 @@ public final class Router implements AutoCloseable {
           if (broken) {
             monitor.requestRecheck();
           }
-          excluded.add(pick.endpoint());
+          context = context.exclude(pick.endpoint());
           continue;
         }
         if (!caughtUp) {
@@ -223,7 +233,7 @@ public final class Router implements AutoCloseable {
       recorder.routed(RouteReason.READ);
       return new Binding(h, c, RouteReason.READ, pick, start);
     }
-    if (rywMiss || (token >= 0 && !excluded.isEmpty())) {
+    if (rywMiss || rywExcluded) {
       return bindPrimary(RouteReason.READ_YOUR_WRITES);
     }
     if (config.fallback() == Fallback.FAIL) {
@@ -239,28 +249,25 @@ public final class Router implements AutoCloseable {
   }
 
   /**
-   * Excludes the eligible replicas not known to have replayed {@code token}; returns whether a
-   * replica has to be asked (none is known to be there). Replicas lagging more than {@code
-   * max-wait} cannot catch up in time and stay excluded.
+   * When some eligible replica is known to have replayed {@code token}, a context excluding the
+   * eligible ones that are not: no replica needs to be asked. Otherwise null.
    */
-  private boolean excludeBehind(TopologySnapshot snap, long token, Set<Endpoint> excluded) {
+  private static @Nullable PickContext excludeBehind(TopologySnapshot snap, long token) {
     boolean anyCaughtUp = false;
+    Set<Endpoint> behind = new HashSet<>();
     for (HostState s : snap.states()) {
-      if (s.eligible() && s.host().knownReplayLsn() >= token) {
-        anyCaughtUp = true;
+      if (s.eligible()) {
+        if (s.host().knownReplayLsn() >= token) {
+          anyCaughtUp = true;
+        } else {
+          behind.add(s.host().endpoint());
+        }
       }
     }
-    for (HostState s : snap.states()) {
-      if (!s.eligible()) {
-        continue;
-      }
-      boolean caughtUp = s.host().knownReplayLsn() >= token;
-      boolean hopeless = s.lagSeconds() * 1e9 > maxWaitNanos;
-      if (anyCaughtUp ? !caughtUp : hopeless) {
-        excluded.add(s.host().endpoint());
-      }
+    if (!anyCaughtUp) {
+      return null;
     }
-    return !anyCaughtUp;
+    return behind.isEmpty() ? PickContext.DEFAULT : PickContext.excluding(behind);
   }
 
   private boolean stillEligible(Host h) {

@@ -40,12 +40,19 @@ import org.slf4j.LoggerFactory;
  * so a hung host costs one thread, not one per round). {@link #snapshot()} is a volatile read, safe
  * from any thread. The first round runs in {@link #start()}, on the caller's thread, so that the
  * router knows its topology before it hands out its first connection.
+ *
+ * <p><b>Time.</b> Probe deadlines and recheck spacing are real waits on real servers and use {@link
+ * System#nanoTime()}; the injected {@link Ticker} drives only the lag estimate of a replica whose
+ * replay timestamp is unknown.
  */
 public final class TopologyMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TopologyMonitor.class);
 
   /** Rechecks asked for after failures run at most this often: a failure storm is one probe. */
   private static final long MIN_RECHECK_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  /** Probes in a row that may time out before a reachable host is taken as unreachable. */
+  private static final int SLOW_PROBES_TOLERATED = 1;
 
   private final RouterConfig config;
   private final List<Host> hosts;
@@ -57,6 +64,7 @@ public final class TopologyMonitor implements AutoCloseable {
   private final AtomicBoolean recheckPending = new AtomicBoolean();
   private final Map<String, Future<ProbeResult>> inFlight = new HashMap<>();
   private final Map<String, Long> behindSince = new HashMap<>();
+  private final Map<String, Integer> slowProbes = new HashMap<>();
   private volatile TopologySnapshot snapshot;
   private volatile long lastRoundEndNanos;
   private volatile boolean closed;
@@ -88,9 +96,9 @@ public final class TopologyMonitor implements AutoCloseable {
     this.snapshot = new TopologySnapshot(initial, primary, Lsns.NONE);
   }
 
-  /** How long one probe may take: the interval, kept within 500 ms..5 s. */
+  /** How long one probe may take: the interval, kept within 1 s..5 s. */
   public static Duration probeTimeout(Duration interval) {
-    long ms = Math.max(500, Math.min(5000, interval.toMillis()));
+    long ms = Math.max(1000, Math.min(5000, interval.toMillis()));
     return Duration.ofMillis(ms);
   }
 
@@ -115,29 +123,13 @@ public final class TopologyMonitor implements AutoCloseable {
     if (closed || !recheckPending.compareAndSet(false, true)) {
       return;
     }
-    long wait = lastRoundEndNanos + MIN_RECHECK_SPACING_NANOS - ticker.nanoTime();
+    long wait = lastRoundEndNanos + MIN_RECHECK_SPACING_NANOS - System.nanoTime();
     try {
       ScheduledFuture<?> unused =
           timer.schedule(this::safeRound, Math.max(0, wait), TimeUnit.NANOSECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       recheckPending.set(false);
     }
-  }
-
-  /**
-   * Runs a round on the monitor thread and waits for it (for tests and for callers that must see
-   * the effect of a change at once).
-   */
-  public TopologySnapshot refresh() {
-    Future<?> f = timer.submit(this::safeRound);
-    try {
-      f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      log.warn("Topology refresh of '{}' failed", config.name(), e.getCause());
-    }
-    return snapshot;
   }
 
   /** A timer on the monitor thread, for the load balancer's control plane. */
@@ -196,15 +188,18 @@ public final class TopologyMonitor implements AutoCloseable {
         return; // closing
       }
     }
-    long deadline = ticker.nanoTime() + timeoutNanos;
+    long deadline = System.nanoTime() + timeoutNanos;
     Map<String, Object> outcomes = new HashMap<>();
     for (Host h : hosts) {
       Future<ProbeResult> f = futures.get(h.name());
       outcomes.put(h.name(), await(f, deadline));
     }
+    if (closed) {
+      return; // probes interrupted by close() say nothing about the hosts
+    }
     TopologySnapshot next = compute(snapshot, outcomes);
     publish(snapshot, next);
-    lastRoundEndNanos = ticker.nanoTime();
+    lastRoundEndNanos = System.nanoTime();
   }
 
   private Callable<ProbeResult> probeTask(Host h) {
@@ -238,20 +233,27 @@ public final class TopologyMonitor implements AutoCloseable {
   /** A {@link ProbeResult}, or a String saying why the host could not be probed. */
   private Object await(@Nullable Future<ProbeResult> f, long deadline) {
     if (f == null) {
-      return "unreachable: not probed";
+      return new ProbeFailure("unreachable: not probed", false);
     }
     try {
-      long remaining = Math.max(0, deadline - ticker.nanoTime());
+      long remaining = Math.max(0, deadline - System.nanoTime());
       return f.get(remaining, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      return "unreachable: no answer within " + HostState.format(probeTimeout);
+      return new ProbeFailure(
+          "unreachable: no answer within " + HostState.format(probeTimeout), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "unreachable: probe interrupted";
+      return new ProbeFailure("unreachable: probe interrupted", false);
     } catch (ExecutionException e) {
-      return "unreachable: " + SqlStates.shortMessage(e.getCause());
+      return new ProbeFailure("unreachable: " + SqlStates.shortMessage(e.getCause()), true);
     }
   }
+
+  /**
+   * A probe that gave no result: {@code definitive} when the host answered with an error (refused,
+   * reset, authentication…), not when it merely did not answer in time.
+   */
+  private record ProbeFailure(String message, boolean definitive) {}
 
   private TopologySnapshot compute(TopologySnapshot previous, Map<String, Object> outcomes) {
     long now = ticker.nanoTime();
@@ -260,6 +262,7 @@ public final class TopologyMonitor implements AutoCloseable {
       HostState prev = previous.state(h);
       Object outcome = outcomes.get(h.name());
       if (outcome instanceof ProbeResult r) {
+        slowProbes.remove(h.name());
         Role role =
             !r.roleKnown()
                 ? (h.configuredPrimary() ? Role.PRIMARY : Role.REPLICA)
@@ -269,7 +272,14 @@ public final class TopologyMonitor implements AutoCloseable {
             new HostState(
                 h, role, true, "", r.lsn(), 0, 0, r.timeline(), false, "" /* decided below */));
       } else {
-        String error = String.valueOf(outcome);
+        ProbeFailure failure = (ProbeFailure) requireNonNull(outcome, "outcome");
+        int slow = failure.definitive() ? 0 : slowProbes.merge(h.name(), 1, Integer::sum);
+        if (slow > 0 && slow <= SLOW_PROBES_TOLERATED && prev.reachable()) {
+          // One late answer from a busy host is not an outage; a refused connection is.
+          raw.put(h.name(), prev);
+          continue;
+        }
+        String error = failure.message();
         raw.put(
             h.name(),
             new HostState(
@@ -317,6 +327,8 @@ public final class TopologyMonitor implements AutoCloseable {
       }
       if (outcome instanceof ProbeResult r) {
         states.add(replicaState(h, r, primaryLsn, now));
+      } else {
+        states.add(s); // a tolerated slow probe: what the previous round knew
       }
     }
     previousPrimaryLsn = primaryLsn;
@@ -412,6 +424,17 @@ public final class TopologyMonitor implements AutoCloseable {
     }
     for (HostState s : after.states()) {
       HostState b = before.state(s.host());
+      if (config.topology() == Topology.STATIC
+          && s.host() == after.primary()
+          && s.reachable()
+          && s.role() == Role.REPLICA
+          && (b.role() != Role.REPLICA || !b.reachable())) {
+        log.warn(
+            "'{}': the configured primary {} is in recovery (read-only): writes will fail;"
+                + " with topology=auto the router would follow the promoted host",
+            config.name(),
+            s.host());
+      }
       if (b.eligible() != s.eligible() || b.reachable() != s.reachable()) {
         log.info("'{}' {}", config.name(), s.describe());
       }
