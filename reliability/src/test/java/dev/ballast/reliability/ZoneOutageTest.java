@@ -73,7 +73,7 @@ class ZoneOutageTest {
         try (LoadLoop load =
             LoadLoop.start(
                 "outage-load", WORKERS, 100, Duration.ofSeconds(90), 9_000, traffic.operation())) {
-          warmUp(traffic::calls, 1_000);
+          warmUp(traffic::calls, 600);
           farm.instances().forEach(HttpInstance::mark);
           measure(ms(1000));
           assertThat(shareOf(zoneA, farm)).as("zone a's share while healthy").isGreaterThan(0.99);

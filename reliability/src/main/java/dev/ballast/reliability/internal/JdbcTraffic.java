@@ -59,6 +59,7 @@ public final class JdbcTraffic {
   private final ConcurrentHashMap<String, LongAdder> readFailureKinds = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Long> readFailureTimes = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Long> writeFailureTimes = new ConcurrentLinkedQueue<>();
   private final AtomicLong firstWriteFailureNanos = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong lastWriteFailureEndNanos = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong slowestWriteFailureNanos = new AtomicLong();
@@ -126,6 +127,9 @@ public final class JdbcTraffic {
     } catch (SQLException e) {
       long end = System.nanoTime();
       writeFailures.increment();
+      if (writeFailureTimes.size() < 1_000) {
+        writeFailureTimes.add(end);
+      }
       firstWriteFailureNanos.accumulateAndGet(start, Math::min);
       lastWriteFailureEndNanos.accumulateAndGet(end, Math::max);
       slowestWriteFailureNanos.accumulateAndGet(end - start, Math::max);
@@ -277,6 +281,11 @@ public final class JdbcTraffic {
   /** {@link System#nanoTime()} when each failed read failed (the first thousand). */
   public List<Long> readFailureTimes() {
     return List.copyOf(readFailureTimes);
+  }
+
+  /** {@link System#nanoTime()} when each failed write failed (the first thousand). */
+  public List<Long> writeFailureTimes() {
+    return List.copyOf(writeFailureTimes);
   }
 
   /** Read failures per {@link #kind}. */

@@ -15,7 +15,8 @@ public final class ThreadCensus {
   /** JVM-wide helpers that come and go on their own schedule. */
   private static final Pattern JVM_WIDE =
       Pattern.compile(
-          "(process reaper.*|globalEventExecutor.*|ObjectCleanerThread|Common-Cleaner|"
+          "(process reaper.*|globalEventExecutor.*|ObjectCleanerThread|Common-Cleaner|Cleaner-\\d+|"
+              + "PostgreSQL-JDBC-Cleaner|"
               + "ForkJoinPool\\.commonPool.*|Attach Listener|surefire-forkedjvm.*|"
               + "timeline-sampler|awaitility.*|Keep-Alive-Timer|JNA Cleaner|Java2D Disposer|AWT-.*|"
               + "Signal Dispatcher|Finalizer|Reference Handler|Notification Thread)");

@@ -78,6 +78,17 @@ public final class Timeline implements AutoCloseable {
     counts.computeIfAbsent(series, k -> new AtomicLongArray(buckets)).addAndGet(b, n);
   }
 
+  /** Raises {@code series} in the current second to at least {@code value} (a gauge's maximum). */
+  public void max(String series, long value) {
+    int b = bucket(System.nanoTime());
+    if (b < 0) {
+      return;
+    }
+    counts
+        .computeIfAbsent(series, k -> new AtomicLongArray(buckets))
+        .accumulateAndGet(b, value, Math::max);
+  }
+
   /** Records a latency of {@code series}, in nanoseconds. */
   public void latency(String series, long nanos) {
     recorders
