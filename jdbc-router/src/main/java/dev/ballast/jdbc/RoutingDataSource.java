@@ -397,7 +397,7 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
     private @Nullable DataSource primary;
     private String primaryName = "primary";
     private String primaryZone = "";
-    private final List<Object[]> replicas = new ArrayList<>();
+    private final List<ReplicaSpec> replicas = new ArrayList<>();
     private String zone = "";
     private Strategy strategy = Strategy.LEAST_REQUEST;
     private Duration maxReplicaLag = RouterConfig.DEFAULT_MAX_REPLICA_LAG;
@@ -435,11 +435,10 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
     /** Adds a replica in zone {@code hostZone} (empty when unknown). Names must be unique. */
     public Builder replica(String hostName, DataSource dataSource, String hostZone) {
       replicas.add(
-          new Object[] {
-            requireNonNull(hostName, "hostName"),
-            requireNonNull(dataSource, "dataSource"),
-            requireNonNull(hostZone, "hostZone")
-          });
+          new ReplicaSpec(
+              requireNonNull(hostName, "hostName"),
+              requireNonNull(dataSource, "dataSource"),
+              requireNonNull(hostZone, "hostZone")));
       return this;
     }
 
@@ -526,8 +525,8 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
       }
       List<String> names = new ArrayList<>();
       names.add(primaryName);
-      for (Object[] r : replicas) {
-        String n = (String) r[0];
+      for (ReplicaSpec r : replicas) {
+        String n = r.name();
         if (n.isBlank() || names.contains(n)) {
           problems.add("replica: '" + n + "' (expected: a unique, non-blank host name)");
         }
@@ -546,8 +545,8 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
       DataSource p = requireNonNull(primary, "primary");
       List<Host> hosts = new ArrayList<>();
       hosts.add(host(primaryName, true, primaryZone, p));
-      for (Object[] r : replicas) {
-        hosts.add(host((String) r[0], false, (String) r[2], (DataSource) r[1]));
+      for (ReplicaSpec r : replicas) {
+        hosts.add(host(r.name(), false, r.zone(), r.dataSource()));
       }
       RouterConfig config =
           new RouterConfig(
@@ -563,6 +562,8 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
               healthCheckInterval);
       return start(config, hosts, ticker, meterRegistry);
     }
+
+    private record ReplicaSpec(String name, DataSource dataSource, String zone) {}
 
     private static Host host(String name, boolean primary, String zone, DataSource ds) {
       return new Host(

@@ -1,7 +1,5 @@
 package dev.ballast.jdbc.internal;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.ballast.jdbc.Topology;
 import dev.ballast.lb.DynamicEndpointSource;
 import dev.ballast.lb.Endpoint;
@@ -51,24 +49,18 @@ public final class TopologyMonitor implements AutoCloseable {
   /** Rechecks asked for after failures run at most this often: a failure storm is one probe. */
   private static final long MIN_RECHECK_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-  /** Probes in a row that may time out before a reachable host is taken as unreachable. */
-  private static final int SLOW_PROBES_TOLERATED = 1;
-
   private final RouterConfig config;
   private final List<Host> hosts;
   private final DynamicEndpointSource replicaSource;
-  private final Ticker ticker;
   private final Duration probeTimeout;
   private final ScheduledExecutorService timer;
   private final ExecutorService probes;
   private final AtomicBoolean recheckPending = new AtomicBoolean();
   private final Map<String, Future<ProbeResult>> inFlight = new HashMap<>();
-  private final Map<String, Long> behindSince = new HashMap<>();
-  private final Map<String, Integer> slowProbes = new HashMap<>();
+  private final RoundEvaluator evaluator;
   private volatile TopologySnapshot snapshot;
   private volatile long lastRoundEndNanos;
   private volatile boolean closed;
-  private long previousPrimaryLsn = Lsns.NONE;
   private List<String> publishedIds = List.of();
   private @Nullable ScheduledFuture<?> periodic;
 
@@ -78,8 +70,8 @@ public final class TopologyMonitor implements AutoCloseable {
     this.config = config;
     this.hosts = List.copyOf(hosts);
     this.replicaSource = replicaSource;
-    this.ticker = ticker;
     this.probeTimeout = probeTimeout(config.healthCheckInterval());
+    this.evaluator = new RoundEvaluator(config, this.hosts, ticker);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(daemon("ballast-jdbc-" + config.name()));
     this.probes =
@@ -197,7 +189,7 @@ public final class TopologyMonitor implements AutoCloseable {
     if (closed) {
       return; // probes interrupted by close() say nothing about the hosts
     }
-    TopologySnapshot next = compute(snapshot, outcomes);
+    TopologySnapshot next = evaluator.evaluate(snapshot, outcomes);
     publish(snapshot, next);
     lastRoundEndNanos = System.nanoTime();
   }
@@ -247,150 +239,6 @@ public final class TopologyMonitor implements AutoCloseable {
     } catch (ExecutionException e) {
       return new ProbeFailure("unreachable: " + SqlStates.shortMessage(e.getCause()), true);
     }
-  }
-
-  /**
-   * A probe that gave no result: {@code definitive} when the host answered with an error (refused,
-   * reset, authentication…), not when it merely did not answer in time.
-   */
-  private record ProbeFailure(String message, boolean definitive) {}
-
-  private TopologySnapshot compute(TopologySnapshot previous, Map<String, Object> outcomes) {
-    long now = ticker.nanoTime();
-    Map<String, HostState> raw = new HashMap<>();
-    for (Host h : hosts) {
-      HostState prev = previous.state(h);
-      Object outcome = outcomes.get(h.name());
-      if (outcome instanceof ProbeResult r) {
-        slowProbes.remove(h.name());
-        Role role =
-            !r.roleKnown()
-                ? (h.configuredPrimary() ? Role.PRIMARY : Role.REPLICA)
-                : r.inRecovery() ? Role.REPLICA : Role.PRIMARY;
-        raw.put(
-            h.name(),
-            new HostState(
-                h, role, true, "", r.lsn(), 0, 0, r.timeline(), false, "" /* decided below */));
-      } else {
-        ProbeFailure failure = (ProbeFailure) requireNonNull(outcome, "outcome");
-        int slow = failure.definitive() ? 0 : slowProbes.merge(h.name(), 1, Integer::sum);
-        if (slow > 0 && slow <= SLOW_PROBES_TOLERATED && prev.reachable()) {
-          // One late answer from a busy host is not an outage; a refused connection is.
-          raw.put(h.name(), prev);
-          continue;
-        }
-        String error = failure.message();
-        raw.put(
-            h.name(),
-            new HostState(
-                h,
-                prev.role() == Role.UNKNOWN ? Role.REPLICA : prev.role(),
-                false,
-                error,
-                prev.lsn(),
-                prev.lagBytes(),
-                prev.lagSeconds(),
-                prev.timeline(),
-                false,
-                error));
-      }
-    }
-    Host primary = choosePrimary(previous.primary(), raw);
-    HostState primaryState = primary == null ? null : raw.get(primary.name());
-    long primaryLsn =
-        primaryState != null && primaryState.reachable() && primaryState.role() == Role.PRIMARY
-            ? primaryState.lsn()
-            : previousPrimaryLsn;
-
-    List<HostState> states = new ArrayList<>();
-    for (Host h : hosts) {
-      HostState s = requireNonNull(raw.get(h.name()), "state");
-      Object outcome = outcomes.get(h.name());
-      if (h == primary) {
-        states.add(s.reachable() ? s.withEligibility(false, "") : s);
-        behindSince.remove(h.name());
-        continue;
-      }
-      if (!s.reachable()) {
-        states.add(s);
-        behindSince.remove(h.name());
-        continue;
-      }
-      if (s.role() == Role.PRIMARY) {
-        String why =
-            config.topology() == Topology.STATIC
-                ? "not a replica: pg_is_in_recovery() is false"
-                : "not a replica: a second primary (timeline " + s.timeline() + ")";
-        states.add(s.withEligibility(false, why));
-        behindSince.remove(h.name());
-        continue;
-      }
-      if (outcome instanceof ProbeResult r) {
-        states.add(replicaState(h, r, primaryLsn, now));
-      } else {
-        states.add(s); // a tolerated slow probe: what the previous round knew
-      }
-    }
-    previousPrimaryLsn = primaryLsn;
-    return new TopologySnapshot(states, primary, primaryLsn);
-  }
-
-  private HostState replicaState(Host h, ProbeResult r, long primaryLsn, long now) {
-    long lsn = r.lsn();
-    long lagBytes = primaryLsn >= 0 && lsn >= 0 ? Math.max(0, primaryLsn - lsn) : 0;
-    // Behind = WAL received but not yet replayed, or not even at the position the primary had one
-    // round ago. An idle, caught-up replica is not lagging, however old its last replayed commit.
-    boolean behind =
-        (r.receiveLsn() >= 0 && lsn >= 0 && r.receiveLsn() > lsn)
-            || (previousPrimaryLsn >= 0 && lsn >= 0 && lsn < previousPrimaryLsn);
-    double lagSeconds = 0;
-    if (behind) {
-      long since = behindSince.computeIfAbsent(h.name(), k -> now);
-      lagSeconds =
-          Double.isNaN(r.replayAgeSeconds())
-              ? (now - since) / 1e9
-              : Math.max(0, r.replayAgeSeconds());
-    } else {
-      behindSince.remove(h.name());
-    }
-    if (lsn >= 0) {
-      h.setKnownReplayLsn(lsn);
-    }
-    HostState measured =
-        new HostState(h, Role.REPLICA, true, "", lsn, lagBytes, lagSeconds, 0, false, "");
-    Duration max = config.maxReplicaLag();
-    if (!max.isZero() && lagSeconds * 1e9 > max.toNanos()) {
-      return measured.withEligibility(
-          false,
-          "lag " + HostState.seconds(lagSeconds) + " > max-replica-lag " + HostState.format(max));
-    }
-    return measured.withEligibility(true, "");
-  }
-
-  private @Nullable Host choosePrimary(@Nullable Host current, Map<String, HostState> raw) {
-    if (config.topology() == Topology.STATIC) {
-      for (Host h : hosts) {
-        if (h.configuredPrimary()) {
-          return h;
-        }
-      }
-      return null;
-    }
-    Host best = null;
-    long bestTimeline = -1;
-    for (Host h : hosts) {
-      HostState s = requireNonNull(raw.get(h.name()), "state");
-      if (!s.reachable() || s.role() != Role.PRIMARY) {
-        continue;
-      }
-      // The highest timeline is the newest promotion; an old primary that came back is older.
-      // Ties keep the current primary, so two primaries never make writes flap.
-      if (s.timeline() > bestTimeline || (s.timeline() == bestTimeline && h == current)) {
-        best = h;
-        bestTimeline = s.timeline();
-      }
-    }
-    return best;
   }
 
   private void publish(TopologySnapshot before, TopologySnapshot after) {
