@@ -128,7 +128,10 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
                 true,
                 Urls.mask(spec.url()),
                 new DriverProbeConnector(
-                    spec.url(), JdbcProperties.probeProperties(spec), probeTimeout)));
+                    spec.url(),
+                    spec.hikari().getDriverClassName(),
+                    JdbcProperties.probeProperties(spec),
+                    probeTimeout)));
       }
       log.info("Ballast JDBC router starting with:\n{}", bound.effective());
       return start(bound.config(), hosts, Ticker.system(), registry);

@@ -16,18 +16,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DriverProbeConnector implements ProbeConnector {
   private final String url;
+  private final @Nullable String driverClassName;
   private final Properties properties;
   private final int timeoutMillis;
   private @Nullable Connection cached;
   private boolean closed;
 
   /**
-   * A connector to {@code url}; {@code properties} carry user, password and driver settings. For
-   * pgjdbc URLs a {@code connectTimeout} of {@code timeout} (rounded up to whole seconds) is added
-   * unless the properties or URL set one; every connection gets {@code timeout} as network timeout.
+   * A connector to {@code url} through {@code driverClassName} (as HikariCP's {@code
+   * driverClassName}; null: the driver {@link DriverManager} finds for the URL); {@code properties}
+   * carry user, password and driver settings. For pgjdbc URLs a {@code connectTimeout} of {@code
+   * timeout} (rounded up to whole seconds) is added unless the properties or URL set one; every
+   * connection gets {@code timeout} as network timeout.
    */
-  public DriverProbeConnector(String url, Properties properties, Duration timeout) {
+  public DriverProbeConnector(
+      String url, @Nullable String driverClassName, Properties properties, Duration timeout) {
     this.url = url;
+    this.driverClassName = driverClassName;
     this.properties = new Properties();
     this.properties.putAll(properties);
     this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
@@ -48,8 +53,7 @@ public final class DriverProbeConnector implements ProbeConnector {
     if (c != null) {
       return c;
     }
-    Driver driver = DriverManager.getDriver(url);
-    Connection fresh = driver.connect(url, properties);
+    Connection fresh = driver().connect(url, properties);
     if (fresh == null) {
       throw new SQLException("no driver accepts " + Urls.mask(url), "08001");
     }
@@ -63,6 +67,22 @@ public final class DriverProbeConnector implements ProbeConnector {
     }
     cached = fresh;
     return fresh;
+  }
+
+  private Driver driver() throws SQLException {
+    String className = driverClassName;
+    if (className == null) {
+      return DriverManager.getDriver(url);
+    }
+    try {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      Class<?> type =
+          Class.forName(className, true, loader != null ? loader : getClass().getClassLoader());
+      return (Driver) type.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new SQLException(
+          "driverClassName: " + className + " (expected: a JDBC driver class)", "08001", e);
+    }
   }
 
   @Override
