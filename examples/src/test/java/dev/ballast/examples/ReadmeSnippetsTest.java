@@ -29,12 +29,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the README's quick-start snippets, as written in {@code README-SNIPPETS.md}, against a
  * testkit farm and cluster; and checks that every snippet there (and every Ballast snippet in the
- * project README) is the very code this test runs.
+ * project README) is the very code this test runs, or the demo's own properties file.
  */
 class ReadmeSnippetsTest {
 
   private static final Path SNIPPETS = Path.of("README-SNIPPETS.md");
   private static final Path README = Path.of("..", "README.md");
+  private static final Path DEMO_PROPERTIES = Path.of("src/main/resources/demo.properties");
   private static final Path THIS_SOURCE =
       Path.of("src/test/java/dev/ballast/examples/ReadmeSnippetsTest.java");
 
@@ -144,7 +145,8 @@ class ReadmeSnippetsTest {
     String snippets = Files.readString(SNIPPETS);
     String source = Files.readString(THIS_SOURCE);
 
-    assertThat(blocks(snippets, "properties")).containsExactly(HTTP_PROPERTIES, JDBC_PROPERTIES);
+    assertThat(blocks(snippets, "properties"))
+        .containsExactly(Files.readString(DEMO_PROPERTIES), HTTP_PROPERTIES, JDBC_PROPERTIES);
     List<String> java = blocks(snippets, "java");
     assertThat(java).hasSize(3);
     for (String block : java) {
@@ -158,6 +160,7 @@ class ReadmeSnippetsTest {
   void everyBallastSnippetOfTheProjectReadmeIsOneOfThem() throws IOException {
     String snippets = Files.readString(SNIPPETS);
     String readme = Files.readString(README);
+    String demo = Files.readString(DEMO_PROPERTIES);
     for (String block : blocks(readme, "java")) {
       if (block.contains("fromProperties") || block.contains("PostgresCluster")) {
         assertThat(snippets).as("README.md block in README-SNIPPETS.md:\n" + block).contains(block);
@@ -165,8 +168,8 @@ class ReadmeSnippetsTest {
     }
     for (String block : blocks(readme, "properties")) {
       if (block.contains("ballast.")) {
-        assertThat(List.of(HTTP_PROPERTIES, JDBC_PROPERTIES))
-            .as("README.md properties block run by this test")
+        assertThat(List.of(demo, HTTP_PROPERTIES, JDBC_PROPERTIES))
+            .as("README.md properties block run by this test or used by the demo")
             .contains(block);
       }
     }

@@ -3,6 +3,7 @@ package dev.ballast.examples.internal;
 import dev.ballast.examples.ActResult;
 import dev.ballast.examples.DatabaseResult;
 import dev.ballast.examples.DemoOptions;
+import dev.ballast.examples.internal.view.Text;
 import dev.ballast.http.BallastHttpClient;
 import dev.ballast.jdbc.RoutingDataSource;
 import dev.ballast.lb.EndpointStatus;
@@ -53,6 +54,9 @@ public final class ActRunner {
   static final int HTTP_RATE = 300;
 
   static final int HTTP_THREADS = 6;
+
+  /** A share below this counts as drained. */
+  private static final double DRAINED = 0.05;
 
   /** A window with fewer calls says nothing about shares. */
   private static final int MIN_WINDOW_CALLS = 20;
@@ -164,11 +168,12 @@ public final class ActRunner {
           if (last.servedTotal() >= MIN_WINDOW_CALLS && window.size() == WINDOW_TICKS) {
             lowest[0] = Math.min(lowest[0], last.localShare());
           }
+          reportDrains(scene, ids, last, window.size() == WINDOW_TICKS);
           List<EndpointStatus> statuses = lb.endpoints();
           view.frame(httpFrame(act, scene, duration, total, last, statuses));
           double[] shares = new double[ids.size()];
           for (int i = 0; i < shares.length; i++) {
-            shares[i] = last.share(i);
+            shares[i] = last.servedTotal() == 0 ? Double.NaN : last.share(i);
           }
           timeline.add(
               new TimelinePoint(
@@ -203,6 +208,23 @@ public final class ActRunner {
     view.actEnded(result, scene.events());
     timeline.endAct(act.number(), act.title(), seconds, scene.events());
     return result;
+  }
+
+  /** Says when a watched instance's share of the last second fell below {@link #DRAINED}. */
+  private static void reportDrains(
+      ActScene scene, List<String> ids, HttpTally last, boolean fullWindow) {
+    if (!fullWindow || last.servedTotal() < MIN_WINDOW_CALLS) {
+      return;
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      double share = last.share(i);
+      if (scene.reportDrain(ids.get(i), share < DRAINED)) {
+        scene.ballast(
+            share == 0
+                ? ids.get(i) + " gets no calls any more"
+                : ids.get(i) + " is down to " + Text.percentRounded(share) + " of the calls");
+      }
+    }
   }
 
   private Frame httpFrame(
@@ -313,17 +335,25 @@ public final class ActRunner {
           if (!primary.equals(lastPrimary[0])) {
             scene.ballast(
                 primary.isEmpty()
-                    ? "router: no reachable primary, writes fail fast"
-                    : "router: " + primary + " detected as the primary, writes follow it");
+                    ? "no reachable primary: writes fail fast, reads go on"
+                    : primary + " detected as the primary: writes follow it");
             lastPrimary[0] = primary;
           }
-          double[] lag = lagMillis(registry, nodes, primary);
+          if (window.size() == WINDOW_TICKS && last.readsTotal() >= MIN_WINDOW_CALLS) {
+            for (int i = 0; i < nodes.size(); i++) {
+              if (scene.reportDrain(nodes.get(i), last.readShare(i) < DRAINED)) {
+                scene.ballast(nodes.get(i) + " left out of reads: it is behind");
+              }
+            }
+          }
+          double[] lag = lagMillis(registry, cluster, nodes, primary);
           view.frame(dbFrame(act, scene, duration, total, last, stats, primary, lag));
           double[] readShares = new double[nodes.size()];
           double[] writeShares = new double[nodes.size()];
           for (int i = 0; i < nodes.size(); i++) {
-            readShares[i] = last.readShare(i);
-            writeShares[i] = last.writeShare(i);
+            // NaN leaves a gap in the chart where there was nothing to share
+            readShares[i] = last.readsTotal() == 0 ? Double.NaN : last.readShare(i);
+            writeShares[i] = last.writesTotal() == 0 ? Double.NaN : last.writeShare(i);
           }
           timeline.add(
               new TimelinePoint(
@@ -466,15 +496,16 @@ public final class ActRunner {
     return sum;
   }
 
+  /** The router's lag gauge per node in ms; NaN for nodes that are not running replicas. */
   private static double[] lagMillis(
-      SimpleMeterRegistry registry, List<String> nodes, String primary) {
+      SimpleMeterRegistry registry, PostgresCluster cluster, List<String> nodes, String primary) {
     double[] lag = new double[nodes.size()];
     for (int i = 0; i < nodes.size(); i++) {
-      Gauge g = registry.find("ballast.jdbc.replica.lag").tag("replica", nodes.get(i)).gauge();
-      lag[i] =
-          g == null || nodes.get(i).equals(primary) || primary.isEmpty()
-              ? Double.NaN
-              : g.value() * 1000;
+      String name = nodes.get(i);
+      Gauge g = registry.find("ballast.jdbc.replica.lag").tag("replica", name).gauge();
+      boolean replica =
+          !primary.isEmpty() && !name.equals(primary) && cluster.node(name).isRunning();
+      lag[i] = g == null || !replica ? Double.NaN : g.value() * 1000;
     }
     return lag;
   }

@@ -22,6 +22,7 @@ public final class ActScene {
   private final @Nullable DbStats dbStats;
   private final List<Event> events = new ArrayList<>();
   private final Map<String, String> faults = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> watched = new ConcurrentHashMap<>();
 
   /** A scene starting now. */
   public ActScene(Stage stage, @Nullable DbStats dbStats) {
@@ -113,6 +114,22 @@ public final class ActScene {
     } else {
       faults.put(name, label);
     }
+  }
+
+  /**
+   * Asks the runner to say when {@code instance}'s share of calls has drained (the effect a step
+   * wants the audience to see).
+   */
+  public void watchShare(String instance) {
+    watched.putIfAbsent(instance, Boolean.FALSE);
+  }
+
+  /**
+   * Whether {@code instance} is watched and its drain not yet reported; marks it reported when
+   * {@code drained}.
+   */
+  public boolean reportDrain(String instance, boolean drained) {
+    return drained && watched.replace(instance, Boolean.FALSE, Boolean.TRUE);
   }
 
   /** The fault mark of an instance or node; empty when none. */

@@ -52,6 +52,7 @@ final class DatabaseAct implements Act {
             paused.name() + " pauses WAL replay (pg_wal_replay_pause)",
             () -> {
               scene.fault(paused.name(), "replay paused");
+              scene.watchShare(paused.name());
               paused.pauseReplay();
             }),
         Step.of(

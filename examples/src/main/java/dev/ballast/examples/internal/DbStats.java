@@ -129,11 +129,6 @@ public final class DbStats {
     return down == Long.MIN_VALUE || first == Long.MIN_VALUE ? -1 : Math.max(0, first - down);
   }
 
-  /** Whether the primary was declared down. */
-  public boolean primaryIsDown() {
-    return primaryDownNanos.get() != Long.MIN_VALUE;
-  }
-
   /** Everything recorded since the previous drain; one draining thread only. */
   public DbInterval drain(long nowNanos) {
     int n = nodes.size();

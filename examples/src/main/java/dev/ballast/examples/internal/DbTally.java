@@ -91,16 +91,6 @@ public final class DbTally {
     return total == 0 ? 0 : writes[i] / (double) total;
   }
 
-  /** Reads per second answered by node {@code i}. */
-  public double readRate(int i) {
-    return nanos == 0 ? 0 : reads[i] * 1e9 / nanos;
-  }
-
-  /** Writes per second answered by node {@code i}. */
-  public double writeRate(int i) {
-    return nanos == 0 ? 0 : writes[i] * 1e9 / nanos;
-  }
-
   /** Read-your-writes checks. */
   public long checks() {
     return checks;

@@ -51,11 +51,6 @@ public final class DemoConfig {
     return new DemoConfig(requireNonNull(text, "text"));
   }
 
-  /** The file as written, placeholders included. */
-  public String template() {
-    return text;
-  }
-
   /** The placeholder names the file uses, sorted. */
   public List<String> placeholders() {
     TreeSet<String> names = new TreeSet<>();

@@ -38,6 +38,7 @@ final class InstanceKilledAct implements Act {
             victim.id() + " killed",
             () -> {
               scene.fault(victim.id(), "killed");
+              scene.watchShare(victim.id());
               victim.stop();
             }));
   }

@@ -8,7 +8,7 @@ import java.util.List;
 final class SlowInstanceAct implements Act {
 
   /** The latency added to the slow instance's responses. */
-  static final Duration EXTRA_LATENCY = Duration.ofMillis(120);
+  static final Duration EXTRA_LATENCY = Duration.ofMillis(250);
 
   @Override
   public int number() {
@@ -47,6 +47,7 @@ final class SlowInstanceAct implements Act {
             slow.id() + " turns slow: +" + EXTRA_LATENCY.toMillis() + " ms per response",
             () -> {
               scene.fault(slow.id(), "+" + EXTRA_LATENCY.toMillis() + " ms");
+              scene.watchShare(slow.id());
               slow.latency(EXTRA_LATENCY);
             }));
   }

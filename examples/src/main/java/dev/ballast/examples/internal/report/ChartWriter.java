@@ -158,21 +158,25 @@ public final class ChartWriter {
     for (XYChart c : charts) {
       c.setXAxisTitle("seconds into act 5");
       for (Event e : span.events()) {
-        if (e.kind() == Event.Kind.STEP && e.seconds() > 0.1) {
+        if (e.kind() == Event.Kind.STEP && e.seconds() > 0.5) {
           c.addAnnotation(new AnnotationLine(e.seconds(), true, false));
         }
       }
     }
-    // Step captions on the top chart only, alternating heights so that close steps stay legible.
-    reads.getStyler().setYAxisMax(125.0);
-    int n = 0;
+    // Steps are numbered at their lines; the top chart's title says what each number is, so
+    // that steps a fraction of a second apart stay legible.
+    reads.getStyler().setYAxisMax(118.0);
+    List<String> legend = new ArrayList<>();
     for (Event e : span.events()) {
-      if (e.kind() == Event.Kind.STEP && e.seconds() > 0.1) {
-        String label =
-            e.text().contains(" (") ? e.text().substring(0, e.text().indexOf(" (")) : e.text();
-        reads.addAnnotation(
-            new AnnotationText(label, e.seconds(), n++ % 2 == 0 ? 118 : 108, false));
+      if (e.kind() == Event.Kind.STEP && e.seconds() > 0.5) {
+        String n = String.valueOf(legend.size() + 1);
+        legend.add(n + " " + shortCaption(e.text()));
+        reads.addAnnotation(new AnnotationText(n, e.seconds() + 0.15, 110, false));
       }
+    }
+    if (!legend.isEmpty()) {
+      reads.setTitle(
+          "Share of reads per database node    (" + String.join(" \u00b7 ", legend) + ")");
     }
     Path file = dir.resolve(DB_CHART);
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -212,6 +216,15 @@ public final class ChartWriter {
     series.setMarker(SeriesMarkers.NONE);
     series.setLineColor(color);
     series.setLineWidth(width);
+  }
+
+  /**
+   * A step caption without its parenthesis: "r1 pauses WAL replay (pg_...)" -> "r1 pauses WAL
+   * replay".
+   */
+  private static String shortCaption(String text) {
+    int paren = text.indexOf(" (");
+    return paren > 0 ? text.substring(0, paren) : text;
   }
 
   private static boolean anyFinite(double[] values) {
