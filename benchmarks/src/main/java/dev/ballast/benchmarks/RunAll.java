@@ -124,7 +124,9 @@ public final class RunAll {
       }
       long t0 = System.nanoTime();
       SectionResult r = e.getValue().apply(settings, out);
-      r.note("Section took " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s.");
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      r.note("Section took " + took.toSeconds() + " s.");
+      System.out.println("Section " + e.getKey() + " took " + took.toMillis() + " ms");
       results.add(r);
     }
     writeSummary(settings, out, results);

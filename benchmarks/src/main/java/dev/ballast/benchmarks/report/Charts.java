@@ -44,7 +44,7 @@ public final class Charts {
             .yAxisTitle(valueAxis)
             .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-    chart.getStyler().setXAxisLabelRotation(20);
+    chart.getStyler().setXAxisLabelRotation(45);
     chart.getStyler().setYAxisLogarithmic(logarithmic);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setLabelsVisible(false);

@@ -13,11 +13,15 @@ final class Allocations {
 
   private Allocations() {}
 
-  /** Sum of allocated bytes of live threads not named {@code excludedPrefix…}. */
-  static long allocatedBytesExcept(String excludedPrefix) {
+  /** Sum of allocated bytes of live threads whose names start with none of {@code excluded}. */
+  static long allocatedBytesExcept(String... excluded) {
     long total = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith(excludedPrefix)) {
+      boolean skip = false;
+      for (String prefix : excluded) {
+        skip |= t.getName().startsWith(prefix);
+      }
+      if (skip) {
         continue;
       }
       long bytes = THREADS.getThreadAllocatedBytes(t.getId());
@@ -26,5 +30,10 @@ final class Allocations {
       }
     }
     return total;
+  }
+
+  /** Bytes allocated so far by the calling thread. */
+  static long currentThread() {
+    return THREADS.getCurrentThreadAllocatedBytes();
   }
 }

@@ -39,8 +39,8 @@ import org.springframework.cloud.loadbalancer.core.RoundRobinLoadBalancer;
  */
 public final class TailLatencySuite {
   static final int INSTANCES = 10;
-  static final Duration BASE_LATENCY = Duration.ofMillis(2);
-  static final Duration HEDGE_DELAY = Duration.ofMillis(6);
+  static final Duration BASE_LATENCY = Duration.ofMillis(10);
+  static final Duration HEDGE_DELAY = Duration.ofMillis(25);
   static final String BAD = "i1";
   static final List<String> RULES =
       List.of(
@@ -186,7 +186,9 @@ public final class TailLatencySuite {
     }
     Table table =
         new Table(
-            "Latency under a degraded instance: 10 local instances (2 ms each), "
+            "Latency under a degraded instance: 10 local instances ("
+                + BASE_LATENCY.toMillis()
+                + " ms each), "
                 + settings.requestRate()
                 + " req/s open loop, "
                 + settings.scenarioDuration().toSeconds()
@@ -223,7 +225,11 @@ public final class TailLatencySuite {
     table.note(
         "Instance "
             + BAD
-            + " is the degraded one: 20 ms instead of 2 ms, or 50 % of calls answered at once with"
+            + " is the degraded one: "
+            + BASE_LATENCY.multipliedBy(10).toMillis()
+            + " ms instead of "
+            + BASE_LATENCY.toMillis()
+            + " ms, or 50 % of calls answered at once with"
             + " 503 (the others at once with 200). Latency is measured from each request's scheduled"
             + " send time (HdrHistogram). One attempt per call (retries off) except peak-ewma +"
             + " hedging: a hedge to another instance after "
