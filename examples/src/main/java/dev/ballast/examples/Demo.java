@@ -150,6 +150,10 @@ public final class Demo {
   private static Summary play(
       DemoOptions options, Path reportDir, PrintStream out, View view, Closer closer, long start)
       throws Exception {
+    if (options.acts().isEmpty()) {
+      view.line("Nothing to play: act 5 needs the database, and --no-db leaves it out.");
+      return new Summary(List.of(), reportDir, since(start));
+    }
     view.line("Ballast demo: HTTP load balancing and JDBC read/write routing, in process,");
     view.line("against real servers on 127.0.0.1.");
     view.line(
@@ -168,10 +172,6 @@ public final class Demo {
             + " in all");
     if (!options.database() && options.requestedActs().contains(DemoOptions.DATABASE_ACT)) {
       view.line("  act 5 skipped: --no-db");
-    }
-    if (options.acts().isEmpty()) {
-      view.line("Nothing to play.");
-      return new Summary(List.of(), reportDir, since(start));
     }
     HttpInstanceFarm farm =
         timed(view, "6 HTTP instances of 'orders' (zones a, b, c)", () -> Stage.startFarm(closer));
@@ -195,9 +195,12 @@ public final class Demo {
     }
     Stage stage = Stage.of(farm, cluster, options.zone(), DemoConfig.load());
     view.line(
-        "  Ballast is configured from demo.properties: peak-EWMA, health checks every 250 ms,"
-            + " slow start 4 s,");
-    view.line("  read-your-writes=lsn, topology=auto (the file is shown in the report)");
+        "  Ballast is configured from demo.properties (shown in the report): peak-EWMA, health"
+            + " checks every 250 ms,");
+    view.line(
+        cluster == null
+            ? "  slow start 4 s"
+            : "  slow start 4 s; read-your-writes=lsn, topology=auto for the database");
     Timeline timeline = new Timeline(stage.instanceIds(), stage.nodeNames());
     ActRunner runner = new ActRunner(stage, options, view, timeline, closer);
     if (acts.stream().anyMatch(a -> a != DemoOptions.DATABASE_ACT)) {
@@ -223,7 +226,9 @@ public final class Demo {
       view.line("  could not stop " + problem);
     }
     view.line(
-        "Stopped the instances and databases and deleted their files ("
+        (cluster == null
+                ? "Stopped the instances ("
+                : "Stopped the instances and databases and deleted their files (")
             + seconds(since(stopping))
             + ").");
     view.line("");

@@ -29,6 +29,21 @@ class DemoHelpTest {
   }
 
   @Test
+  void theDatabaseActAloneWithoutTheDatabaseStartsNothing() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    Summary summary =
+        Demo.run(
+            new String[] {"--acts", "5", "--no-db", "--report-dir", dir.toString()},
+            new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo("Nothing to play: act 5 needs the database, and --no-db leaves it out.\n");
+    assertThat(summary.acts()).isEmpty();
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
   void badOptionsFailBeforeAnythingStarts() {
     assertThatThrownBy(
             () ->
