@@ -19,10 +19,10 @@ final class PgSupport {
     p.setProperty("ballast.jdbc.name", name);
     p.setProperty("ballast.jdbc.username", cluster.primary().user());
     p.setProperty("ballast.jdbc.primary.url", cluster.primary().jdbcUrl());
-    p.setProperty("ballast.jdbc.primary.zone", cluster.primary().zone());
+    setIfPresent(p, "ballast.jdbc.primary.zone", cluster.primary().zone());
     for (PgNode r : cluster.replicas()) {
       p.setProperty("ballast.jdbc.replicas." + r.name() + ".url", r.jdbcUrl());
-      p.setProperty("ballast.jdbc.replicas." + r.name() + ".zone", r.zone());
+      setIfPresent(p, "ballast.jdbc.replicas." + r.name() + ".zone", r.zone());
     }
     p.setProperty("ballast.jdbc.hikari.maximumPoolSize", String.valueOf(poolSize));
     p.setProperty("ballast.jdbc.hikari.minimumIdle", "1");
@@ -41,5 +41,12 @@ final class PgSupport {
       }
       return "?" + port;
     };
+  }
+
+  /** Zones are optional, but an empty value is a configuration error. */
+  private static void setIfPresent(Properties p, String key, String value) {
+    if (!value.isEmpty()) {
+      p.setProperty(key, value);
+    }
   }
 }

@@ -125,10 +125,10 @@ public final class SoakRig implements AutoCloseable {
     p.setProperty("ballast.jdbc.name", "soak-db");
     p.setProperty("ballast.jdbc.username", cluster.primary().user());
     p.setProperty("ballast.jdbc.primary.url", cluster.primary().jdbcUrl());
-    p.setProperty("ballast.jdbc.primary.zone", cluster.primary().zone());
+    setIfPresent(p, "ballast.jdbc.primary.zone", cluster.primary().zone());
     for (PgNode r : cluster.replicas()) {
       p.setProperty("ballast.jdbc.replicas." + r.name() + ".url", r.jdbcUrl());
-      p.setProperty("ballast.jdbc.replicas." + r.name() + ".zone", r.zone());
+      setIfPresent(p, "ballast.jdbc.replicas." + r.name() + ".zone", r.zone());
     }
     p.setProperty("ballast.jdbc.topology", "auto");
     p.setProperty("ballast.jdbc.read-your-writes", "lsn");
@@ -226,6 +226,13 @@ public final class SoakRig implements AutoCloseable {
     }
     if (first != null) {
       throw first;
+    }
+  }
+
+  /** Zones are optional, but an empty value is a configuration error. */
+  private static void setIfPresent(Properties p, String key, String value) {
+    if (!value.isEmpty()) {
+      p.setProperty(key, value);
     }
   }
 }
