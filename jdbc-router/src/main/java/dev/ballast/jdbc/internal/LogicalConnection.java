@@ -497,15 +497,7 @@ public final class LogicalConnection implements Connection {
 
   @Override
   public void setTransactionIsolation(int level) throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b != null) {
-      try {
-        b.physical().setTransactionIsolation(level);
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
+    applyIfBound(c -> c.setTransactionIsolation(level));
     settings.isolation = level;
   }
 
@@ -525,15 +517,7 @@ public final class LogicalConnection implements Connection {
 
   @Override
   public void setCatalog(String catalog) throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b != null) {
-      try {
-        b.physical().setCatalog(catalog);
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
+    applyIfBound(c -> c.setCatalog(catalog));
     settings.catalog = catalog;
   }
 
@@ -553,15 +537,7 @@ public final class LogicalConnection implements Connection {
 
   @Override
   public void setSchema(String schema) throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b != null) {
-      try {
-        b.physical().setSchema(schema);
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
+    applyIfBound(c -> c.setSchema(schema));
     settings.schema = schema;
   }
 
@@ -581,15 +557,7 @@ public final class LogicalConnection implements Connection {
 
   @Override
   public void setHoldability(int holdability) throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b != null) {
-      try {
-        b.physical().setHoldability(holdability);
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
+    applyIfBound(c -> c.setHoldability(holdability));
     settings.holdability = holdability;
   }
 
@@ -609,15 +577,7 @@ public final class LogicalConnection implements Connection {
 
   @Override
   public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b != null) {
-      try {
-        b.physical().setNetworkTimeout(executor, milliseconds);
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
+    applyIfBound(c -> c.setNetworkTimeout(executor, milliseconds));
     settings.networkTimeoutMillis = milliseconds;
     settings.networkTimeoutExecutor = executor;
   }
@@ -652,15 +612,7 @@ public final class LogicalConnection implements Connection {
 
   @Override
   public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b != null) {
-      try {
-        b.physical().setTypeMap(map);
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
+    applyIfBound(c -> c.setTypeMap(map));
     settings.typeMap = map;
   }
 
@@ -894,5 +846,27 @@ public final class LogicalConnection implements Connection {
         + ", autoCommit="
         + settings.autoCommit
         + "]";
+  }
+
+  /** One call on the physical connection. */
+  @FunctionalInterface
+  private interface PhysicalCall {
+    void apply(Connection physical) throws SQLException;
+  }
+
+  /**
+   * Applies a setting to the physical connection at once when one is bound; the caller also records
+   * it, so a later binding gets it too.
+   */
+  private void applyIfBound(PhysicalCall call) throws SQLException {
+    checkOpen();
+    Binding b = binding;
+    if (b != null) {
+      try {
+        call.apply(b.physical());
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
   }
 }
