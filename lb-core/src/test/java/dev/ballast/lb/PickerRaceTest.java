@@ -96,7 +96,15 @@ class PickerRaceTest {
         union.addAll(ids(next));
         current.set(union);
         source.update(next);
-        current.set(ids(next));
+        // The update runs on the control plane, which a worker may be draining (an ejection
+        // task): wait, bounded, until the balancer has applied this set before stamping the time.
+        Set<String> expected = ids(next);
+        long applyDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!appliedIds(lb).equals(expected) && System.nanoTime() < applyDeadline) {
+          Thread.onSpinWait();
+        }
+        assertThat(appliedIds(lb)).isEqualTo(expected);
+        current.set(expected);
         publishedAt.set(System.nanoTime());
         round++;
         Thread.onSpinWait();
@@ -117,6 +125,14 @@ class PickerRaceTest {
       }
       assertThat(inFlight.values()).allMatch(v -> v == 0);
     }
+  }
+
+  private static Set<String> appliedIds(LoadBalancer lb) {
+    Set<String> ids = new java.util.HashSet<>();
+    for (EndpointStatus s : lb.endpoints()) {
+      ids.add(s.endpoint().id());
+    }
+    return ids;
   }
 
   private static Set<String> ids(List<Endpoint> endpoints) {

@@ -332,11 +332,12 @@ public final class Balancer implements EndpointState.Feedback {
     }
     members.clear();
     members.putAll(next);
-    memberList = List.copyOf(members.values());
     initialSetApplied = true;
     if (changed) {
       rebuild();
     }
+    // Published after the picker: whoever sees the new member list also sees the new picker.
+    memberList = List.copyOf(members.values());
   }
 
   private static boolean sameAttributes(Endpoint a, Endpoint b) {
