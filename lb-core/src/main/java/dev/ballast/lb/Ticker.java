@@ -13,6 +13,23 @@ public interface Ticker {
 
   /** The system's monotonic clock ({@link System#nanoTime()}). */
   static Ticker system() {
-    return System::nanoTime;
+    return SystemTicker.INSTANCE;
+  }
+
+  /** Holder of the one system ticker, so that balancers can recognise it. */
+  final class SystemTicker implements Ticker {
+    static final SystemTicker INSTANCE = new SystemTicker();
+
+    private SystemTicker() {}
+
+    @Override
+    public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public String toString() {
+      return "Ticker.system()";
+    }
   }
 }

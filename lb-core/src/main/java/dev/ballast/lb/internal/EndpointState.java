@@ -66,8 +66,12 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     /** The consecutive-failure count that triggers {@link #onConsecutiveFailures}; 0 = never. */
     int failureThreshold();
 
-    /** Reads the shared ticker. */
-    long nanoTime();
+    /**
+     * The time stamping latency samples: the balancer's ticker, or on the system clock a shared
+     * reading refreshed every millisecond (the decay needs no finer time, and a clock read would
+     * cost more than the rest of a completion).
+     */
+    long sampleNanoTime();
   }
 
   /**
@@ -87,7 +91,7 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     this.feedback = feedback;
     this.decayNanos = decayNanos;
     this.failurePenaltyNanos = failurePenaltyNanos;
-    this.lastSampleNanos = feedback.nanoTime();
+    this.lastSampleNanos = feedback.sampleNanoTime();
   }
 
   @Override
@@ -171,19 +175,30 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
   }
 
   private void recordLatency(long sampleNanos) {
-    long now = feedback.nanoTime();
+    long now = feedback.sampleNanoTime();
     long last = lastSampleNanos;
-    lastSampleNanos = now;
+    if (now != last) {
+      // Written only when the (coarse) time moved: threads completing on the same endpoint do not
+      // bounce its cache line on every call.
+      lastSampleNanos = now;
+    }
     for (int i = 0; i < 8; i++) {
       long current = ewmaNanos;
       long next;
       if (current == 0 || sampleNanos >= current) {
         next = sampleNanos;
       } else {
-        double w = decayWeight(Math.max(0, now - last) / (double) decayNanos);
+        // A lower sample pulls the estimate down by the time elapsed since the previous one, so
+        // the decay follows time, not call count: samples within one tick of the previous add
+        // nothing, and the first after it carries the whole tick's weight.
+        long elapsed = now - last;
+        if (elapsed <= 0) {
+          return;
+        }
+        double w = decayWeight(elapsed / (double) decayNanos);
         next = (long) (current * w + sampleNanos * (1 - w));
       }
-      if (EWMA.compareAndSet(this, current, next)) {
+      if (next == current || EWMA.compareAndSet(this, current, next)) {
         return;
       }
     }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * by its strategy's {@link ChildPicker}.
  *
  * <p>{@link #pick} takes no lock and allocates nothing: it reads final arrays, draws one random
- * number when there is more than one zone, and asks the child picker.
+ * number when traffic spills over more than one zone, and asks the child picker.
  */
 final class Picker {
   /** One zone's usable endpoints and their picker. */
@@ -86,7 +86,9 @@ final class Picker {
       return empty;
     }
     int g = 0;
-    if (n > 1) {
+    // With the whole traffic in the first group (the local zone, all healthy) there is nothing to
+    // draw.
+    if (n > 1 && cumulative[0] < 1.0) {
       double r = random.nextDouble();
       while (g < n - 1 && r >= cumulative[g]) {
         g++;

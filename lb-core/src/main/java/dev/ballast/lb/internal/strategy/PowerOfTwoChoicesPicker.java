@@ -34,9 +34,12 @@ abstract class PowerOfTwoChoicesPicker implements ChildPicker {
     if (n == 1) {
       return endpoints[0];
     }
-    int first = random.nextInt(n);
-    // Draw from the n - 1 others and skip over the first: distinct without a retry loop.
-    int second = random.nextInt(n - 1);
+    // One 64-bit draw gives both candidates: each half scaled to its range by a multiply and a
+    // shift (no division; the bias is below n / 2^32). The second is drawn from the n - 1 others
+    // and skips over the first: distinct without a retry loop.
+    long r = random.nextLong();
+    int first = (int) (((r >>> 32) * n) >>> 32);
+    int second = (int) (((r & 0xFFFF_FFFFL) * (n - 1)) >>> 32);
     if (second >= first) {
       second++;
     }

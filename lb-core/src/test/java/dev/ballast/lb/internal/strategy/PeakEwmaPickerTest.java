@@ -6,6 +6,7 @@ import static dev.ballast.lb.internal.strategy.TestGroup.ones;
 import static dev.ballast.lb.internal.strategy.TestGroup.weights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.ballast.lb.Outcome;
 import dev.ballast.lb.PickContext;
@@ -196,5 +197,29 @@ class PeakEwmaPickerTest {
       }
     }
     return counts;
+  }
+
+  @Test
+  void decayFollowsElapsedTimeNotCallCount() {
+    EndpointState s = group.state("decay");
+    s.acquire();
+    s.complete(Outcome.SUCCESS, 100 * MS);
+    assertThat(s.ewmaNanos()).isEqualTo(100 * MS);
+    // Faster samples with no time elapsed (one tick of the coarse clock) leave the estimate alone.
+    for (int i = 0; i < 1000; i++) {
+      s.acquire();
+      s.complete(Outcome.SUCCESS, MS);
+    }
+    assertThat(s.ewmaNanos()).isEqualTo(100 * MS);
+    // A peak replaces the estimate at once, whatever the time.
+    s.acquire();
+    s.complete(Outcome.SUCCESS, 200 * MS);
+    assertThat(s.ewmaNanos()).isEqualTo(200 * MS);
+    // After τ (10 s) one faster sample carries weight 1 - 1/e.
+    group.advance(TestGroup.DECAY_NANOS);
+    s.acquire();
+    s.complete(Outcome.SUCCESS, 0);
+    assertThat(s.ewmaNanos()).isCloseTo((long) (200 * MS * Math.exp(-1)), within(MS / 1000));
+    assertThat(s.lastSampleNanos()).isEqualTo(group.sampleNanoTime());
   }
 }

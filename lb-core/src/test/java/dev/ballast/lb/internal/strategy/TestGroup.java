@@ -45,7 +45,7 @@ final class TestGroup implements EndpointState.Feedback {
   }
 
   @Override
-  public long nanoTime() {
+  public long sampleNanoTime() {
     return now;
   }
 
