@@ -118,4 +118,39 @@ class ZoneRoutingTest {
       p.complete(Outcome.SUCCESS, 1);
     }
   }
+
+  @Test
+  void aReturningLocalZoneTakesItsShareBackOverTheSlowStartWindow() {
+    Set<String> down = new java.util.HashSet<>(Set.of("a1", "a2"));
+    LbConfig config =
+        LbConfig.builder()
+            .strategy(Strategy.ROUND_ROBIN)
+            .localZone("a")
+            .healthCheckInterval(java.time.Duration.ofSeconds(1))
+            .healthyThreshold(1)
+            .unhealthyThreshold(1)
+            .slowStartWindow(java.time.Duration.ofSeconds(10))
+            .build();
+    try (LoadBalancer lb =
+        lb(
+            config,
+            endpoints(perZone(2, 2, 2)),
+            e -> CompletableFuture.completedFuture(!down.contains(e.id())))) {
+      clock.advance(2, TimeUnit.SECONDS);
+      assertThat(lb.localShare()).isZero();
+
+      down.clear();
+      clock.advance(2, TimeUnit.SECONDS); // the next probe round passes: zone a is back
+      // Both endpoints at the slow-start floor (0.1): 1.4 × 0.1, not the whole traffic at once.
+      assertThat(lb.localShare()).isLessThan(0.35);
+      Map<String, Integer> counts = pickCounts(lb, PICKS, Endpoint::zone);
+      assertThat(share(counts, "a", PICKS)).isCloseTo(lb.localShare(), within(0.02));
+
+      clock.advance(4, TimeUnit.SECONDS); // about halfway through the window
+      assertThat(lb.localShare()).isBetween(0.35, 0.95);
+
+      clock.advance(10, TimeUnit.SECONDS); // ramp over
+      assertThat(lb.localShare()).isEqualTo(1.0);
+    }
+  }
 }

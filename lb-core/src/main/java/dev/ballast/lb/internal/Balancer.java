@@ -583,27 +583,26 @@ public final class Balancer implements EndpointState.Feedback {
     boolean ramping = false;
     // Zone -> candidates, in first-seen order with the local zone first.
     Map<String, List<Member>> byZone = new LinkedHashMap<>();
-    Map<String, int[]> counts = new LinkedHashMap<>(); // [usable, total]
+    Map<String, int[]> counts = new LinkedHashMap<>(); // [total]
     String localZone = config.localZone();
     boolean zoned = config.zoneAware() && !localZone.isEmpty();
     if (zoned) {
       byZone.put(localZone, new ArrayList<>());
-      counts.put(localZone, new int[2]);
+      counts.put(localZone, new int[1]);
     }
     for (Member m : members.values()) {
       String zone = zoned ? m.endpoint().zone() : "";
-      int[] c = counts.computeIfAbsent(zone, z -> new int[2]);
+      int[] c = counts.computeIfAbsent(zone, z -> new int[1]);
       List<Member> list = byZone.computeIfAbsent(zone, z -> new ArrayList<>());
-      c[1]++;
+      c[0]++;
       if (nowPanic || m.usable()) {
-        c[0]++;
         list.add(m);
       }
       if (rampFactor(m, now) < 1.0) {
         ramping = true;
       }
     }
-    if (zoned && counts.get(localZone)[1] == 0) {
+    if (zoned && counts.get(localZone)[0] == 0) {
       // The local zone has no endpoints at all: route zone-agnostically.
       byZone.remove(localZone);
       counts.remove(localZone);
@@ -616,7 +615,10 @@ public final class Balancer implements EndpointState.Feedback {
       }
     }
     int n = zones.size();
-    int[] usableArr = new int[n];
+    // Usable endpoints per zone, each counted by its ramp factor: a zone whose endpoints just
+    // returned (slow start) counts as barely healthy, so its share comes back over the window
+    // instead of all at once onto cold instances.
+    double[] usableArr = new double[n];
     int[] totalArr = new int[n];
     double[] capacity = new double[n];
     double[][] weights = new double[n][];
@@ -624,14 +626,15 @@ public final class Balancer implements EndpointState.Feedback {
     for (int i = 0; i < n; i++) {
       List<Member> list = byZone.get(zones.get(i));
       int[] c = counts.get(zones.get(i));
-      usableArr[i] = c[0];
-      totalArr[i] = c[1];
+      totalArr[i] = c[0];
       weights[i] = new double[list.size()];
       states[i] = new EndpointState[list.size()];
       for (int j = 0; j < list.size(); j++) {
         Member m = list.get(j);
         states[i][j] = m.stats;
-        weights[i][j] = m.endpoint().weight() * rampFactor(m, now);
+        double ramp = rampFactor(m, now);
+        usableArr[i] += ramp;
+        weights[i][j] = m.endpoint().weight() * ramp;
         capacity[i] += weights[i][j];
       }
     }

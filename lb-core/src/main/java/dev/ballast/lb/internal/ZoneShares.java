@@ -21,12 +21,13 @@ final class ZoneShares {
    * Shares in priority mode.
    *
    * @param local index of the local zone in the arrays
-   * @param usable usable endpoints per zone
+   * @param usable usable endpoints per zone, each counted by its slow-start ramp factor (a zone
+   *     whose endpoints just returned counts as barely healthy and takes its share back gradually)
    * @param total all endpoints per zone
    * @param capacity usable weight per zone
    */
   static double[] priority(
-      int local, int[] usable, int[] total, double[] capacity, double overprovisioning) {
+      int local, double[] usable, int[] total, double[] capacity, double overprovisioning) {
     int n = usable.length;
     double[] shares = new double[n];
     double remoteCapacity = 0;
@@ -36,9 +37,7 @@ final class ZoneShares {
       }
     }
     double localShare =
-        total[local] == 0
-            ? 0
-            : Math.min(1.0, overprovisioning * usable[local] / (double) total[local]);
+        total[local] == 0 ? 0 : Math.min(1.0, overprovisioning * usable[local] / total[local]);
     if (remoteCapacity <= 0) {
       localShare = usable[local] > 0 ? 1.0 : 0.0;
     }
@@ -51,14 +50,15 @@ final class ZoneShares {
    * Shares in caller-shares mode.
    *
    * @param zones zone names, same order as {@code usable}
+   * @param usable usable endpoints per zone, counted by ramp factor as in {@link #priority}
    * @param callerShares callers' relative shares per zone (need not sum to 1)
    */
   static double[] callerShares(
-      int local, String[] zones, int[] usable, Map<String, Double> callerShares) {
+      int local, String[] zones, double[] usable, Map<String, Double> callerShares) {
     int n = usable.length;
     double[] shares = new double[n];
-    int usableTotal = 0;
-    for (int u : usable) {
+    double usableTotal = 0;
+    for (double u : usable) {
       usableTotal += u;
     }
     double callerTotal = 0;
@@ -72,7 +72,7 @@ final class ZoneShares {
     double[] upstreamPct = new double[n];
     double[] callerPct = new double[n];
     for (int i = 0; i < n; i++) {
-      upstreamPct[i] = usable[i] / (double) usableTotal;
+      upstreamPct[i] = usable[i] / usableTotal;
       callerPct[i] = callerShares.getOrDefault(zones[i], 0.0) / callerTotal;
     }
     if (upstreamPct[local] >= callerPct[local]) {
