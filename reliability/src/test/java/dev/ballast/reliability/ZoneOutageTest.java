@@ -126,6 +126,11 @@ class ZoneOutageTest {
           assertThat(traffic.nonIdempotentFailures()).isLessThanOrEqualTo(WORKERS);
           assertThat(spillMillis).isLessThan(EJECTION.toMillis());
           assertThat(servedByA).isZero();
+          // Ramped, not all at once: under a 2 s slow start the zone's first half second carries
+          // well under its full share (about 1.4 × 0.1–0.35 of it), and it is all back by the end.
+          assertThat(shares.get(0))
+              .as("zone a's share in the first 500 ms after its return: %s", returnShares)
+              .isLessThan(0.7);
           assertThat(shares.get(shares.size() - 1))
               .as("zone a's share at the end: %s", returnShares)
               .isGreaterThan(0.95);
