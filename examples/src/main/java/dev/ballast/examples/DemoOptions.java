@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The demo's command-line options, parsed and checked. Immutable and thread-safe.
  *
- * <p>Defaults: every act ({@code 1,2,3,4,5}), 12 seconds per act (act 5 gets one and a half times
+ * <p>Defaults: every act ({@code 1,2,3,4,5}), 8 seconds per act (act 5 gets one and a half times
  * that: it tells three steps), local zone {@code a}, the database started, the report written to
  * {@code ./ballast-demo-report} (or under the system temp directory when the working directory is
  * not writable), live terminal view when standard output is a terminal.
@@ -30,7 +30,7 @@ public final class DemoOptions {
   /** The zones of the demo's instances; the local zone must be one of them. */
   public static final List<String> ZONES = List.of("a", "b", "c");
 
-  static final Duration DEFAULT_DURATION = Duration.ofSeconds(12);
+  static final Duration DEFAULT_DURATION = Duration.ofSeconds(8);
   static final Duration MIN_DURATION = Duration.ofSeconds(2);
   static final Duration MAX_DURATION = Duration.ofMinutes(10);
 

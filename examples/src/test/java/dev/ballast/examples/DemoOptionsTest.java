@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 class DemoOptionsTest {
 
   @Test
-  void defaultsPlayEveryActForTwelveSecondsEachInZoneA() {
+  void defaultsPlayEveryActForEightSecondsEachInZoneA() {
     DemoOptions o = DemoOptions.defaults();
 
     assertThat(o.acts()).containsExactly(1, 2, 3, 4, 5);
-    assertThat(o.actDuration()).isEqualTo(Duration.ofSeconds(12));
-    assertThat(o.durationOf(5)).isEqualTo(Duration.ofSeconds(18));
+    assertThat(o.actDuration()).isEqualTo(Duration.ofSeconds(8));
+    assertThat(o.durationOf(5)).isEqualTo(Duration.ofSeconds(12));
     assertThat(o.zone()).isEqualTo("a");
     assertThat(o.database()).isTrue();
     assertThat(o.reportDir()).isEmpty();
