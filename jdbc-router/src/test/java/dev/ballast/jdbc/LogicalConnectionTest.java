@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ballast.jdbc.StubDataSource.StubConnection;
+import dev.ballast.jdbc.internal.LogicalConnection;
+import dev.ballast.jdbc.internal.RouteReason;
 import dev.ballast.lb.EndpointStatus;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -166,16 +169,93 @@ class LogicalConnectionTest {
   }
 
   @Test
-  void connectionFailuresCountAgainstTheReplicaUntilItIsEjected() throws Exception {
+  void connectionFailuresCountAgainstTheReplicaUntilItIsEjectedWhileTheReadsRunAgainElsewhere()
+      throws Exception {
     r1.failExecutionsWithState = "08006";
     for (int i = 0; i < 5; i++) {
       try (Connection c = ds.forReads().getConnection();
           Statement s = c.createStatement()) {
-        assertThatThrownBy(() -> s.execute("SELECT 1")).isInstanceOf(SQLException.class);
+        s.execute("SELECT " + i);
+        assertThat(primary.last().executed).containsExactly("SELECT " + i);
       }
     }
     assertThat(status("r1").state()).isEqualTo(EndpointStatus.State.EJECTED);
     assertThat(inFlight("r1")).isZero();
+  }
+
+  @Test
+  void aReadThatFailsOnADeadReplicaConnectionRunsOnceMoreElsewhereAsItWasPrepared()
+      throws Exception {
+    r1.failExecutionsWithState = "57P01";
+    try (Connection c = ds.forReads().getConnection();
+        PreparedStatement p = c.prepareStatement("SELECT v FROM t WHERE id = ?")) {
+      p.setInt(1, 7);
+      p.setQueryTimeout(3);
+      p.execute();
+      StubConnection failed = r1.last();
+      assertThat(failed.executed).isEmpty();
+      assertThat(failed.closed).isTrue();
+      StubConnection again = primary.last();
+      assertThat(again.executed).containsExactly("SELECT v FROM t WHERE id = ?");
+      assertThat(again.statementCalls).containsExactly("setInt[1, 7]", "setQueryTimeout[3]");
+      assertThat(again.calls).contains("setReadOnly[true]");
+      assertThat(p.getConnection()).isSameAs(c);
+      assertThat(((LogicalConnection) c).binding().reason()).isEqualTo(RouteReason.FALLBACK);
+      p.execute(); // the statement lives on, on its new connection
+      assertThat(again.executed).hasSize(2);
+    }
+    assertThat(primary.last().closed).isTrue();
+    assertThat(inFlight("r1")).isZero();
+  }
+
+  @Test
+  void aReadIsNotRunAgainInATransactionAfterAnEarlierExecutionOrForAnUpdate() throws Exception {
+    int onPrimary = primary.forTestThread().size();
+    r1.failExecutionsWithState = "57P01";
+    try (Connection c = ds.forReads().getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      assertThatThrownBy(() -> s.execute("SELECT 1")).hasMessage("stub failure");
+    }
+    try (Connection c = ds.forReads().getConnection();
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeUpdate("SELECT 2")).hasMessage("stub failure");
+    }
+    r1.failExecutionsWithState = "";
+    try (Connection c = ds.forReads().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("SELECT 3"); // results handed out on this binding
+      r1.failExecutionsWithState = "57P01";
+      assertThatThrownBy(() -> s.execute("SELECT 4")).hasMessage("stub failure");
+    }
+    try (Connection c = ds.forReads().getConnection();
+        Statement s = c.createStatement();
+        Statement other = c.createStatement()) {
+      // another statement is open: moving the connection would close it under the caller
+      assertThatThrownBy(() -> s.execute("SELECT 5")).hasMessage("stub failure");
+    }
+    r1.failExecutionsWithState = "42P01"; // not a connection failure: the same on any host
+    try (Connection c = ds.forReads().getConnection();
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.execute("SELECT 6")).hasMessage("stub failure");
+    }
+    assertThat(primary.forTestThread()).hasSize(onPrimary);
+  }
+
+  @Test
+  void aReadRunsAgainOnlyOnceAndReportsBothFailures() throws Exception {
+    int onPrimary = primary.forTestThread().size();
+    int onR1 = r1.forTestThread().size();
+    r1.failExecutionsWithState = "57P01";
+    primary.failExecutionsWithState = "57P01";
+    try (Connection c = ds.forReads().getConnection();
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.execute("SELECT 1"))
+          .isInstanceOf(SQLException.class)
+          .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+    }
+    assertThat(r1.forTestThread()).hasSize(onR1 + 1);
+    assertThat(primary.forTestThread()).hasSize(onPrimary + 1);
   }
 
   private EndpointStatus status(String host) {

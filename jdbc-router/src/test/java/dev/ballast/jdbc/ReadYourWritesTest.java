@@ -74,6 +74,36 @@ class ReadYourWritesTest {
   }
 
   @Test
+  void lsnModeReadsTheCaughtUpRemoteReplicaWhenTheLocalOneHasNotReplayedTheWrite(
+      PostgresCluster cluster) throws Exception {
+    RouterTestSupport.execute(
+        cluster.primary(), "CREATE TABLE ryw_next (id int PRIMARY KEY, v int)");
+    Properties props = properties(cluster);
+    props.setProperty("ballast.jdbc.read-your-writes", "lsn");
+    // no lag limit: r1 stays eligible, so every read first asks it (zone a) about the token
+    props.setProperty("ballast.jdbc.max-replica-lag", "0");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props, registry)) {
+      cluster.node("r1").pauseReplay();
+      long start = System.nanoTime();
+      Cycles cycles = cycles(cluster, ds, "ryw_next", 0, 50);
+      System.out.printf(
+          "lsn, local replica paused: %s in %d ms%n",
+          cycles, (System.nanoTime() - start) / 1_000_000);
+      // r1 would have answered stale: every read went to r2, none to the primary
+      assertThat(cycles.stale()).isZero();
+      assertThat(cycles.onReplicas()).isEqualTo(50);
+      assertThat(
+              registry
+                  .get("ballast.jdbc.routes")
+                  .tags("route", "primary", "reason", "read-your-writes")
+                  .counter()
+                  .count())
+          .isZero();
+    }
+  }
+
+  @Test
   void withoutReadYourWritesTheSameScenarioReadsStaleData(PostgresCluster cluster)
       throws Exception {
     RouterTestSupport.execute(

@@ -97,6 +97,10 @@ final class StubDataSource implements DataSource {
     final Connection proxy;
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<String> executed = new CopyOnWriteArrayList<>();
+
+    /** Calls on this connection's statements other than executions, e.g. {@code setInt[1, 7]}. */
+    final List<String> statementCalls = new CopyOnWriteArrayList<>();
+
     final List<Statement> statements = new CopyOnWriteArrayList<>();
     volatile boolean closed;
     volatile boolean autoCommit = true;
@@ -188,6 +192,7 @@ final class StubDataSource implements DataSource {
                 if (n.equals("toString")) {
                   return "stub statement";
                 }
+                statementCalls.add(n + (sargs == null ? "" : java.util.Arrays.toString(sargs)));
                 return defaultValue(sm.getReturnType());
               });
     }

@@ -3,6 +3,7 @@ package dev.ballast.jdbc.internal;
 import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.ballast.lb.Endpoint;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -80,6 +81,24 @@ public final class Host {
   /** The host's pool if it is a HikariCP pool, else null. */
   public @Nullable HikariDataSource hikari() {
     return dataSource instanceof HikariDataSource h ? h : null;
+  }
+
+  /**
+   * Retires every connection of the host's HikariCP pool: idle ones are closed now, busy ones when
+   * they are given back, and later borrowers get new connections. For after a connection-class
+   * failure: a restart or failover kills every session of the host at once, and a pooled connection
+   * that was used less than HikariCP's validation bypass ago (500 ms) is handed out unchecked. Does
+   * nothing for other data sources or a closed pool. Any thread.
+   */
+  void softEvict() {
+    HikariDataSource h = hikari();
+    if (h == null || h.isClosed()) {
+      return;
+    }
+    HikariPoolMXBean pool = h.getHikariPoolMXBean();
+    if (pool != null) {
+      pool.softEvictConnections();
+    }
   }
 
   /** Whether the router created the pool and closes it. */

@@ -40,6 +40,13 @@ import org.jspecify.annotations.Nullable;
  * such a change gives the physical connection back to its pool (closing the statements made on it)
  * and binds again lazily.
  *
+ * <p>A read that fails on a replica with a connection-class error (a restart killed the session) is
+ * run once more on another replica, or the primary as {@code fallback} says, when that is safe:
+ * read-only and auto-commit, the first execution on the binding ({@code executeQuery} or {@code
+ * execute}), no other statement open on it, and nothing tied to the physical connection handed out.
+ * A replica cannot have written anything, so the failed attempt left no effect behind. Never inside
+ * a transaction, never after results were handed out, never for updates or batches.
+ *
  * <p>Like the drivers' connections, not meant for concurrent use by several threads.
  */
 public final class LogicalConnection implements Connection {
@@ -51,6 +58,10 @@ public final class LogicalConnection implements Connection {
   private boolean closed;
   private boolean txWork;
   private boolean wroteInTx;
+  // Since the last bind: whether a statement ran, and whether the physical connection (or an
+  // object tied to it) was handed out. Either makes a failed read unsafe to run elsewhere.
+  private boolean executedOnBinding;
+  private boolean exposed;
 
   /**
    * A logical connection of {@code router}; {@code forReads} connections are read-only for good
@@ -81,12 +92,27 @@ public final class LogicalConnection implements Connection {
   }
 
   private Binding bind() throws SQLException {
-    Binding b = settings.readOnly ? router.bindRead() : router.bindWrite();
+    return bind(null);
+  }
+
+  /** Binds, avoiding replica {@code avoid} (one a read has just failed on), if not null. */
+  private Binding bind(@Nullable Host avoid) throws SQLException {
+    Binding b = settings.readOnly ? router.bindRead(avoid) : router.bindWrite();
     try {
       settings.applyTo(b.physical());
     } catch (SQLException e) {
       router.onError(b, e);
       router.release(b);
+      if (avoid == null && b.reason() == RouteReason.READ && SqlStates.isConnectionFailure(e)) {
+        // Nothing ran yet: the replica's pooled connection was dead (a restart), another host
+        // can take the work.
+        try {
+          return bind(b.host());
+        } catch (SQLException again) {
+          again.addSuppressed(e);
+          throw again;
+        }
+      }
       throw e;
     } catch (RuntimeException | Error e) {
       router.release(b);
@@ -95,6 +121,8 @@ public final class LogicalConnection implements Connection {
     binding = b;
     txWork = false;
     wroteInTx = false;
+    executedOnBinding = false;
+    exposed = false;
     return b;
   }
 
@@ -138,12 +166,15 @@ public final class LogicalConnection implements Connection {
 
   // ---- statement callbacks ---------------------------------------------------------------------
 
-  void beforeExecute(Binding b) throws SQLException {
+  /** Called before each execution on {@code b}; returns whether it is the first on this binding. */
+  boolean beforeExecute(Binding b) throws SQLException {
     checkOpen();
     if (binding != b) {
       throw new SQLException(
           "the statement belongs to a physical connection this connection has given back", "08003");
     }
+    boolean first = !executedOnBinding;
+    executedOnBinding = true;
     if (!settings.autoCommit) {
       txWork = true;
     }
@@ -155,6 +186,7 @@ public final class LogicalConnection implements Connection {
         wroteInTx = true;
       }
     }
+    return first;
   }
 
   void afterExecute(Binding b) {
@@ -167,6 +199,44 @@ public final class LogicalConnection implements Connection {
     router.onError(b, e);
   }
 
+  /**
+   * Whether the first execution of {@code proxy}, which failed on {@code b} with {@code e}, may run
+   * again elsewhere: a connection-class failure of read-only, auto-commit work on a replica, with
+   * {@code proxy} the only statement open and nothing tied to the physical connection handed out.
+   */
+  boolean mayRetry(Binding b, SQLException e, Statement proxy) {
+    return binding == b
+        && !closed
+        && b.reason() == RouteReason.READ
+        && settings.readOnly
+        && settings.autoCommit
+        && !exposed
+        && statements.size() == 1
+        && statements.get(0) == proxy
+        && SqlStates.isConnectionFailure(e);
+  }
+
+  /**
+   * Gives {@code failed} back as failed (its pool is retired, the balancer told) and binds again
+   * avoiding its host, keeping {@code proxy} open; null when no host could be bound, the reason
+   * then suppressed in {@code e}.
+   */
+  @Nullable Binding rebindForRetry(Binding failed, SQLException e, Statement proxy) {
+    router.onError(failed, e);
+    statements.clear(); // proxy alone, which moves to the new binding
+    unbind(failed);
+    Binding fresh;
+    try {
+      fresh = bind(failed.host());
+    } catch (SQLException again) {
+      e.addSuppressed(again);
+      return null;
+    }
+    router.retried(failed, fresh, e);
+    statements.add(proxy);
+    return fresh;
+  }
+
   void statementClosed(Statement proxy) {
     for (int i = statements.size() - 1; i >= 0; i--) {
       if (statements.get(i) == proxy) {
@@ -177,14 +247,41 @@ public final class LogicalConnection implements Connection {
   }
 
   private <T extends Statement> T track(T physicalStatement, Class<T> type) throws SQLException {
+    return track(physicalStatement, type, null);
+  }
+
+  /**
+   * Wraps {@code physicalStatement}; {@code factory} makes the same statement on another physical
+   * connection, for a read's retry (kept only while one is possible).
+   */
+  private <T extends Statement> T track(
+      T physicalStatement, Class<T> type, StatementReplay.@Nullable Factory factory)
+      throws SQLException {
     Binding b = binding;
     if (b == null) {
       JdbcClose.quietly(physicalStatement);
       throw new SQLException("the connection lost its binding", "08003");
     }
-    T proxy = StatementHandler.wrap(physicalStatement, type, this, b);
+    StatementReplay replay = null;
+    if (factory != null
+        && b.reason() == RouteReason.READ
+        && settings.readOnly
+        && settings.autoCommit
+        && !executedOnBinding
+        && !exposed
+        && statements.isEmpty()) {
+      replay = new StatementReplay(factory);
+    }
+    T proxy = StatementHandler.wrap(physicalStatement, type, this, b, replay);
     statements.add(proxy);
     return proxy;
+  }
+
+  /** The physical connection, for a call that hands out something tied to it. */
+  private Connection exposedPhysical() throws SQLException {
+    Connection c = physical();
+    exposed = true;
+    return c;
   }
 
   // ---- statements ------------------------------------------------------------------------------
@@ -192,7 +289,7 @@ public final class LogicalConnection implements Connection {
   @Override
   public Statement createStatement() throws SQLException {
     try {
-      return track(physical().createStatement(), Statement.class);
+      return track(physical().createStatement(), Statement.class, Connection::createStatement);
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -203,7 +300,9 @@ public final class LogicalConnection implements Connection {
       throws SQLException {
     try {
       return track(
-          physical().createStatement(resultSetType, resultSetConcurrency), Statement.class);
+          physical().createStatement(resultSetType, resultSetConcurrency),
+          Statement.class,
+          c -> c.createStatement(resultSetType, resultSetConcurrency));
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -215,7 +314,8 @@ public final class LogicalConnection implements Connection {
     try {
       return track(
           physical().createStatement(resultSetType, resultSetConcurrency, resultSetHoldability),
-          Statement.class);
+          Statement.class,
+          c -> c.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -224,7 +324,8 @@ public final class LogicalConnection implements Connection {
   @Override
   public PreparedStatement prepareStatement(String sql) throws SQLException {
     try {
-      return track(physical().prepareStatement(sql), PreparedStatement.class);
+      return track(
+          physical().prepareStatement(sql), PreparedStatement.class, c -> c.prepareStatement(sql));
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -233,7 +334,10 @@ public final class LogicalConnection implements Connection {
   @Override
   public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
     try {
-      return track(physical().prepareStatement(sql, autoGeneratedKeys), PreparedStatement.class);
+      return track(
+          physical().prepareStatement(sql, autoGeneratedKeys),
+          PreparedStatement.class,
+          c -> c.prepareStatement(sql, autoGeneratedKeys));
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -242,7 +346,10 @@ public final class LogicalConnection implements Connection {
   @Override
   public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
     try {
-      return track(physical().prepareStatement(sql, columnIndexes), PreparedStatement.class);
+      return track(
+          physical().prepareStatement(sql, columnIndexes),
+          PreparedStatement.class,
+          c -> c.prepareStatement(sql, columnIndexes));
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -251,7 +358,10 @@ public final class LogicalConnection implements Connection {
   @Override
   public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
     try {
-      return track(physical().prepareStatement(sql, columnNames), PreparedStatement.class);
+      return track(
+          physical().prepareStatement(sql, columnNames),
+          PreparedStatement.class,
+          c -> c.prepareStatement(sql, columnNames));
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -263,7 +373,8 @@ public final class LogicalConnection implements Connection {
     try {
       return track(
           physical().prepareStatement(sql, resultSetType, resultSetConcurrency),
-          PreparedStatement.class);
+          PreparedStatement.class,
+          c -> c.prepareStatement(sql, resultSetType, resultSetConcurrency));
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -277,7 +388,8 @@ public final class LogicalConnection implements Connection {
       return track(
           physical()
               .prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability),
-          PreparedStatement.class);
+          PreparedStatement.class,
+          c -> c.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability));
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -329,7 +441,7 @@ public final class LogicalConnection implements Connection {
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
     try {
-      return physical().getMetaData();
+      return exposedPhysical().getMetaData();
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -681,7 +793,7 @@ public final class LogicalConnection implements Connection {
   @Override
   public Clob createClob() throws SQLException {
     try {
-      return physical().createClob();
+      return exposedPhysical().createClob();
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -690,7 +802,7 @@ public final class LogicalConnection implements Connection {
   @Override
   public Blob createBlob() throws SQLException {
     try {
-      return physical().createBlob();
+      return exposedPhysical().createBlob();
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -699,7 +811,7 @@ public final class LogicalConnection implements Connection {
   @Override
   public NClob createNClob() throws SQLException {
     try {
-      return physical().createNClob();
+      return exposedPhysical().createNClob();
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -708,7 +820,7 @@ public final class LogicalConnection implements Connection {
   @Override
   public SQLXML createSQLXML() throws SQLException {
     try {
-      return physical().createSQLXML();
+      return exposedPhysical().createSQLXML();
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -717,7 +829,7 @@ public final class LogicalConnection implements Connection {
   @Override
   public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
     try {
-      return physical().createArrayOf(typeName, elements);
+      return exposedPhysical().createArrayOf(typeName, elements);
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -726,7 +838,7 @@ public final class LogicalConnection implements Connection {
   @Override
   public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
     try {
-      return physical().createStruct(typeName, attributes);
+      return exposedPhysical().createStruct(typeName, attributes);
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -817,7 +929,7 @@ public final class LogicalConnection implements Connection {
       return iface.cast(this);
     }
     try {
-      return physical().unwrap(iface);
+      return exposedPhysical().unwrap(iface);
     } catch (SQLException e) {
       throw failed(e);
     }

@@ -152,6 +152,16 @@ public final class Router implements AutoCloseable {
    * else the primary (or a failure with {@code fallback=fail}).
    */
   public Binding bindRead() throws SQLException {
+    return bindRead(null);
+  }
+
+  /**
+   * As {@link #bindRead()}, avoiding {@code avoid} (a replica a read has just failed on). Replicas
+   * are tried one after another: one whose pool cannot give a connection soon, or (with {@code
+   * read-your-writes=lsn}) that has not replayed the context's token, is left out and the next one
+   * picked; only when none is left does the read go to the primary or fail.
+   */
+  public Binding bindRead(@Nullable Host avoid) throws SQLException {
     SessionContext ctx = context();
     ReadYourWrites ryw = config.readYourWrites();
     if (ryw == ReadYourWrites.WINDOW && ctx.wroteWithin(ticker.nanoTime(), windowNanos)) {
@@ -162,7 +172,7 @@ public final class Router implements AutoCloseable {
     PickContext context = PickContext.DEFAULT; // no allocation unless something is excluded
     boolean mustCheck = false;
     if (token >= 0 && snap.eligibleReplicas() > 0) {
-      PickContext caughtUpOnly = excludeBehind(snap, token);
+      PickContext caughtUpOnly = excludeBehind(snap, token, avoid);
       mustCheck = caughtUpOnly == null;
       if (caughtUpOnly != null) {
         context = caughtUpOnly;
@@ -171,8 +181,12 @@ public final class Router implements AutoCloseable {
     // Replicas left out because they are behind this context's writes: a miss is then a
     // read-your-writes decision, not a fallback.
     boolean rywExcluded = context != PickContext.DEFAULT;
+    if (avoid != null) {
+      context = context.exclude(avoid.endpoint());
+    }
     long waitDeadline = System.nanoTime() + maxWaitNanos;
     boolean rywMiss = false;
+    @Nullable Map<Host, String> tried = null;
     for (int attempt = 0; attempt <= hosts.size(); attempt++) {
       Pick pick = balancer.pick(context);
       if (!pick.isPresent()) {
@@ -188,13 +202,14 @@ public final class Router implements AutoCloseable {
       }
       Connection c;
       try {
-        c = PoolAcquirer.acquire(h, () -> stillEligible(h), monitor::requestRecheck);
+        c = PoolAcquirer.acquireReplica(h, () -> stillEligible(h), monitor::requestRecheck);
       } catch (SQLException e) {
         pick.complete(Outcome.FAILURE, ticker.nanoTime() - start);
         if (SqlStates.isConnectionFailure(e)) {
           monitor.requestRecheck();
         }
         log.debug("'{}': replica {} failed to give a connection", config.name(), h.name(), e);
+        tried = triedAdd(tried, h, "no connection: " + SqlStates.shortMessage(e));
         context = context.exclude(pick.endpoint());
         continue;
       }
@@ -206,7 +221,8 @@ public final class Router implements AutoCloseable {
       if (mustCheck && h.knownReplayLsn() < token) {
         // A replica that lagged more than max-wait at the last probe gets only a short grace
         // (a streaming replica replays a commit in about half a millisecond): it has usually
-        // caught up since, or is stuck, and then waiting would only delay the read.
+        // caught up since, or is stuck, and then waiting would only delay the read. The wait is
+        // one budget for all replicas: after the first miss, the others are asked once each.
         boolean wait = monitor.snapshot().state(h).lagSeconds() * 1e9 <= maxWaitNanos;
         long deadline =
             wait ? waitDeadline : Math.min(waitDeadline, System.nanoTime() + GRACE_NANOS);
@@ -218,8 +234,10 @@ public final class Router implements AutoCloseable {
           boolean broken = SqlStates.isConnectionFailure(e);
           pick.complete(broken ? Outcome.FAILURE : Outcome.SUCCESS, ticker.nanoTime() - start);
           if (broken) {
+            h.softEvict();
             monitor.requestRecheck();
           }
+          tried = triedAdd(tried, h, "replay position unknown: " + SqlStates.shortMessage(e));
           context = context.exclude(pick.endpoint());
           continue;
         }
@@ -227,7 +245,8 @@ public final class Router implements AutoCloseable {
           JdbcClose.quietly(c);
           pick.complete(Outcome.SUCCESS, ticker.nanoTime() - start);
           rywMiss = true;
-          break;
+          context = context.exclude(pick.endpoint());
+          continue;
         }
       }
       recorder.routed(RouteReason.READ);
@@ -237,26 +256,57 @@ public final class Router implements AutoCloseable {
       return bindPrimary(RouteReason.READ_YOUR_WRITES);
     }
     if (config.fallback() == Fallback.FAIL) {
-      TopologySnapshot now = monitor.snapshot();
-      throw new SQLTransientConnectionException(
+      throw noReplica(tried);
+    }
+    return bindPrimary(RouteReason.FALLBACK);
+  }
+
+  private static Map<Host, String> triedAdd(@Nullable Map<Host, String> tried, Host h, String why) {
+    Map<Host, String> m = tried != null ? tried : new LinkedHashMap<>();
+    m.put(h, why);
+    return m;
+  }
+
+  /**
+   * The {@code fallback=fail} error: every read candidate and why it is not eligible, and for those
+   * that were eligible but tried in vain, what happened.
+   */
+  private SQLTransientConnectionException noReplica(@Nullable Map<Host, String> tried) {
+    TopologySnapshot now = monitor.snapshot();
+    if (tried == null) {
+      return new SQLTransientConnectionException(
           "no replica of '"
               + config.name()
               + "' is eligible for reads (fallback=fail): "
               + now.describe(now.readCandidates()),
           "08001");
     }
-    return bindPrimary(RouteReason.FALLBACK);
+    StringBuilder sb = new StringBuilder();
+    for (HostState s : now.readCandidates()) {
+      if (sb.length() > 0) {
+        sb.append("; ");
+      }
+      sb.append(s.describe());
+      String why = tried.get(s.host());
+      if (why != null) {
+        sb.append(", tried: ").append(why);
+      }
+    }
+    return new SQLTransientConnectionException(
+        "no replica of '" + config.name() + "' could take the read (fallback=fail): " + sb,
+        "08001");
   }
 
   /**
-   * When some eligible replica is known to have replayed {@code token}, a context excluding the
-   * eligible ones that are not: no replica needs to be asked. Otherwise null.
+   * When some eligible replica other than {@code avoid} is known to have replayed {@code token}, a
+   * context excluding the eligible ones that are not: no replica needs to be asked. Otherwise null.
    */
-  private static @Nullable PickContext excludeBehind(TopologySnapshot snap, long token) {
+  private static @Nullable PickContext excludeBehind(
+      TopologySnapshot snap, long token, @Nullable Host avoid) {
     boolean anyCaughtUp = false;
     Set<Endpoint> behind = new HashSet<>();
     for (HostState s : snap.states()) {
-      if (s.eligible()) {
+      if (s.eligible() && s.host() != avoid) {
         if (s.host().knownReplayLsn() >= token) {
           anyCaughtUp = true;
         } else {
@@ -329,16 +379,31 @@ public final class Router implements AutoCloseable {
   }
 
   /**
-   * Reacts to a failure on {@code b}: a connection failure marks it failed and asks for a re-check;
-   * a read-only error from the supposed primary asks for a re-check (it may have been demoted).
+   * Reacts to a failure on {@code b}: a connection failure marks it failed (the load balancer hears
+   * of it when it is released) and asks for a re-check, and on a replica retires the pool's other
+   * connections, which the same restart has most likely killed; a read-only error from the supposed
+   * primary asks for a re-check (it may have been demoted).
    */
   public void onError(Binding b, SQLException e) {
     if (SqlStates.isConnectionFailure(e)) {
       b.markFailed();
+      if (!b.onPrimary()) {
+        b.host().softEvict();
+      }
       monitor.requestRecheck();
     } else if (b.onPrimary() && SqlStates.isReadOnlyViolation(e)) {
       monitor.requestRecheck();
     }
+  }
+
+  /** Notes that a read that failed on {@code failed} with {@code e} runs again on {@code fresh}. */
+  void retried(Binding failed, Binding fresh, SQLException e) {
+    log.debug(
+        "'{}': a read failed on replica {} ({}); running it again on {}",
+        config.name(),
+        failed.host().name(),
+        SqlStates.shortMessage(e),
+        fresh);
   }
 
   /** Records that the current context wrote (window mode). */

@@ -19,23 +19,37 @@ import org.jspecify.annotations.Nullable;
  * than delegation.
  */
 final class StatementHandler implements InvocationHandler {
-  private final Statement target;
   private final LogicalConnection owner;
-  private final Binding binding;
+  private Statement target;
+  private Binding binding;
+  private @Nullable StatementReplay replay;
 
-  private StatementHandler(Statement target, LogicalConnection owner, Binding binding) {
+  private StatementHandler(
+      Statement target,
+      LogicalConnection owner,
+      Binding binding,
+      @Nullable StatementReplay replay) {
     this.target = target;
     this.owner = owner;
     this.binding = binding;
+    this.replay = replay;
   }
 
+  /**
+   * A proxy of {@code target}; with a {@code replay}, its first execution may run again on another
+   * host when it fails on a dead replica connection (see {@link LogicalConnection}).
+   */
   static <T extends Statement> T wrap(
-      T target, Class<T> type, LogicalConnection owner, Binding binding) {
+      T target,
+      Class<T> type,
+      LogicalConnection owner,
+      Binding binding,
+      @Nullable StatementReplay replay) {
     Object proxy =
         Proxy.newProxyInstance(
             StatementHandler.class.getClassLoader(),
             new Class<?>[] {type},
-            new StatementHandler(target, owner, binding));
+            new StatementHandler(target, owner, binding, replay));
     return type.cast(proxy);
   }
 
@@ -84,24 +98,90 @@ final class StatementHandler implements InvocationHandler {
       }
       default -> {
         if (name.startsWith("execute")) {
-          return execute(method, args);
+          return execute((Statement) proxy, method, args);
+        }
+        StatementReplay r = replay;
+        if (r != null) {
+          Object result = call(method, args);
+          r.record(method, args);
+          return result;
         }
       }
     }
     return call(method, args);
   }
 
-  private @Nullable Object execute(Method method, @Nullable Object[] args) throws Throwable {
-    owner.beforeExecute(binding);
+  private @Nullable Object execute(Statement proxy, Method method, @Nullable Object[] args)
+      throws Throwable {
+    Binding b = binding;
+    boolean first = owner.beforeExecute(b);
+    StatementReplay r = replay;
+    // Only a statement's first execution may run again: after it, results may have been seen.
+    replay = null;
     Object result;
     try {
       result = call(method, args);
     } catch (SQLException e) {
-      owner.executeFailed(binding, e);
+      if (r == null
+          || !first
+          || !r.replayable()
+          || !isQuery(method.getName())
+          || !owner.mayRetry(b, e, proxy)) {
+        owner.executeFailed(b, e);
+        throw e;
+      }
+      return retry(proxy, method, args, b, r, e);
+    }
+    owner.afterExecute(b);
+    return result;
+  }
+
+  /**
+   * Runs the failed first execution once more on a new binding (another replica, or the primary as
+   * fallback says); the failed one is given back. The retry's own failure is thrown with the first
+   * one suppressed.
+   */
+  private @Nullable Object retry(
+      Statement proxy,
+      Method method,
+      @Nullable Object[] args,
+      Binding failed,
+      StatementReplay r,
+      SQLException e)
+      throws Throwable {
+    Statement old = target;
+    Binding fresh = owner.rebindForRetry(failed, e, proxy);
+    JdbcClose.quietly(old);
+    if (fresh == null) {
       throw e;
     }
-    owner.afterExecute(binding);
+    try {
+      target = r.recreate(fresh.physical());
+    } catch (SQLException again) {
+      owner.executeFailed(fresh, again);
+      again.addSuppressed(e);
+      throw again;
+    }
+    binding = fresh;
+    owner.beforeExecute(fresh);
+    Object result;
+    try {
+      result = call(method, args);
+    } catch (SQLException again) {
+      owner.executeFailed(fresh, again);
+      again.addSuppressed(e);
+      throw again;
+    }
+    owner.afterExecute(fresh);
     return result;
+  }
+
+  /**
+   * Whether {@code name} runs a statement that a read-only connection can run again: {@code
+   * executeQuery} and {@code execute}, not the update or batch methods, which say they write.
+   */
+  private static boolean isQuery(String name) {
+    return name.equals("executeQuery") || name.equals("execute");
   }
 
   private @Nullable Object call(Method method, @Nullable Object[] args) throws Throwable {
