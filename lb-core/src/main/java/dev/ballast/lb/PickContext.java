@@ -2,6 +2,7 @@ package dev.ballast.lb;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.lb.internal.Hashing;
 import java.util.Set;
 
 /**
@@ -67,18 +68,8 @@ public final class PickContext {
     return affinityHash;
   }
 
-  /** A well-mixed 64-bit hash of a string (FNV-1a followed by a murmur-style finalizer). */
+  /** A well-mixed 64-bit hash of a string (the same one ring positions use). */
   static long hash(String key) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < key.length(); i++) {
-      h ^= key.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
+    return Hashing.hash(key);
   }
 }

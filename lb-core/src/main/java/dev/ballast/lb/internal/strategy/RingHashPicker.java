@@ -4,6 +4,7 @@ import dev.ballast.lb.PickContext;
 import dev.ballast.lb.RandomSource;
 import dev.ballast.lb.internal.ChildPicker;
 import dev.ballast.lb.internal.EndpointState;
+import dev.ballast.lb.internal.Hashing;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -97,27 +98,13 @@ final class RingHashPicker implements ChildPicker {
     return ring.length;
   }
 
-  /** A stable 64-bit hash of an endpoint id: FNV-1a, then a finalizer to spread the bits. */
+  /** A stable 64-bit hash of an endpoint id. */
   static long hash(String id) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < id.length(); i++) {
-      h = (h ^ id.charAt(i)) * 0x100000001b3L;
-    }
-    return mix(h);
+    return Hashing.hash(id);
   }
 
   /** Position of point {@code k} of the endpoint whose id hashes to {@code idHash}. */
   private static long pointHash(long idHash, int k) {
-    return mix(idHash + (k + 1) * 0x9e3779b97f4a7c15L);
-  }
-
-  /** MurmurHash3's 64-bit finalizer: every input bit affects every output bit. */
-  private static long mix(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
+    return Hashing.mix(idHash + (k + 1) * 0x9e3779b97f4a7c15L);
   }
 }
