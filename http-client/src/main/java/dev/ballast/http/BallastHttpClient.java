@@ -12,6 +12,7 @@ import dev.ballast.lb.LoadBalancer;
 import dev.ballast.lb.RandomSource;
 import dev.ballast.lb.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,14 @@ import org.jspecify.annotations.Nullable;
  * {@code ballast.http.retries} and {@code ballast.http.hedges} (counters; tag {@code service}), and
  * lb-core's {@code ballast.lb.*} meters per service. All are removed by {@link #close()}. Without a
  * registry, Micrometer is never loaded.
+ *
+ * <p><b>Shutdown.</b> {@link #close(Duration)} stops accepting calls at once, lets the calls in
+ * flight finish for up to the drain timeout, fails those still running with a {@link
+ * BallastHttpException} saying the client closed before the response arrived, then releases every
+ * connection and thread. Every future completes. {@link #close()} does the same with the configured
+ * drain timeout ({@link Builder#shutdownDrainTimeout}, property {@code
+ * ballast.http.shutdown-drain-timeout}), zero by default: a plain {@code close()} fails calls in
+ * flight at once, as it always did, and never blocks on a slow server.
  */
 public final class BallastHttpClient implements AutoCloseable {
   private final ClientCore core;
@@ -86,9 +95,10 @@ public final class BallastHttpClient implements AutoCloseable {
    * Sends {@code request} and waits for the response.
    *
    * @return the response (any status)
-   * @throws BallastHttpException if no attempt produced a response
+   * @throws BallastHttpException if no attempt produced a response, or the client is closed (or
+   *     closing: {@code "... rejected: client closed ..."})
    * @throws IllegalArgumentException if the service is not configured
-   * @throws IllegalStateException if the client is closed or this is an event-loop thread
+   * @throws IllegalStateException if this is an event-loop thread
    */
   public ServiceResponse send(ServiceRequest request) {
     return core.send(requireNonNull(request, "request"));
@@ -97,10 +107,11 @@ public final class BallastHttpClient implements AutoCloseable {
   /**
    * Sends {@code request} without blocking. The future completes on an event-loop thread with the
    * response (any status), or exceptionally with a {@link BallastHttpException}. Cancelling it
-   * abandons the call: its connections in use are closed.
+   * abandons the call: its connections in use are closed. Once {@link #close} has begun, the
+   * returned future is already failed with a {@link BallastHttpException} whose message says {@code
+   * rejected: client closed}.
    *
    * @throws IllegalArgumentException if the service is not configured
-   * @throws IllegalStateException if the client is closed
    */
   public CompletableFuture<ServiceResponse> sendAsync(ServiceRequest request) {
     return core.sendAsync(requireNonNull(request, "request"));
@@ -122,12 +133,38 @@ public final class BallastHttpClient implements AutoCloseable {
   }
 
   /**
-   * Fails calls in flight with {@link BallastHttpException}, closes every connection, removes the
-   * meters and stops the event-loop threads (waiting a few seconds at most). Idempotent.
+   * {@link #close(Duration)} with the configured drain timeout ({@link
+   * Builder#shutdownDrainTimeout}; zero, the default, fails calls in flight at once). Idempotent.
    */
   @Override
   public void close() {
     core.close();
+  }
+
+  /**
+   * Closes gracefully. At once, new calls are rejected ({@code send} throws and {@code sendAsync}
+   * returns a failed future, a {@link BallastHttpException} saying {@code rejected: client
+   * closed}). Calls in flight, retries and hedges included, may then finish for up to {@code
+   * drainTimeout}; those still running after it fail with a {@link BallastHttpException} saying
+   * {@code client closed before the response arrived} and which attempts were still waiting. No
+   * call is left without an answer. Finally every connection is closed, the meters are removed and
+   * the event-loop threads stop (waiting a few seconds at most for them).
+   *
+   * <p>Blocks the caller for at most about {@code drainTimeout} plus those few seconds; returns
+   * early once the last call in flight has ended. On an event-loop thread (in a future's callback)
+   * it cannot wait, so calls in flight fail at once. Idempotent: a later call, with any timeout,
+   * waits for the first to finish.
+   *
+   * @param drainTimeout how long calls in flight may still take; zero fails them at once
+   * @throws IllegalArgumentException if {@code drainTimeout} is negative
+   */
+  public void close(Duration drainTimeout) {
+    requireNonNull(drainTimeout, "drainTimeout");
+    if (drainTimeout.isNegative()) {
+      throw new IllegalArgumentException(
+          "drainTimeout: " + drainTimeout + " (expected: zero or a positive duration)");
+    }
+    core.close(drainTimeout);
   }
 
   @Override
@@ -143,6 +180,7 @@ public final class BallastHttpClient implements AutoCloseable {
     private @Nullable Object meterRegistry; // Object: keeps Micrometer unloaded without a registry
     private Ticker ticker = Ticker.system();
     private RandomSource random = RandomSource.threadLocal();
+    private Duration shutdownDrainTimeout = Duration.ZERO;
 
     private Builder() {}
 
@@ -215,6 +253,22 @@ public final class BallastHttpClient implements AutoCloseable {
     }
 
     /**
+     * How long {@link BallastHttpClient#close()} lets calls in flight finish before failing them
+     * (property {@code ballast.http.shutdown-drain-timeout}); default zero: fail them at once.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder shutdownDrainTimeout(Duration value) {
+      requireNonNull(value, "shutdownDrainTimeout");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(
+            "shutdownDrainTimeout: " + value + " (expected: zero or a positive duration)");
+      }
+      shutdownDrainTimeout = value;
+      return this;
+    }
+
+    /**
      * Starts the client: event loops, load balancers and health checks.
      *
      * @throws IllegalStateException if no service was added
@@ -230,7 +284,8 @@ public final class BallastHttpClient implements AutoCloseable {
               eventLoopThreads,
               meterRegistry,
               ticker,
-              random));
+              random,
+              shutdownDrainTimeout));
     }
   }
 }

@@ -24,6 +24,7 @@ public final class HttpServiceConfig {
   private final @Nullable Duration callTimeout;
   private final int maxConnectionsPerEndpoint;
   private final int maxPendingAcquires;
+  private final Duration idleTimeout;
   private final int maxResponseSize;
   private final int retryMaxAttempts;
   private final Duration retryBackoff;
@@ -40,6 +41,7 @@ public final class HttpServiceConfig {
     callTimeout = b.callTimeout;
     maxConnectionsPerEndpoint = b.maxConnectionsPerEndpoint;
     maxPendingAcquires = b.maxPendingAcquires;
+    idleTimeout = b.idleTimeout;
     maxResponseSize = b.maxResponseSize;
     retryMaxAttempts = b.retryMaxAttempts;
     retryBackoff = b.retryBackoff;
@@ -69,6 +71,7 @@ public final class HttpServiceConfig {
     b.callTimeout = callTimeout;
     b.maxConnectionsPerEndpoint = maxConnectionsPerEndpoint;
     b.maxPendingAcquires = maxPendingAcquires;
+    b.idleTimeout = idleTimeout;
     b.maxResponseSize = maxResponseSize;
     b.retryMaxAttempts = retryMaxAttempts;
     b.retryBackoff = retryBackoff;
@@ -111,6 +114,15 @@ public final class HttpServiceConfig {
    */
   public int maxPendingAcquires() {
     return maxPendingAcquires;
+  }
+
+  /**
+   * {@code idle-timeout}: a pooled connection unused for this long is closed; default 60 s. Keep it
+   * below the servers' (and any proxy's) own keep-alive timeout, so the client, not the server,
+   * closes an idle connection and no request is written into one the server is closing.
+   */
+  public Duration idleTimeout() {
+    return idleTimeout;
   }
 
   /** {@code max-response-size}: largest accepted response body in bytes; default 10 MB. */
@@ -172,6 +184,8 @@ public final class HttpServiceConfig {
         + (callTimeout == null ? "none" : Durations.format(callTimeout))
         + ", maxConnectionsPerEndpoint="
         + maxConnectionsPerEndpoint
+        + ", idleTimeout="
+        + Durations.format(idleTimeout)
         + ", retryMaxAttempts="
         + retryMaxAttempts
         + ", retryBackoff="
@@ -195,6 +209,7 @@ public final class HttpServiceConfig {
     private @Nullable Duration callTimeout;
     private int maxConnectionsPerEndpoint = 64;
     private int maxPendingAcquires = 1024;
+    private Duration idleTimeout = Duration.ofSeconds(60);
     private int maxResponseSize = 10 * 1024 * 1024;
     private int retryMaxAttempts = 3;
     private Duration retryBackoff = Duration.ofMillis(25);
@@ -239,6 +254,12 @@ public final class HttpServiceConfig {
     /** See {@link HttpServiceConfig#maxPendingAcquires()}. */
     public Builder maxPendingAcquires(int value) {
       maxPendingAcquires = value;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#idleTimeout()}. */
+    public Builder idleTimeout(Duration value) {
+      idleTimeout = requireNonNull(value, "idleTimeout");
       return this;
     }
 
@@ -314,6 +335,7 @@ public final class HttpServiceConfig {
           "max-pending-acquires",
           maxPendingAcquires,
           "an integer 0..1000000");
+      positive(problems, "idle-timeout", idleTimeout);
       check(
           problems,
           maxResponseSize >= 1,

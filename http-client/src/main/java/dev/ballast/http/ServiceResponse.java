@@ -2,6 +2,7 @@ package dev.ballast.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.http.internal.ResponseHeaders;
 import dev.ballast.lb.Endpoint;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ public final class ServiceResponse {
    * A response; the client creates these, and tests or adapters may too.
    *
    * @param statusCode the HTTP status
-   * @param headers header values by name; copied into a case-insensitive map
+   * @param headers header values by name; copied into an unmodifiable case-insensitive map
    * @param body the body (not copied)
    * @param endpoint the endpoint that answered
    * @param attempts attempts the call made (hedges included), at least 1
@@ -39,12 +40,17 @@ public final class ServiceResponse {
       byte[] body,
       Endpoint endpoint,
       int attempts) {
-    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (Map.Entry<String, List<String>> e : requireNonNull(headers, "headers").entrySet()) {
-      copy.put(e.getKey(), List.copyOf(e.getValue()));
+    requireNonNull(headers, "headers");
+    if (headers instanceof ResponseHeaders) {
+      this.headers = headers; // the client's own, already immutable and case-insensitive
+    } else {
+      TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        copy.put(e.getKey(), List.copyOf(e.getValue()));
+      }
+      this.headers = Collections.unmodifiableMap(copy);
     }
     this.statusCode = statusCode;
-    this.headers = Collections.unmodifiableMap(copy);
     this.body = requireNonNull(body, "body");
     this.endpoint = requireNonNull(endpoint, "endpoint");
     this.attempts = attempts;
@@ -84,7 +90,11 @@ public final class ServiceResponse {
 
   /** The first value of header {@code name} (case-insensitive); empty when absent. */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(requireNonNull(name, "name"));
+    requireNonNull(name, "name");
+    if (headers instanceof ResponseHeaders own) {
+      return Optional.ofNullable(own.first(name));
+    }
+    List<String> values = headers.get(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 

@@ -246,8 +246,10 @@ class ClientBasicsTest {
     client.close();
     client.close();
     assertThatThrownBy(() -> client.send(ServiceRequest.get("echo", "/").build()))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("client closed");
+        .isInstanceOf(BallastHttpException.class)
+        .hasMessage(
+            "GET / on service 'echo' rejected: client closed (BallastHttpClient[echo] accepts no"
+                + " new calls once close() has begun)");
   }
 
   @Test

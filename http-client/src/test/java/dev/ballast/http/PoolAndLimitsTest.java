@@ -47,6 +47,58 @@ class PoolAndLimitsTest {
   }
 
   @Test
+  void closesConnectionsIdleForIdleTimeoutAndOpensNewOnesAfterwards() {
+    HttpInstance one = farm.instance("i1").latency(Duration.ofMillis(100));
+    HttpServiceConfig config =
+        HttpServiceConfig.builder().idleTimeout(Duration.ofMillis(300)).build();
+    try (BallastHttpClient client =
+        BallastHttpClient.builder()
+            .service("one", List.of(endpointOf(one)), config)
+            .eventLoopThreads(1)
+            .build()) {
+      List<CompletableFuture<ServiceResponse>> futures = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        futures.add(client.sendAsync(ServiceRequest.get("one", "/idle").build()));
+      }
+      futures.forEach(CompletableFuture::join);
+      assertThat(one.activeConnections()).isEqualTo(3);
+
+      // Kept alive while used: one call every 100 ms keeps one connection younger than 300 ms.
+      one.latency(Duration.ZERO);
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(900);
+      while (System.nanoTime() < until) {
+        assertThat(client.send(ServiceRequest.get("one", "/busy").build()).statusCode())
+            .isEqualTo(200);
+        sleepMillis(100);
+      }
+      assertThat(one.activeConnections()).isEqualTo(1);
+
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(() -> assertThat(one.activeConnections()).isZero());
+      assertThat(client.send(ServiceRequest.get("one", "/again").build()).statusCode())
+          .isEqualTo(200);
+      assertThat(one.activeConnections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void idleTimeoutDefaultsToAMinuteAndMustBePositive() {
+    assertThat(HttpServiceConfig.defaults().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThatThrownBy(() -> HttpServiceConfig.builder().idleTimeout(Duration.ZERO).build())
+        .hasMessageContaining("idle-timeout: 0s (expected: a positive duration)");
+  }
+
+  private static void sleepMillis(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void reusesAtMostMaxConnectionsPerEndpoint() throws Exception {
     HttpInstance one = farm.instance("i1").latency(Duration.ofMillis(50));
     HttpServiceConfig config = HttpServiceConfig.builder().maxConnectionsPerEndpoint(2).build();

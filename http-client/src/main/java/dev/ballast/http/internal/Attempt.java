@@ -4,15 +4,18 @@ import dev.ballast.http.ServiceRequest;
 import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.Pick;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 // Netty's close() and schedule() futures are fire-and-forget here: failures surface through
 // the channel's close listener or the attempt's own timeout, never through these futures.
 @SuppressWarnings("FutureReturnValueIgnored")
-final class Attempt implements PoolWaiter, Runnable {
+final class Attempt implements PoolWaiter, Runnable, ChannelFutureListener {
   /** Receives the result of an attempt; called on the attempt's event loop. */
   interface Owner {
     void onAttemptDone(Attempt attempt, @Nullable RawResponse response, @Nullable AttemptFailure f);
@@ -42,6 +45,8 @@ final class Attempt implements PoolWaiter, Runnable {
     EXCHANGING,
     DONE
   }
+
+  private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory();
 
   private final Owner owner;
   private final @Nullable EndpointPool pool;
@@ -55,8 +60,7 @@ final class Attempt implements PoolWaiter, Runnable {
   private final boolean hedge;
 
   private State state = State.NEW;
-  private @Nullable Channel channel;
-  private @Nullable ResponseHandler handler;
+  private @Nullable PooledConnection connection;
   private @Nullable ScheduledFuture<?> timer;
   private boolean reused;
 
@@ -147,56 +151,57 @@ final class Attempt implements PoolWaiter, Runnable {
   }
 
   @Override
-  public void onChannel(Channel ch, boolean reusedConnection) {
+  public void onChannel(PooledConnection c, boolean reusedConnection) {
     EndpointPool p = pool;
     if (state != State.ACQUIRING || p == null) {
       if (p != null) {
-        p.release(ch, true);
+        p.release(c, true);
       }
       return;
     }
-    ResponseHandler h = ch.pipeline().get(ResponseHandler.class);
-    if (h == null) {
-      ch.close();
-      finish(null, new AttemptFailure(FailureKind.RESET, "connection lost its handlers", null));
-      return;
-    }
     state = State.EXCHANGING;
-    channel = ch;
-    handler = h;
+    connection = c;
     reused = reusedConnection;
-    h.begin(this);
-    ChannelFuture write = ch.writeAndFlush(newRequest());
-    write.addListener(
-        (ChannelFutureListener)
-            f -> {
-              if (!f.isSuccess()) {
-                onChannelFailure(
-                    new AttemptFailure(
-                        FailureKind.RESET, "write failed: " + f.cause().getMessage(), f.cause()));
-              }
-            });
+    c.handler.begin(this);
+    // Already on the channel's loop: the write goes straight to the socket, no task hop.
+    c.channel.writeAndFlush(newRequest(p)).addListener(this);
   }
 
-  private DefaultFullHttpRequest newRequest() {
+  /** The write's outcome; this attempt is its own listener so that an exchange allocates none. */
+  @Override
+  public void operationComplete(ChannelFuture f) {
+    if (!f.isSuccess()) {
+      onChannelFailure(
+          new AttemptFailure(
+              FailureKind.RESET, "write failed: " + f.cause().getMessage(), f.cause()));
+    }
+  }
+
+  private DefaultFullHttpRequest newRequest(EndpointPool p) {
     byte[] body = request.body();
     DefaultFullHttpRequest r =
         new DefaultFullHttpRequest(
             HttpVersion.HTTP_1_1,
             HttpMethod.valueOf(request.method()),
             request.path(),
-            body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+            body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
+            HEADERS.newHeaders(),
+            // Trailers are only sent with chunked bodies, never ours: no second header table.
+            EmptyHttpHeaders.INSTANCE);
     HttpHeaders h = r.headers();
-    for (Map.Entry<String, String> e : request.headers()) {
+    List<Map.Entry<String, String>> own = request.headers();
+    int n = own.size();
+    for (int i = 0; i < n; i++) {
+      Map.Entry<String, String> e = own.get(i);
       h.add(e.getKey(), e.getValue());
     }
-    if (!h.contains(HttpHeaderNames.HOST)) {
-      h.set(HttpHeaderNames.HOST, hostHeader(endpoint));
+    if (n == 0 || !h.contains(HttpHeaderNames.HOST)) {
+      h.set(HttpHeaderNames.HOST, p.hostHeader());
     }
     if (body.length > 0 || !request.isIdempotent() || "PUT".equals(request.method())) {
       h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-    } else {
-      h.remove(HttpHeaderNames.CONTENT_LENGTH);
+    } else if (n > 0) {
+      h.remove(HttpHeaderNames.CONTENT_LENGTH); // the caller's, on a request without a body
     }
     return r;
   }
@@ -216,24 +221,24 @@ final class Attempt implements PoolWaiter, Runnable {
 
   /** The handler's response. Loop only. */
   void onResponse(RawResponse response, boolean keepAlive) {
-    Channel ch = channel;
+    PooledConnection c = connection;
     EndpointPool p = pool;
-    if (state != State.EXCHANGING || ch == null || p == null) {
+    if (state != State.EXCHANGING || c == null || p == null) {
       return;
     }
     state = State.DONE;
     cancelTimer();
-    p.release(ch, keepAlive);
+    p.release(c, keepAlive);
     owner.onAttemptDone(this, response, null);
   }
 
   /** The handler's failure (or a failed write). Loop only. */
   void onChannelFailure(AttemptFailure failure) {
-    Channel ch = channel;
-    ResponseHandler h = handler;
-    if (state != State.EXCHANGING || ch == null || h == null) {
+    PooledConnection c = connection;
+    if (state != State.EXCHANGING || c == null) {
       return;
     }
+    ResponseHandler h = c.handler;
     AttemptFailure f = failure;
     if (failure.kind() == FailureKind.RESET && reused && !h.bytesSinceBegin()) {
       f =
@@ -243,7 +248,7 @@ final class Attempt implements PoolWaiter, Runnable {
               failure.cause());
     }
     h.clear(this);
-    ch.close();
+    c.channel.close();
     finish(null, f);
   }
 
@@ -258,13 +263,10 @@ final class Attempt implements PoolWaiter, Runnable {
           new AttemptFailure(
               FailureKind.ACQUIRE_TIMEOUT, timeoutText + " waiting for a connection", null));
     } else if (state == State.EXCHANGING) {
-      Channel ch = channel;
-      ResponseHandler h = handler;
-      if (h != null) {
-        h.clear(this);
-      }
-      if (ch != null) {
-        ch.close(); // the late response must not reach the connection's next user
+      PooledConnection c = connection;
+      if (c != null) {
+        c.handler.clear(this);
+        c.channel.close(); // the late response must not reach the connection's next user
       }
       finish(null, new AttemptFailure(FailureKind.TIMEOUT, timeoutText, null));
     }
@@ -311,13 +313,10 @@ final class Attempt implements PoolWaiter, Runnable {
       case EXCHANGING -> {
         state = State.DONE;
         cancelTimer();
-        ResponseHandler h = handler;
-        if (h != null) {
-          h.clear(this);
-        }
-        Channel ch = channel;
-        if (ch != null) {
-          ch.close();
+        PooledConnection c = connection;
+        if (c != null) {
+          c.handler.clear(this);
+          c.channel.close();
         }
       }
       case DONE -> {}

@@ -12,6 +12,7 @@ import dev.ballast.lb.PickContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,10 +45,9 @@ final class Call implements Attempt.Owner {
   private final @Nullable Duration callTimeout;
   private final PickContext baseContext;
 
-  // Guarded by this.
-  private PickContext context;
+  // Guarded by this. The lists that only failures need are created on the first failure.
   private final List<Attempt> attempts = new ArrayList<>(2);
-  private final List<String> failureLines = new ArrayList<>(2);
+  private @Nullable List<String> failureLines;
   private int inFlight;
   private @Nullable RawResponse lastResponse;
   private @Nullable Attempt lastResponseAttempt;
@@ -55,18 +55,45 @@ final class Call implements Attempt.Owner {
   private @Nullable Object result; // ServiceResponse or RuntimeException
   private @Nullable Attempt resultAttempt;
   private boolean delivered;
-  private final List<Attempt> toCancel = new ArrayList<>(1);
+  private @Nullable List<Attempt> toCancel;
 
   Call(ServiceRuntime svc, ServiceRequest request, CompletableFuture<ServiceResponse> future) {
     this.svc = svc;
     this.request = request;
     this.future = future;
     this.startNanos = svc.ticker().nanoTime();
-    this.callTimeout = request.timeout().orElse(svc.config().callTimeout().orElse(null));
+    Optional<Duration> own = request.timeout();
+    this.callTimeout = own.isPresent() ? own.get() : svc.callTimeout();
     this.deadlineNanos = callTimeout == null ? Long.MAX_VALUE : startNanos + callTimeout.toNanos();
-    this.baseContext =
-        request.affinityKey().map(PickContext::withAffinity).orElse(PickContext.DEFAULT);
-    this.context = baseContext;
+    Optional<String> key = request.affinityKey();
+    this.baseContext = key.isPresent() ? PickContext.withAffinity(key.get()) : PickContext.DEFAULT;
+  }
+
+  /**
+   * Locked: the pick context excluding every endpoint tried so far. Built only when a second pick
+   * or a failure message needs it, so that a call answered at once never copies an exclusion set.
+   */
+  private PickContext triedContext() {
+    PickContext c = baseContext;
+    for (Attempt a : attempts) {
+      c = c.exclude(a.endpoint());
+    }
+    return c;
+  }
+
+  /** Locked: the attempt lines so far; empty until the first failure. */
+  private List<String> failureLines() {
+    List<String> l = failureLines;
+    return l == null ? List.of() : l;
+  }
+
+  private void addFailureLine(String line) {
+    List<String> l = failureLines;
+    if (l == null) {
+      l = new ArrayList<>(2);
+      failureLines = l;
+    }
+    l.add(line);
   }
 
   String serviceName() {
@@ -89,6 +116,32 @@ final class Call implements Attempt.Owner {
       first = nextAttempt(false);
     }
     launch(first);
+    deliver();
+  }
+
+  /**
+   * Ends the call because the client closed before it finished: the message says so, why ({@code
+   * why}, e.g. the drain timeout elapsed), and what every attempt had achieved.
+   */
+  void abortOnClose(String why) {
+    synchronized (this) {
+      if (result != null) {
+        return;
+      }
+      List<String> lines = new ArrayList<>(failureLines());
+      for (Attempt a : attempts) {
+        if (!a.settled) {
+          lines.add(FailureMessages.attemptLine(a, "no response yet"));
+        }
+      }
+      settleOthers(null);
+      AttemptFailure f = lastFailure;
+      result =
+          new BallastHttpException(
+              svc.name(),
+              FailureMessages.closedBeforeResponse(request, svc.name(), lines, why),
+              f == null ? null : f.cause());
+    }
     deliver();
   }
 
@@ -131,7 +184,7 @@ final class Call implements Attempt.Owner {
         if (request.isIdempotent() && isRetryableStatus(response.status())) {
           lastResponse = response;
           lastResponseAttempt = a;
-          failureLines.add(FailureMessages.attemptLine(a, "HTTP " + response.status()));
+          addFailureLine(FailureMessages.attemptLine(a, "HTTP " + response.status()));
           next = retryOrFinish();
         } else {
           finishWith(response, a);
@@ -140,7 +193,7 @@ final class Call implements Attempt.Owner {
         AttemptFailure f =
             failure != null ? failure : new AttemptFailure(FailureKind.RESET, "failed", null);
         lastFailure = f;
-        failureLines.add(FailureMessages.attemptLine(a, f.detail()));
+        addFailureLine(FailureMessages.attemptLine(a, f.detail()));
         boolean eligible =
             f.kind().neverSent || (request.isIdempotent() && f.kind().retryableWhenIdempotent());
         next = eligible ? retryOrFinish() : stopUnlessInFlight(notRetryableReason(f));
@@ -187,7 +240,7 @@ final class Call implements Attempt.Owner {
               + svc.config().retryBudgetPercent()
               + ")");
     }
-    svc.metrics().retry(svc.name());
+    svc.meters().retry();
     long delay = svc.backoff().delayNanos(attempts.size());
     delay = Math.min(delay, deadlineNanos - now);
     if (delay <= 0) {
@@ -224,7 +277,7 @@ final class Call implements Attempt.Owner {
       }
       next = nextAttempt(true);
       if (next != null) {
-        svc.metrics().hedge(svc.name());
+        svc.meters().hedge();
       }
     }
     launch(next);
@@ -236,6 +289,7 @@ final class Call implements Attempt.Owner {
     if (!attempts.isEmpty() && svc.ticker().nanoTime() >= deadlineNanos) {
       return hedge ? null : finish("stopped: " + callTimeoutText() + " elapsed");
     }
+    PickContext context = attempts.isEmpty() ? baseContext : triedContext();
     Pick pick = svc.loadBalancer().pick(context);
     if (!pick.isPresent() && !attempts.isEmpty() && !hedge && mayRetryTriedEndpoint()) {
       pick = svc.loadBalancer().pick(baseContext);
@@ -257,9 +311,8 @@ final class Call implements Attempt.Owner {
     }
     Endpoint e = pick.endpoint();
     long now = svc.ticker().nanoTime();
-    long timeout = svc.config().requestTimeout().toNanos();
-    String label =
-        "timed out after " + Durations.format(svc.config().requestTimeout()) + " (request-timeout)";
+    long timeout = svc.requestTimeoutNanos();
+    String label = svc.requestTimeoutText();
     if (deadlineNanos - now < timeout) {
       timeout = Math.max(1, deadlineNanos - now);
       label = "timed out: " + callTimeoutText() + " reached";
@@ -269,7 +322,6 @@ final class Call implements Attempt.Owner {
             this, svc.pool(e), e, pick, request, timeout, label, now, attempts.size() + 1, hedge);
     attempts.add(a);
     inFlight++;
-    context = context.exclude(e);
     if (attempts.size() == 1 && svc.hedging() && request.isIdempotent()) {
       Duration d = svc.config().hedgeDelay().orElseThrow();
       try {
@@ -305,9 +357,9 @@ final class Call implements Attempt.Owner {
                 request,
                 svc.name(),
                 attempts.size(),
-                failureLines,
+                failureLines(),
                 stopReason,
-                svc.loadBalancer().describe(context)),
+                svc.loadBalancer().describe(triedContext())),
             f == null ? null : f.cause());
     return null;
   }
@@ -320,7 +372,9 @@ final class Call implements Attempt.Owner {
 
   /** Locked: completes the picks of attempts still running as CANCELLED and queues their cancel. */
   private void settleOthers(@Nullable Attempt winner) {
-    for (Attempt o : attempts) {
+    // Indexed loops on the success path: an iterator is an allocation per call.
+    for (int i = 0, n = attempts.size(); i < n; i++) {
+      Attempt o = attempts.get(i);
       if (o != winner && !o.settled) {
         o.settled = true;
         inFlight--;
@@ -328,14 +382,23 @@ final class Call implements Attempt.Owner {
         if (p != null) {
           p.complete(Outcome.CANCELLED, 0);
         }
-        toCancel.add(o);
+        List<Attempt> l = toCancel;
+        if (l == null) {
+          l = new ArrayList<>(2);
+          toCancel = l;
+        }
+        l.add(o);
       }
     }
   }
 
   private String callTimeoutText() {
     Duration d = callTimeout;
-    return "call-timeout " + (d == null ? "" : Durations.format(d));
+    if (d == null) {
+      return "call-timeout";
+    }
+    // The service's own setting is formatted once; only a per-request override is formatted here.
+    return d == svc.callTimeout() ? svc.callTimeoutText() : "call-timeout " + Durations.format(d);
   }
 
   private static void launch(@Nullable Attempt a) {
@@ -351,9 +414,10 @@ final class Call implements Attempt.Owner {
     Attempt answered;
     Attempt last;
     synchronized (this) {
-      if (!toCancel.isEmpty()) {
-        cancel = new ArrayList<>(toCancel);
-        toCancel.clear();
+      List<Attempt> queued = toCancel;
+      if (queued != null && !queued.isEmpty()) {
+        cancel = List.copyOf(queued);
+        queued.clear();
       } else {
         cancel = List.of();
       }
@@ -368,8 +432,8 @@ final class Call implements Attempt.Owner {
         last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
       }
     }
-    for (Attempt a : cancel) {
-      a.cancel();
+    for (int i = 0, n = cancel.size(); i < n; i++) {
+      cancel.get(i).cancel();
     }
     if (r == null) {
       return;
@@ -377,21 +441,21 @@ final class Call implements Attempt.Owner {
     long nanos = svc.ticker().nanoTime() - startNanos;
     if (r instanceof ServiceResponse resp) {
       Pick p = answered == null ? null : answered.pick();
-      svc.metrics().recordCall(svc.name(), request.method(), resp.statusCode(), zoneTag(p), nanos);
+      svc.meters().recordCall(request.method(), resp.statusCode(), zoneTag(p), nanos);
       svc.onCallEnded(this);
       future.complete(resp);
     } else {
       Pick p = last == null ? null : last.pick();
-      svc.metrics().recordCall(svc.name(), request.method(), 0, zoneTag(p), nanos);
+      svc.meters().recordCall(request.method(), 0, zoneTag(p), nanos);
       svc.onCallEnded(this);
       future.completeExceptionally((RuntimeException) r);
     }
   }
 
-  private static String zoneTag(@Nullable Pick p) {
+  private static int zoneTag(@Nullable Pick p) {
     if (p == null) {
-      return "none";
+      return ClientMetrics.ServiceMeters.NONE;
     }
-    return p.isLocal() ? "local" : "remote";
+    return p.isLocal() ? ClientMetrics.ServiceMeters.LOCAL : ClientMetrics.ServiceMeters.REMOTE;
   }
 }

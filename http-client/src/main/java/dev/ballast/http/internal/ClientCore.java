@@ -3,6 +3,7 @@ package dev.ballast.http.internal;
 import dev.ballast.http.BallastHttpException;
 import dev.ballast.http.ServiceRequest;
 import dev.ballast.http.ServiceResponse;
+import dev.ballast.lb.Durations;
 import dev.ballast.lb.LbConfig;
 import dev.ballast.lb.LoadBalancer;
 import dev.ballast.lb.RandomSource;
@@ -17,12 +18,18 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The machinery behind one {@code BallastHttpClient}: event loops, services, metrics and the calls
- * in flight (tracked so that {@link #close()} can fail them instead of leaving futures hanging).
- * Thread-safe.
+ * in flight (tracked so that {@link #close(Duration)} can drain them, then fail the rest instead of
+ * leaving futures hanging). Thread-safe.
+ *
+ * <p><b>Shutdown.</b> {@code close} flips {@code closing} first, so every later call is rejected at
+ * entry; a call that slipped past the check re-reads the flag after registering itself in {@code
+ * active}, so each call is either rejected or seen by the drain (a Dekker pair on two volatile
+ * accesses). The drain waits on {@code drainLock}, which the last ending call notifies.
  */
 // Netty's close() and schedule() futures are fire-and-forget here: failures surface through
 // the channel's close listener or the attempt's own timeout, never through these futures.
@@ -34,24 +41,30 @@ public final class ClientCore {
   private final Map<String, ServiceRuntime> services;
   private final ClientMetrics metrics;
   private final Ticker ticker;
+  private final Duration defaultDrain;
   private final Set<Call> active = ConcurrentHashMap.newKeySet();
-  private volatile boolean closed;
+  private final Object drainLock = new Object();
+  private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+  private volatile boolean closing;
 
   private ClientCore(
       Transport transport,
       Map<String, ServiceRuntime> services,
       ClientMetrics metrics,
-      Ticker ticker) {
+      Ticker ticker,
+      Duration defaultDrain) {
     this.transport = transport;
     this.services = services;
     this.metrics = metrics;
     this.ticker = ticker;
+    this.defaultDrain = defaultDrain;
   }
 
   /**
    * Starts a client. Everything started is stopped again if a later step fails.
    *
    * @param meterRegistry a Micrometer {@code MeterRegistry}, or null for no meters
+   * @param drain how long {@link #close()} lets calls in flight finish
    */
   public static ClientCore start(
       List<ServiceDefinition> definitions,
@@ -59,13 +72,14 @@ public final class ClientCore {
       int threads,
       @Nullable Object meterRegistry,
       Ticker ticker,
-      RandomSource random) {
+      RandomSource random,
+      Duration drain) {
     ClientMetrics metrics =
         meterRegistry == null ? ClientMetrics.NOOP : MicrometerClientMetrics.create(meterRegistry);
     Transport transport = new Transport(threads);
     Map<String, ServiceRuntime> services = new LinkedHashMap<>();
     ClientCore core =
-        new ClientCore(transport, Collections.unmodifiableMap(services), metrics, ticker);
+        new ClientCore(transport, Collections.unmodifiableMap(services), metrics, ticker, drain);
     try {
       for (ServiceDefinition def : definitions) {
         LbConfig lb = def.config().lb();
@@ -75,10 +89,10 @@ public final class ClientCore {
         ServiceRuntime svc = new ServiceRuntime(def, lb, core, transport, ticker, random);
         services.put(def.name(), svc);
         svc.start(def, ticker, random);
-        metrics.bind(svc.loadBalancer());
+        svc.meters(metrics.bind(svc.loadBalancer()));
       }
     } catch (RuntimeException | Error e) {
-      core.close();
+      core.close(Duration.ZERO);
       throw e;
     }
     return core;
@@ -86,10 +100,6 @@ public final class ClientCore {
 
   Ticker ticker() {
     return ticker;
-  }
-
-  ClientMetrics metrics() {
-    return metrics;
   }
 
   /** The configured service names, in configuration order. */
@@ -113,27 +123,55 @@ public final class ClientCore {
 
   /** See {@code BallastHttpClient.sendAsync}. */
   public CompletableFuture<ServiceResponse> sendAsync(ServiceRequest request) {
-    if (closed) {
-      throw new IllegalStateException("client closed (expected: send before close())");
+    if (closing) {
+      return CompletableFuture.failedFuture(rejected(request));
     }
     ServiceRuntime svc = service(request.service());
-    CompletableFuture<ServiceResponse> future = new CompletableFuture<>();
+    CallFuture future = new CallFuture();
     Call call = new Call(svc, request, future);
     active.add(call);
-    if (closed) {
+    if (closing) {
       // close() may have swept the active calls before this one was added.
       active.remove(call);
-      throw new IllegalStateException("client closed (expected: send before close())");
+      return CompletableFuture.failedFuture(rejected(request));
     }
-    future.whenComplete(
-        (r, t) -> {
-          if (future.isCancelled()) {
-            call.abort(
-                new BallastHttpException(svc.name(), request + ": cancelled by the caller", null));
-          }
-        });
+    future.call = call;
     call.start();
     return future;
+  }
+
+  private BallastHttpException rejected(ServiceRequest request) {
+    return new BallastHttpException(
+        request.service(),
+        request.method()
+            + " "
+            + request.path()
+            + " on service '"
+            + request.service()
+            + "' rejected: client closed (BallastHttpClient"
+            + services.keySet()
+            + " accepts no new calls once close() has begun)",
+        null);
+  }
+
+  /**
+   * The caller's future: cancelling it abandons the call. A subclass rather than a {@code
+   * whenComplete} stage, so that a call costs no extra future, lambda and completion node.
+   */
+  private static final class CallFuture extends CompletableFuture<ServiceResponse> {
+    private volatile @Nullable Call call;
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      Call c = call;
+      if (cancelled && c != null) {
+        c.abort(
+            new BallastHttpException(
+                c.serviceName(), c.describe() + ": cancelled by the caller", null));
+      }
+      return cancelled;
+    }
   }
 
   /** See {@code BallastHttpClient.send}. */
@@ -168,23 +206,77 @@ public final class ClientCore {
 
   void onCallEnded(Call call) {
     active.remove(call);
+    if (closing && active.isEmpty()) {
+      synchronized (drainLock) {
+        drainLock.notifyAll();
+      }
+    }
   }
 
-  /** Fails calls in flight, closes services, meters and loops. Idempotent. */
+  /** Closes with the configured drain timeout; see {@link #close(Duration)}. */
   public void close() {
+    close(defaultDrain);
+  }
+
+  /**
+   * Rejects new calls at once, lets calls in flight finish for up to {@code drain}, fails the rest
+   * with "client closed before the response arrived", then closes services, meters, connections and
+   * loops. Idempotent: a later call waits for the first to finish (except on an event loop, which
+   * must not block; there the drain is skipped too).
+   */
+  public void close(Duration drain) {
     synchronized (this) {
-      if (closed) {
+      if (closing) {
+        if (!transport.inEventLoop()) {
+          terminated.join();
+        }
         return;
       }
-      closed = true;
+      closing = true;
     }
-    for (Call c : new ArrayList<>(active)) {
-      c.abort(new BallastHttpException(c.serviceName(), c.describe() + ": client closed", null));
+    try {
+      String why = awaitDrained(drain);
+      for (Call c : new ArrayList<>(active)) {
+        c.abortOnClose(why);
+      }
+      for (ServiceRuntime svc : services.values()) {
+        svc.close();
+      }
+      metrics.close();
+      transport.shutdown(SHUTDOWN_WAIT);
+    } finally {
+      terminated.complete(null);
     }
-    for (ServiceRuntime svc : services.values()) {
-      svc.close();
+  }
+
+  /**
+   * Waits until no call is in flight or {@code drain} elapsed; returns why calls left must fail.
+   */
+  private String awaitDrained(Duration drain) {
+    if (drain.isZero() || drain.isNegative()) {
+      return "closed without a drain";
     }
-    metrics.close();
-    transport.shutdown(SHUTDOWN_WAIT);
+    String elapsed = "drain timeout " + Durations.format(drain) + " elapsed";
+    if (transport.inEventLoop()) {
+      // The calls complete on these very loops: waiting here would wait for ever.
+      return "closed on an event-loop thread, which cannot wait for a drain";
+    }
+    // A real wait on the wall clock: the injected ticker may be a test's frozen fake.
+    long deadline = System.nanoTime() + drain.toNanos();
+    synchronized (drainLock) {
+      while (!active.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return elapsed;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(drainLock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return "drain interrupted";
+        }
+      }
+    }
+    return elapsed;
   }
 }

@@ -12,40 +12,59 @@ interface ClientMetrics {
   ClientMetrics NOOP =
       new ClientMetrics() {
         @Override
-        public void bind(LoadBalancer lb) {}
-
-        @Override
-        public void recordCall(
-            String service, String method, int status, String zone, long nanos) {}
-
-        @Override
-        public void retry(String service) {}
-
-        @Override
-        public void hedge(String service) {}
+        public ServiceMeters bind(LoadBalancer lb) {
+          return ServiceMeters.NOOP;
+        }
 
         @Override
         public void close() {}
       };
 
-  /** Registers lb-core's meters of {@code lb}. */
-  void bind(LoadBalancer lb);
-
   /**
-   * Records one finished call.
-   *
-   * @param status the HTTP status, or 0 when no response was obtained
-   * @param zone whether the answering endpoint was local: "local", "remote", or "none" when no
-   *     endpoint was picked
+   * Registers lb-core's meters of {@code lb} and the client's meters of its service, and returns
+   * the latter: the call path records through them without any per-call lookup by name.
    */
-  void recordCall(String service, String method, int status, String zone, long nanos);
+  ServiceMeters bind(LoadBalancer lb);
 
-  /** Counts a retry. */
-  void retry(String service);
-
-  /** Counts a hedge. */
-  void hedge(String service);
-
-  /** Removes every meter registered. */
+  /** Removes every meter registered; the {@link ServiceMeters} handed out record nothing more. */
   void close();
+
+  /** The meters of one service. Thread-safe; recording allocates nothing once a series exists. */
+  interface ServiceMeters {
+    /** Records nothing. */
+    ServiceMeters NOOP =
+        new ServiceMeters() {
+          @Override
+          public void recordCall(String method, int status, int zone, long nanos) {}
+
+          @Override
+          public void retry() {}
+
+          @Override
+          public void hedge() {}
+        };
+
+    /** {@code zone} tag value: the answering endpoint is in this process's zone. */
+    int LOCAL = 0;
+
+    /** {@code zone} tag value: the answering endpoint is in another zone. */
+    int REMOTE = 1;
+
+    /** {@code zone} tag value: no endpoint was picked. */
+    int NONE = 2;
+
+    /**
+     * Records one finished call.
+     *
+     * @param status the HTTP status, or 0 when no response was obtained
+     * @param zone {@link #LOCAL}, {@link #REMOTE} or {@link #NONE}
+     */
+    void recordCall(String method, int status, int zone, long nanos);
+
+    /** Counts a retry. */
+    void retry();
+
+    /** Counts a hedge. */
+    void hedge();
+  }
 }

@@ -1,19 +1,28 @@
 package dev.ballast.http.internal;
 
+import dev.ballast.lb.Ticker;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AsciiString;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keep-alive connections to one endpoint: at most {@code max} open (connecting or connected),
  * idle ones reused most-recent-first, at most {@code maxPending} waiters queued when all are busy.
+ * A connection idle for {@code idleTimeout} is closed: servers and middleboxes drop idle
+ * connections silently after a while, and reusing one that was dropped costs a failed attempt.
+ * Most-recent-first reuse keeps the oldest idle connections at the head, where the sweep looks.
  *
  * <p><b>Threading.</b> Confined to one event loop: every channel of the pool is registered on it
  * and every field is touched only there, so the pool needs no lock. Public entry points hop onto
@@ -30,29 +39,44 @@ final class EndpointPool {
   private final Bootstrap bootstrap;
   private final int max;
   private final int maxPending;
-  private final ArrayDeque<Channel> idle = new ArrayDeque<>();
+  private final long idleTimeoutNanos;
+  private final Ticker ticker;
+  private final AsciiString hostHeader;
+  private final ArrayDeque<PooledConnection> idle = new ArrayDeque<>();
   private final ArrayDeque<PoolWaiter> pending = new ArrayDeque<>();
+  private @Nullable ScheduledFuture<?> sweep;
   private int open;
   private boolean closed;
 
   EndpointPool(
       String endpointId,
       InetSocketAddress address,
+      String hostHeader,
       EventLoop loop,
       Bootstrap bootstrap,
       int max,
-      int maxPending) {
+      int maxPending,
+      Duration idleTimeout,
+      Ticker ticker) {
     this.endpointId = endpointId;
     this.address = address;
+    this.hostHeader = AsciiString.cached(hostHeader);
     this.loop = loop;
     this.bootstrap = bootstrap;
     this.max = max;
     this.maxPending = maxPending;
+    this.idleTimeoutNanos = idleTimeout.toNanos();
+    this.ticker = ticker;
   }
 
   /** The loop every channel and operation of this pool runs on. */
   EventLoop loop() {
     return loop;
+  }
+
+  /** The default {@code Host} header of requests to this endpoint ({@code host:port}). */
+  AsciiString hostHeader() {
+    return hostHeader;
   }
 
   /** Hands {@code waiter} a connection now, after a connect, or when one is released. Loop only. */
@@ -63,13 +87,13 @@ final class EndpointPool {
           new AttemptFailure(FailureKind.ENDPOINT_REMOVED, "endpoint left the service", null));
       return;
     }
-    Channel ch;
-    while ((ch = idle.pollLast()) != null) {
-      if (ch.isActive()) {
-        waiter.onChannel(ch, true);
+    PooledConnection c;
+    while ((c = idle.pollLast()) != null) {
+      if (c.channel.isActive()) {
+        waiter.onChannel(c, true);
         return;
       }
-      ch.close();
+      c.channel.close();
     }
     if (open < max) {
       connect(waiter);
@@ -95,31 +119,56 @@ final class EndpointPool {
   }
 
   /** Returns a channel after an exchange; closes it unless {@code reusable}. Loop only. */
-  void release(Channel ch, boolean reusable) {
+  void release(PooledConnection c, boolean reusable) {
     assert loop.inEventLoop();
-    if (!reusable || closed || !ch.isActive()) {
-      ch.close();
+    if (!reusable || closed || !c.channel.isActive()) {
+      c.channel.close();
       return;
     }
-    offer(ch);
+    offer(c);
   }
 
-  private void offer(Channel ch) {
+  private void offer(PooledConnection c) {
     PoolWaiter w;
     while ((w = pending.pollFirst()) != null) {
       if (w.isWaiting()) {
-        w.onChannel(ch, true);
+        w.onChannel(c, true);
         return;
       }
     }
-    idle.addLast(ch);
+    c.idleSinceNanos = ticker.nanoTime();
+    idle.addLast(c);
+    if (sweep == null) {
+      sweep = loop.schedule(this::sweepIdle, idleTimeoutNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Closes connections idle for {@code idleTimeout}, then waits for the next oldest to expire. */
+  private void sweepIdle() {
+    sweep = null;
+    if (closed) {
+      return;
+    }
+    long now = ticker.nanoTime();
+    PooledConnection c;
+    while ((c = idle.peekFirst()) != null && now - c.idleSinceNanos >= idleTimeoutNanos) {
+      idle.pollFirst();
+      c.channel.close();
+    }
+    if (c != null) {
+      // At least a millisecond: a frozen test ticker must not turn this into a busy loop.
+      long delay =
+          Math.max(TimeUnit.MILLISECONDS.toNanos(1), c.idleSinceNanos + idleTimeoutNanos - now);
+      sweep = loop.schedule(this::sweepIdle, delay, TimeUnit.NANOSECONDS);
+    }
   }
 
   private void connect(PoolWaiter waiter) {
     open++;
     ChannelFuture f = bootstrap.connect(address);
     Channel ch = f.channel();
-    ch.closeFuture().addListener(x -> onClosed(ch));
+    PooledConnection[] made = new PooledConnection[1];
+    ch.closeFuture().addListener(x -> onClosed(made[0]));
     f.addListener(
         x -> {
           if (!f.isSuccess()) {
@@ -127,15 +176,23 @@ final class EndpointPool {
             failConnect(waiter, f.cause());
             return;
           }
+          ResponseHandler handler = ch.pipeline().get(ResponseHandler.class);
+          if (handler == null) {
+            ch.close();
+            failConnect(waiter, new IllegalStateException("connection lost its handlers"));
+            return;
+          }
+          PooledConnection c = new PooledConnection(ch, handler);
+          made[0] = c;
           SslHandler ssl = ch.pipeline().get(SslHandler.class);
           if (ssl == null) {
-            onReady(ch, waiter);
+            onReady(c, waiter);
           } else {
             ssl.handshakeFuture()
                 .addListener(
                     h -> {
                       if (h.isSuccess()) {
-                        onReady(ch, waiter);
+                        onReady(c, waiter);
                       } else {
                         ch.close();
                         failConnect(waiter, h.cause());
@@ -145,17 +202,17 @@ final class EndpointPool {
         });
   }
 
-  private void onReady(Channel ch, PoolWaiter waiter) {
+  private void onReady(PooledConnection c, PoolWaiter waiter) {
     if (closed) {
-      ch.close();
+      c.channel.close();
       if (waiter.isWaiting()) {
         waiter.onAcquireFailure(
             new AttemptFailure(FailureKind.ENDPOINT_REMOVED, "endpoint left the service", null));
       }
     } else if (waiter.isWaiting()) {
-      waiter.onChannel(ch, false);
+      waiter.onChannel(c, false);
     } else {
-      offer(ch);
+      offer(c);
     }
   }
 
@@ -177,9 +234,11 @@ final class EndpointPool {
         FailureKind.CONNECT_FAILED, "connect failed: " + cause.getMessage(), cause);
   }
 
-  private void onClosed(Channel ch) {
+  private void onClosed(@Nullable PooledConnection c) {
     open--;
-    idle.remove(ch);
+    if (c != null) {
+      idle.remove(c);
+    }
     if (closed) {
       return;
     }
@@ -209,9 +268,14 @@ final class EndpointPool {
       return;
     }
     closed = true;
-    Channel ch;
-    while ((ch = idle.pollFirst()) != null) {
-      ch.close();
+    ScheduledFuture<?> s = sweep;
+    if (s != null) {
+      s.cancel(false);
+      sweep = null;
+    }
+    PooledConnection c;
+    while ((c = idle.pollFirst()) != null) {
+      c.channel.close();
     }
     PoolWaiter w;
     while ((w = pending.pollFirst()) != null) {
@@ -220,6 +284,11 @@ final class EndpointPool {
             new AttemptFailure(FailureKind.ENDPOINT_REMOVED, "endpoint left the service", null));
       }
     }
+  }
+
+  /** Idle connections; loop only, for tests. */
+  int idleCount() {
+    return idle.size();
   }
 
   /** Open connections (connecting or connected); loop only, for tests. */

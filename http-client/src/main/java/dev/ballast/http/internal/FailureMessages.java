@@ -52,6 +52,24 @@ final class FailureMessages {
         .toString();
   }
 
+  /** The message of a call still running when the client closed (after any drain). */
+  static String closedBeforeResponse(
+      ServiceRequest request, String service, List<String> attemptLines, String why) {
+    StringBuilder sb = new StringBuilder(160);
+    sb.append(request.method())
+        .append(' ')
+        .append(request.path())
+        .append(" on service '")
+        .append(service)
+        .append("' failed: client closed before the response arrived (")
+        .append(why)
+        .append(')');
+    for (String l : attemptLines) {
+      sb.append("\n  ").append(l);
+    }
+    return sb.toString();
+  }
+
   /** The message of a call whose first pick found no endpoint. */
   static String noEndpoint(ServiceRequest request, String service, String reason, String balancer) {
     return request.method()

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The Micrometer meters of a client. The only class of the client that references Micrometer: it is
@@ -24,19 +25,28 @@ import java.util.concurrent.TimeUnit;
  *   <li>lb-core's {@link LbMetrics} per service
  * </ul>
  *
- * No per-path or per-address tags. After {@link #close()} nothing more is registered.
+ * No per-path or per-address tags. After {@link #close()} nothing more is registered or recorded.
+ *
+ * <p>Timers are registered on first use and then cached per service in arrays indexed by method,
+ * zone and status, so a call records with two array reads instead of building tags and asking the
+ * registry (which allocated about a kilobyte per call).
  */
 final class MicrometerClientMetrics implements ClientMetrics {
+  private static final String REQUESTS = "http.client.requests";
+  private static final String REQUESTS_DESCRIPTION =
+      "Calls through the Ballast HTTP client, retries and hedges included";
   private static final String RETRIES = "ballast.http.retries";
   private static final String RETRIES_DESCRIPTION = "Retries of calls on another endpoint";
   private static final String HEDGES = "ballast.http.hedges";
   private static final String HEDGES_DESCRIPTION = "Backup (hedged) attempts";
+  private static final String[] ZONES = {"local", "remote", "none"};
+  // Methods with a cached row; any other method registers through the registry on each call.
+  private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"};
+  private static final int STATUSES = 600; // 0 (no response) and 1..599
 
   private final MeterRegistry registry;
   private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
   private final List<LbMetrics> lbMetrics = new CopyOnWriteArrayList<>();
-  private final ConcurrentHashMap<String, Counter> retries = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Counter> hedges = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private MicrometerClientMetrics(MeterRegistry registry) {
@@ -49,31 +59,22 @@ final class MicrometerClientMetrics implements ClientMetrics {
   }
 
   @Override
-  public void bind(LoadBalancer lb) {
+  public ServiceMeters bind(LoadBalancer lb) {
     LbMetrics m = new LbMetrics(lb);
     m.bindTo(registry);
     lbMetrics.add(m);
     // Registered up front so that dashboards see 0 rather than no series.
-    counter(retries, RETRIES, RETRIES_DESCRIPTION, lb.service());
-    counter(hedges, HEDGES, HEDGES_DESCRIPTION, lb.service());
+    return new Service(
+        lb.service(),
+        counter(RETRIES, RETRIES_DESCRIPTION, lb.service()),
+        counter(HEDGES, HEDGES_DESCRIPTION, lb.service()));
   }
 
-  @Override
-  public void recordCall(String service, String method, int status, String zone, long nanos) {
-    if (closed) {
-      return;
-    }
-    Timer t =
-        Timer.builder("http.client.requests")
-            .description("Calls through the Ballast HTTP client, retries and hedges included")
-            .tag("service", service)
-            .tag("method", method)
-            .tag("status", status == 0 ? "IO_ERROR" : Integer.toString(status))
-            .tag("outcome", outcome(status))
-            .tag("zone", zone)
-            .register(registry);
-    meters.add(t);
-    t.record(nanos, TimeUnit.NANOSECONDS);
+  private Counter counter(String name, String description, String service) {
+    Counter c =
+        Counter.builder(name).description(description).tag("service", service).register(registry);
+    meters.add(c);
+    return c;
   }
 
   static String outcome(int status) {
@@ -91,30 +92,14 @@ final class MicrometerClientMetrics implements ClientMetrics {
     return "UNKNOWN";
   }
 
-  @Override
-  public void retry(String service) {
-    if (!closed) {
-      counter(retries, RETRIES, RETRIES_DESCRIPTION, service).increment();
+  private static int methodIndex(String method) {
+    for (int i = 0; i < METHODS.length; i++) {
+      // Identity first: the request builder's constants make this the common case.
+      if (METHODS[i] == method || METHODS[i].equals(method)) {
+        return i;
+      }
     }
-  }
-
-  @Override
-  public void hedge(String service) {
-    if (!closed) {
-      counter(hedges, HEDGES, HEDGES_DESCRIPTION, service).increment();
-    }
-  }
-
-  private Counter counter(
-      ConcurrentHashMap<String, Counter> cache, String name, String description, String service) {
-    return cache.computeIfAbsent(
-        service,
-        s -> {
-          Counter n =
-              Counter.builder(name).description(description).tag("service", s).register(registry);
-          meters.add(n);
-          return n;
-        });
+    return -1;
   }
 
   @Override
@@ -128,7 +113,80 @@ final class MicrometerClientMetrics implements ClientMetrics {
       registry.remove(m);
     }
     meters.clear();
-    retries.clear();
-    hedges.clear();
+  }
+
+  /** One service's meters. */
+  private final class Service implements ServiceMeters {
+    private final String service;
+    private final Counter retries;
+    private final Counter hedges;
+    // [method * 3 + zone] -> [status] -> timer, both levels filled lazily.
+    private final AtomicReferenceArray<AtomicReferenceArray<Timer>> timers =
+        new AtomicReferenceArray<>(METHODS.length * ZONES.length);
+
+    Service(String service, Counter retries, Counter hedges) {
+      this.service = service;
+      this.retries = retries;
+      this.hedges = hedges;
+    }
+
+    @Override
+    public void recordCall(String method, int status, int zone, long nanos) {
+      if (closed) {
+        return;
+      }
+      timer(method, status, zone).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(String method, int status, int zone) {
+      int m = methodIndex(method);
+      if (m < 0 || status < 0 || status >= STATUSES) {
+        return register(method, status, zone);
+      }
+      int row = m * ZONES.length + zone;
+      AtomicReferenceArray<Timer> byStatus = timers.get(row);
+      if (byStatus == null) {
+        timers.compareAndSet(row, null, new AtomicReferenceArray<>(STATUSES));
+        byStatus = timers.get(row);
+      }
+      Timer t = byStatus.get(status);
+      if (t == null) {
+        // Racing threads register the same id; the registry hands both the same timer.
+        t = register(method, status, zone);
+        byStatus.set(status, t);
+      }
+      return t;
+    }
+
+    private Timer register(String method, int status, int zone) {
+      Timer t =
+          Timer.builder(REQUESTS)
+              .description(REQUESTS_DESCRIPTION)
+              .tag("service", service)
+              .tag("method", method)
+              .tag("status", status == 0 ? "IO_ERROR" : Integer.toString(status))
+              .tag("outcome", outcome(status))
+              .tag("zone", ZONES[zone])
+              .register(registry);
+      meters.add(t);
+      if (closed) {
+        registry.remove(t); // close() ran while this registered: leave nothing behind
+      }
+      return t;
+    }
+
+    @Override
+    public void retry() {
+      if (!closed) {
+        retries.increment();
+      }
+    }
+
+    @Override
+    public void hedge() {
+      if (!closed) {
+        hedges.increment();
+      }
+    }
   }
 }

@@ -1,11 +1,9 @@
 package dev.ballast.http.internal;
 
-import io.netty.channel.Channel;
-
 /** Something waiting for a pooled connection; every method is called on the pool's event loop. */
 interface PoolWaiter {
-  /** Takes {@code channel}, which the waiter must later release to the pool (or close). */
-  void onChannel(Channel channel, boolean reused);
+  /** Takes {@code connection}, which the waiter must later release to the pool (or close). */
+  void onChannel(PooledConnection connection, boolean reused);
 
   /** No connection can be had. */
   void onAcquireFailure(AttemptFailure failure);

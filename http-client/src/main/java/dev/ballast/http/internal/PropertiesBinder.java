@@ -21,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * ballast.zone                                   this process's zone (else env BALLAST_ZONE)
  * ballast.http.event-loop-threads                integer 1..256 (default: processors, at most 4)
+ * ballast.http.shutdown-drain-timeout            duration (default 0s): close() lets calls finish
  * ballast.http.services.&lt;name&gt;.endpoints         URL[;zone=Z][;weight=W], comma-separated (required)
  * ballast.http.services.&lt;name&gt;.&lt;key&gt;             any key below; else ballast.http.defaults.&lt;key&gt;
  *   connect-timeout (1s), request-timeout (10s), call-timeout (none),
- *   max-connections-per-endpoint (64), max-pending-acquires (1024), max-response-size (10MB),
+ *   max-connections-per-endpoint (64), max-pending-acquires (1024), idle-timeout (60s),
+ *   max-response-size (10MB),
  *   retry.max-attempts (3), retry.backoff (25ms), retry.budget-percent (20),
  *   hedge.delay (none), hedge.budget-percent (10), health-check.path (none),
  *   tls.insecure-trust-all (false), and lb-core's keys ({@link LbProperties})
@@ -37,6 +39,8 @@ public final class PropertiesBinder {
   static final String SERVICES = "ballast.http.services.";
   static final String DEFAULTS = "ballast.http.defaults.";
   static final String THREADS = "ballast.http.event-loop-threads";
+  // Client-wide (one close() per client), so not under defaults./services.<name>. like the rest.
+  static final String DRAIN = "ballast.http.shutdown-drain-timeout";
   private static final String JDBC = "ballast.jdbc.";
   private static final int ANY_MIN = Integer.MIN_VALUE;
   private static final int ANY_MAX = Integer.MAX_VALUE;
@@ -62,6 +66,7 @@ public final class PropertiesBinder {
     builder.zone(zone);
     Optional<Integer> threads = reader.optionalInteger(THREADS, 1, 256);
     threads.ifPresent(builder::eventLoopThreads);
+    reader.optionalDuration(DRAIN).ifPresent(builder::shutdownDrainTimeout);
     List<String> names = reader.names(SERVICES);
     if (names.isEmpty()) {
       reader.problem(
@@ -112,6 +117,7 @@ public final class PropertiesBinder {
     scope
         .optionalInteger("max-pending-acquires", ANY_MIN, ANY_MAX)
         .ifPresent(b::maxPendingAcquires);
+    scope.optionalDuration("idle-timeout").ifPresent(b::idleTimeout);
     scope
         .<Integer>optionalChoice("max-response-size", Sizes::parse, Sizes.EXPECTED)
         .ifPresent(b::maxResponseSize);

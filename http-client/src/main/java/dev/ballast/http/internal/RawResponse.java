@@ -1,15 +1,13 @@
 package dev.ballast.http.internal;
 
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaders;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * A complete response copied off the wire (the Netty buffers are released right after): the call
- * turns it into a {@code ServiceResponse} once it knows the attempt count.
+ * A complete response taken off the wire (the Netty buffers are released right after; the decoded
+ * headers are plain heap objects and are kept, wrapped, until someone reads them): the call turns
+ * it into a {@code ServiceResponse} once it knows the attempt count.
  *
  * @param status the HTTP status code
  * @param headers values by case-insensitive name
@@ -19,13 +17,8 @@ import java.util.TreeMap;
 record RawResponse(int status, Map<String, List<String>> headers, byte[] body) {
 
   static RawResponse copyOf(FullHttpResponse response) {
-    HttpHeaders h = response.headers();
-    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (Map.Entry<String, String> e : h) {
-      headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
-    }
     byte[] body = new byte[response.content().readableBytes()];
     response.content().getBytes(response.content().readerIndex(), body);
-    return new RawResponse(response.status().code(), headers, body);
+    return new RawResponse(response.status().code(), new ResponseHeaders(response.headers()), body);
   }
 }

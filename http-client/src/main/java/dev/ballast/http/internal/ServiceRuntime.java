@@ -1,6 +1,7 @@
 package dev.ballast.http.internal;
 
 import dev.ballast.http.HttpServiceConfig;
+import dev.ballast.lb.Durations;
 import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.EndpointSet;
 import dev.ballast.lb.LbConfig;
@@ -18,6 +19,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +49,10 @@ final class ServiceRuntime {
   private final RetryBudget retryBudget;
   private final RetryBudget hedgeBudget;
   private final Backoff backoff;
+  private final long requestTimeoutNanos;
+  private final String requestTimeoutText;
+  private final @Nullable Duration callTimeout;
+  private final String callTimeoutText;
   private final ConcurrentHashMap<String, EndpointPool> pools = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, EndpointPool> healthPools = new ConcurrentHashMap<>();
   private volatile Map<String, Endpoint> current = Map.of();
@@ -54,6 +60,7 @@ final class ServiceRuntime {
   private @Nullable SslContext ssl;
   private @Nullable AutoCloseable subscription;
   private @Nullable LoadBalancer lb;
+  private ClientMetrics.ServiceMeters meters = ClientMetrics.ServiceMeters.NOOP;
 
   ServiceRuntime(
       ServiceDefinition def,
@@ -69,6 +76,13 @@ final class ServiceRuntime {
     this.retryBudget = new RetryBudget(ticker, config.retryBudgetPercent(), 10);
     this.hedgeBudget = new RetryBudget(ticker, config.hedgeBudgetPercent(), 1);
     this.backoff = new Backoff(config.retryBackoff(), random);
+    // Formatted once here: formatting a duration per attempt was a tenth of the call path's CPU.
+    this.requestTimeoutNanos = config.requestTimeout().toNanos();
+    this.requestTimeoutText =
+        "timed out after " + Durations.format(config.requestTimeout()) + " (request-timeout)";
+    this.callTimeout = config.callTimeout().orElse(null);
+    this.callTimeoutText =
+        callTimeout == null ? "call-timeout" : "call-timeout " + Durations.format(callTimeout);
   }
 
   /** Subscribes to the source and builds the load balancer; undone by {@link #close()}. */
@@ -111,8 +125,33 @@ final class ServiceRuntime {
     return core.ticker();
   }
 
-  ClientMetrics metrics() {
-    return core.metrics();
+  /** This service's meters; set once by the core before the client is handed out. */
+  ClientMetrics.ServiceMeters meters() {
+    return meters;
+  }
+
+  void meters(ClientMetrics.ServiceMeters value) {
+    meters = value;
+  }
+
+  /** {@code request-timeout} in nanoseconds. */
+  long requestTimeoutNanos() {
+    return requestTimeoutNanos;
+  }
+
+  /** The failure detail of an attempt that reached {@code request-timeout}. */
+  String requestTimeoutText() {
+    return requestTimeoutText;
+  }
+
+  /** The service's {@code call-timeout}; null when none. */
+  @Nullable Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /** {@code call-timeout <duration>}, for messages. */
+  String callTimeoutText() {
+    return callTimeoutText;
   }
 
   RetryBudget retryBudget() {
@@ -194,10 +233,13 @@ final class ServiceRuntime {
     return new EndpointPool(
         e.id(),
         InetSocketAddress.createUnresolved(e.host(), e.port()),
+        Attempt.hostHeader(e),
         loop,
         transport.bootstrap(loop, config.connectTimeout(), init),
         max,
-        maxPending);
+        maxPending,
+        config.idleTimeout(),
+        core.ticker());
   }
 
   static boolean isTls(Endpoint e) {

@@ -32,6 +32,8 @@ final class Transport {
   private final EventLoopGroup group;
   private final Class<? extends Channel> channelClass;
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+  // Cached: iterating the group allocates an iterator, and send() asks on every call.
+  private final EventExecutor[] loops;
 
   Transport(int threads) {
     DefaultThreadFactory factory = new DefaultThreadFactory("ballast-http", true);
@@ -42,6 +44,9 @@ final class Transport {
       group = new MultiThreadIoEventLoopGroup(threads, factory, NioIoHandler.newFactory());
       channelClass = NioSocketChannel.class;
     }
+    List<EventExecutor> all = new ArrayList<>();
+    group.forEach(all::add);
+    loops = all.toArray(new EventExecutor[0]);
   }
 
   EventLoopGroup group() {
@@ -78,7 +83,7 @@ final class Transport {
 
   /** Whether the calling thread is one of the loops (where blocking would deadlock). */
   boolean inEventLoop() {
-    for (EventExecutor e : group) {
+    for (EventExecutor e : loops) {
       if (e.inEventLoop()) {
         return true;
       }

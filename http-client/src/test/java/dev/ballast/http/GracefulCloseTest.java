@@ -1,0 +1,219 @@
+package dev.ballast.http;
+
+import static dev.ballast.http.TestSupport.clientThreads;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.ballast.lb.Endpoint;
+import dev.ballast.testkit.HttpInstance;
+import dev.ballast.testkit.HttpInstanceFarm;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code close(Duration)} against real local servers: calls in flight finish within the drain, hung
+ * ones fail with a clear error after it, new calls fail at once, and nothing is left running.
+ */
+class GracefulCloseTest {
+  private static HttpInstanceFarm farm;
+  private static HttpInstance slow;
+  private static HttpInstance hung;
+
+  @BeforeAll
+  static void startFarm() {
+    farm = HttpInstanceFarm.builder().name("drain").instances(2).build();
+    slow = farm.instance("i1");
+    hung = farm.instance("i2");
+  }
+
+  @AfterAll
+  static void stopFarm() {
+    farm.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    farm.clearFaults();
+    farm.resetCounters();
+  }
+
+  @AfterEach
+  void nothingLeftRunning() {
+    await().atMost(Duration.ofSeconds(5)).until(() -> clientThreads().isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(farm.instances())
+                    .allSatisfy(i -> assertThat(i.activeConnections()).isZero()));
+  }
+
+  /** Services "slow" (instance i1) and "hung" (i2), each a single endpoint, no retries. */
+  private static BallastHttpClient.Builder twoServices() {
+    HttpServiceConfig config =
+        HttpServiceConfig.builder().requestTimeout(Duration.ofSeconds(30)).build();
+    return BallastHttpClient.builder()
+        .service("slow", List.of(Endpoint.of(slow.host(), slow.port())), config)
+        .service("hung", List.of(Endpoint.of(hung.host(), hung.port())), config)
+        .eventLoopThreads(2);
+  }
+
+  private static List<CompletableFuture<ServiceResponse>> send(
+      BallastHttpClient client, String service, int n) {
+    List<CompletableFuture<ServiceResponse>> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      futures.add(client.sendAsync(ServiceRequest.get(service, "/" + service + "/" + i).build()));
+    }
+    return futures;
+  }
+
+  private static Throwable failureOf(CompletableFuture<ServiceResponse> f) {
+    assertThat(f).isCompletedExceptionally();
+    try {
+      f.get();
+      throw new AssertionError("not failed: " + f);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void slowCallsFinishWithinTheDrainAndHungOnesFailClearlyAfterIt() throws Exception {
+    slow.latency(Duration.ofMillis(400));
+    hung.hang(true);
+    BallastHttpClient client = twoServices().build();
+    List<CompletableFuture<ServiceResponse>> slowCalls = send(client, "slow", 8);
+    List<CompletableFuture<ServiceResponse>> hungCalls = send(client, "hung", 3);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> slow.requestCount() == 8 && hung.requestCount() == 3);
+
+    long start = System.nanoTime();
+    client.close(Duration.ofMillis(1500));
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+    assertThat(slowCalls)
+        .allSatisfy(f -> assertThat(f).isCompletedWithValueMatching(r -> r.statusCode() == 200));
+    for (int i = 0; i < hungCalls.size(); i++) {
+      Throwable t = failureOf(hungCalls.get(i));
+      assertThat(t)
+          .isInstanceOf(BallastHttpException.class)
+          .hasMessage(
+              "GET /hung/"
+                  + i
+                  + " on service 'hung' failed: client closed before the response arrived (drain"
+                  + " timeout 1500ms elapsed)\n"
+                  + "  attempt 1: "
+                  + hung.host()
+                  + ":"
+                  + hung.port()
+                  + ": no response yet");
+      assertThat(((BallastHttpException) t).service()).isEqualTo("hung");
+    }
+    // The drain ran to its end for the hung calls, and not much longer.
+    assertThat(tookMillis).isBetween(1400L, 1500L + 5000L);
+    // The abandoned exchanges released their picks.
+    assertThat(client.loadBalancer("hung").endpoints())
+        .allSatisfy(s -> assertThat(s.inFlight()).isZero());
+  }
+
+  @Test
+  void newCallsFailAtOnceWhileDrainingAndCloseReturnsWhenTheLastCallEnds() throws Exception {
+    slow.latency(Duration.ofMillis(1200));
+    BallastHttpClient client =
+        BallastHttpClient.fromProperties(
+            TestSupport.props(
+                "ballast.http.services.slow.endpoints",
+                slow.endpointSpec(),
+                "ballast.http.shutdown-drain-timeout",
+                "20s"));
+    CompletableFuture<ServiceResponse> inFlight =
+        client.sendAsync(ServiceRequest.get("slow", "/first").build());
+    await().atMost(Duration.ofSeconds(5)).until(() -> slow.requestCount() == 1);
+
+    long start = System.nanoTime();
+    Thread closer = new Thread(client::close, "closer");
+    closer.start();
+    ServiceRequest late = ServiceRequest.get("slow", "/late").build();
+    // Calls made before close() began are in flight like the first one; wait for the rejections.
+    List<CompletableFuture<ServiceResponse>> beforeClose = new ArrayList<>();
+    CompletableFuture<ServiceResponse> rejected;
+    while (true) {
+      CompletableFuture<ServiceResponse> f = client.sendAsync(late);
+      if (f.isDone()) {
+        rejected = f;
+        break;
+      }
+      beforeClose.add(f);
+      Thread.sleep(10);
+    }
+    assertThat(closer.isAlive()).as("close() still draining").isTrue();
+    assertThat(inFlight).isNotDone();
+    String message =
+        "GET /late on service 'slow' rejected: client closed (BallastHttpClient[slow] accepts no"
+            + " new calls once close() has begun)";
+    assertThat(failureOf(rejected)).isInstanceOf(BallastHttpException.class).hasMessage(message);
+    long failFast = System.nanoTime();
+    assertThatThrownBy(() -> client.send(late))
+        .isInstanceOf(BallastHttpException.class)
+        .hasMessage(message);
+    assertThat(System.nanoTime() - failFast).isLessThan(TimeUnit.MILLISECONDS.toNanos(500));
+
+    closer.join(TimeUnit.SECONDS.toMillis(10));
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(closer.isAlive()).isFalse();
+    assertThat(inFlight).isCompletedWithValueMatching(r -> r.statusCode() == 200);
+    assertThat(beforeClose)
+        .allSatisfy(f -> assertThat(f).isCompletedWithValueMatching(r -> r.statusCode() == 200));
+    // Returned once the slow calls ended, far before the 20 s drain timeout.
+    assertThat(tookMillis).isLessThan(8_000L);
+    // Idempotent, and a second close() with another timeout changes nothing.
+    client.close(Duration.ofSeconds(1));
+    client.close();
+  }
+
+  @Test
+  void plainCloseFailsCallsInFlightAtOnceByDefault() {
+    hung.hang(true);
+    BallastHttpClient client = twoServices().build();
+    CompletableFuture<ServiceResponse> f =
+        client.sendAsync(ServiceRequest.get("hung", "/x").build());
+    await().atMost(Duration.ofSeconds(5)).until(() -> hung.requestCount() == 1);
+
+    long start = System.nanoTime();
+    client.close();
+
+    assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+    assertThat(failureOf(f))
+        .isInstanceOf(BallastHttpException.class)
+        .hasMessageStartingWith(
+            "GET /x on service 'hung' failed: client closed before the response arrived (closed"
+                + " without a drain)\n  attempt 1: ");
+  }
+
+  @Test
+  void rejectsANegativeDrainTimeout() {
+    try (BallastHttpClient client = twoServices().build()) {
+      assertThatThrownBy(() -> client.close(Duration.ofMillis(-1)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("drainTimeout: PT-0.001S (expected: zero or a positive duration)");
+    }
+    assertThatThrownBy(
+            () -> BallastHttpClient.builder().shutdownDrainTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("shutdownDrainTimeout: PT-1S (expected: zero or a positive duration)");
+  }
+}
