@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -274,6 +276,15 @@ class ClientBasicsTest {
 
   @Test
   void cancellingAFutureClosesItsConnection() {
+    cancelClosesTheConnection(f -> f.cancel(true));
+  }
+
+  @Test
+  void completingAFutureWithACancellationClosesItsConnectionToo() {
+    cancelClosesTheConnection(f -> f.completeExceptionally(new CancellationException("by hand")));
+  }
+
+  private void cancelClosesTheConnection(Consumer<CompletableFuture<ServiceResponse>> cancel) {
     farm.instances().forEach(i -> i.hang(true));
     try (BallastHttpClient client = BallastHttpClient.fromProperties(service("echo", farm))) {
       CompletableFuture<ServiceResponse> f =
@@ -281,7 +292,7 @@ class ClientBasicsTest {
       await()
           .atMost(Duration.ofSeconds(5))
           .until(() -> farm.instances().stream().mapToLong(HttpInstance::requestCount).sum() == 1);
-      f.cancel(true);
+      cancel.accept(f);
       await()
           .atMost(Duration.ofSeconds(5))
           .untilAsserted(

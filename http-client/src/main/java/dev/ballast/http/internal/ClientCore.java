@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -164,13 +165,29 @@ public final class ClientCore {
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        abandon();
+      }
+      return cancelled;
+    }
+
+    // Cancelling by hand (completeExceptionally with a CancellationException) abandons it too.
+    @Override
+    public boolean completeExceptionally(Throwable ex) {
+      boolean done = super.completeExceptionally(ex);
+      if (done && ex instanceof CancellationException) {
+        abandon();
+      }
+      return done;
+    }
+
+    private void abandon() {
       Call c = call;
-      if (cancelled && c != null) {
+      if (c != null) {
         c.abort(
             new BallastHttpException(
                 c.serviceName(), c.describe() + ": cancelled by the caller", null));
       }
-      return cancelled;
     }
   }
 
