@@ -144,9 +144,13 @@ public final class JdbcOverheadSuite {
             + " read-your-writes off, static topology, no meters). Spring 6.2: LazyConnection"
             + "DataSourceProxy over an AbstractRoutingDataSource keyed by a thread-local read-only"
             + " flag, as a @Transactional(readOnly = true) aspect would set it. AWS Advanced JDBC"
-            + " Wrapper 4.3.0: plugin readWriteSplitting, dialect pg, both hosts in the URL (first ="
-            + " writer), internal HikariCP pools for every host (HikariPooledConnectionProvider,"
-            + " accepting non-RDS URLs), no external pool, reader strategy random.");
+            + " Wrapper 4.3.0: plugin readWriteSplitting, dialect pg, both hosts in the URL with"
+            + " singleWriterConnectionString=true (first = writer, the other a reader: the"
+            + " documented setup off RDS/Aurora), internal HikariCP pools for every host"
+            + " (HikariPooledConnectionProvider accepting non-RDS hosts, the wrapper's default pool"
+            + " expiry), no external pool, reader strategy random; its read cycle takes a writer"
+            + " connection on getConnection and a reader one on setReadOnly(true), both from the"
+            + " internal pools; reads checked to reach the replica before measuring.");
     table.write(out, "jdbc-overhead");
     section.table(table);
     List<String> names = new ArrayList<>();
