@@ -180,6 +180,28 @@ class ConfigurationTest {
   }
 
   @Test
+  void reportsBadShutdownDrainAndIdleTimeoutsUnderTheirKeys() {
+    assertThat(
+            failure(
+                    props(
+                        S + "endpoints",
+                        "http://127.0.0.1:1",
+                        "ballast.http.shutdown-drain-timeout",
+                        "soon",
+                        "ballast.http.defaults.idle-timeout",
+                        "0s",
+                        "ballast.http.shutdown-drain-timout",
+                        "1s"))
+                .problems())
+        .containsExactlyInAnyOrder(
+            "ballast.http.shutdown-drain-timeout: soon (expected: a non-negative duration such as"
+                + " 250ms, 5s, 2m or PT5S)",
+            "ballast.http.defaults.idle-timeout: 0s (expected: a positive duration)",
+            "ballast.http.shutdown-drain-timout: 1s (expected: a known key; did you mean"
+                + " 'ballast.http.shutdown-drain-timeout'?)");
+  }
+
+  @Test
   void zoneComesFromTheEnvironmentWhenNotSet() throws Exception {
     BallastHttpClient.Builder b =
         PropertiesBinder.bind(

@@ -3,9 +3,12 @@
  * dev.ballast.http.internal.ClientCore} (one client: event loops, services, active calls), {@link
  * dev.ballast.http.internal.Call} (one call: pick, retries, hedging, the failure message), {@link
  * dev.ballast.http.internal.Attempt} (one exchange on one connection), {@link
- * dev.ballast.http.internal.EndpointPool} (per-endpoint keep-alive pool, confined to one event
- * loop) and {@link dev.ballast.http.internal.PropertiesBinder} (the {@code ballast.http.*} keys).
- * Micrometer is referenced only by {@link dev.ballast.http.internal.MicrometerClientMetrics}.
+ * dev.ballast.http.internal.EndpointPool} (per-endpoint keep-alive pool of {@link
+ * dev.ballast.http.internal.PooledConnection}s, confined to one event loop, idle ones closed after
+ * {@code idle-timeout}), {@link dev.ballast.http.internal.ResponseHeaders} (a response's headers,
+ * copied only when read) and {@link dev.ballast.http.internal.PropertiesBinder} (the {@code
+ * ballast.http.*} keys). Micrometer is referenced only by {@link
+ * dev.ballast.http.internal.MicrometerClientMetrics}.
  */
 @NullMarked
 package dev.ballast.http.internal;
