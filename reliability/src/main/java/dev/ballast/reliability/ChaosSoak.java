@@ -91,7 +91,7 @@ public final class ChaosSoak {
     List<String> lanes;
     List<String> settings;
     int seconds;
-    try (SoakRig rig = SoakRig.start()) {
+    try (SoakRig rig = SoakRig.start(options.margins())) {
       plan =
           FaultPlan.generate(
               options.seed(), options.length(), rig.instanceIds(), rig.replicaNames());
@@ -121,7 +121,7 @@ public final class ChaosSoak {
       FaultInjector injector =
           new FaultInjector(plan, rig.farm(), rig.cluster(), SoakRig.BASE_MIN, SoakRig.BASE_MAX);
       http.excuseWhen(t -> injector.noHealthyInstance());
-      checks = new SoakChecks(plan, injector, timeline, http, ryw, reads);
+      checks = new SoakChecks(plan, injector, timeline, http, ryw, reads, options.margins());
       Duration bound = options.length().plus(Duration.ofMinutes(2));
       try (LoadLoop h = load("soak-http", HTTP_WORKERS, HTTP_RATE, bound, http.operation());
           LoadLoop w =

@@ -6,13 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * What a chaos soak runs: how long the fault plan lasts, its seed, and where the report goes.
+ * What a chaos soak runs: how long the fault plan lasts, its seed, where the report goes, and how
+ * much slack it leaves a slow machine.
  *
  * @param length the fault plan's length (warm-up and checks come on top), 10 s to 24 h
  * @param seed the fault plan's seed
  * @param outputDirectory where {@code chaos-soak.md} and {@code chaos-soak.png} are written
+ * @param margins timeouts and grace windows; the command line always runs {@link
+ *     SoakMargins#STRICT}
  */
-public record SoakOptions(Duration length, long seed, Path outputDirectory) {
+public record SoakOptions(Duration length, long seed, Path outputDirectory, SoakMargins margins) {
 
   private static final Duration MIN = Duration.ofSeconds(10);
   private static final Duration MAX = Duration.ofHours(24);
@@ -21,9 +24,15 @@ public record SoakOptions(Duration length, long seed, Path outputDirectory) {
   public SoakOptions {
     requireNonNull(length, "length");
     requireNonNull(outputDirectory, "outputDirectory");
+    requireNonNull(margins, "margins");
     if (length.compareTo(MIN) < 0 || length.compareTo(MAX) > 0) {
       throw new IllegalArgumentException("length: " + length + " (expected: 10 s to 24 h)");
     }
+  }
+
+  /** Options with {@link SoakMargins#STRICT} margins. */
+  public SoakOptions(Duration length, long seed, Path outputDirectory) {
+    this(length, seed, outputDirectory, SoakMargins.STRICT);
   }
 
   /**

@@ -51,7 +51,7 @@ class ReplicaMaintenanceTest {
           new JdbcTraffic(ds, ds.forReads(), "restarts", 0, PgSupport.nodeOfPort(cluster), null);
       try (LoadLoop load =
           LoadLoop.start(
-              "restart-reads", 6, 100, Duration.ofSeconds(60), 6_000, traffic.readOperation())) {
+              "restart-reads", 6, 100, Duration.ofSeconds(180), 18_000, traffic.readOperation())) {
         warmUp(traffic::readsDone, 300);
         for (PgNode replica : cluster.replicas()) {
           stops.add(System.nanoTime());
@@ -59,9 +59,10 @@ class ReplicaMaintenanceTest {
           long before = traffic.readsByNode().getOrDefault(replica.name(), 0L);
           measure(ms(1000));
           replica.start();
-          // Back in rotation: it serves reads again.
+          // Back in rotation: it serves reads again (a loaded CI machine may take a while to
+          // start PostgreSQL and to pass the router's health checks).
           await()
-              .atMost(Duration.ofSeconds(10))
+              .atMost(Duration.ofSeconds(30))
               .until(() -> traffic.readsByNode().getOrDefault(replica.name(), 0L) > before + 50);
         }
         measure(ms(500));
@@ -101,7 +102,7 @@ class ReplicaMaintenanceTest {
       PgNode r1 = cluster.node("r1");
       try (LoadLoop load =
           LoadLoop.start(
-              "ryw-writes", 4, 50, Duration.ofSeconds(60), 3_000, traffic.writeOperation(true))) {
+              "ryw-writes", 4, 50, Duration.ofSeconds(120), 6_000, traffic.writeOperation(true))) {
         warmUp(() -> traffic.acknowledged().size(), 200);
         Map<String, Long> beforePause = traffic.readsByNode();
         r1.pauseReplay();

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class RollingDeployTest {
   private static final String SERVICE = "orders";
   private static final Duration SLOW_START = ms(1500);
+  // Generous: a loaded 2-core CI machine stalls for seconds; no attempt should need it.
+  private static final Duration REQUEST_TIMEOUT = ms(5000);
 
   @Test
   void replacesEveryInstanceWithoutAFailedRequestAndRampsEachNewOne() {
@@ -48,12 +50,12 @@ class RollingDeployTest {
       HttpServiceConfig config =
           HttpServiceConfig.builder()
               .healthCheckPath("/health")
-              .requestTimeout(ms(2000))
+              .requestTimeout(REQUEST_TIMEOUT)
               .lb(
                   LbConfig.builder()
                       .slowStartWindow(SLOW_START)
                       .healthCheckInterval(ms(100))
-                      .healthCheckTimeout(ms(250))
+                      .healthCheckTimeout(ms(1000))
                       .build())
               .build();
       try (BallastHttpClient client =
@@ -65,7 +67,7 @@ class RollingDeployTest {
         List<Double> rampRatios = new ArrayList<>();
         try (LoadLoop load =
             LoadLoop.start(
-                "deploy-load", 6, 100, Duration.ofSeconds(90), 9_000, traffic.operation())) {
+                "deploy-load", 6, 100, Duration.ofSeconds(180), 18_000, traffic.operation())) {
           // JIT and connection set-up first: "steady" is the state the deploy disturbs.
           warmUp(traffic::calls, 1_500);
           latency.phase("steady");
@@ -129,11 +131,23 @@ class RollingDeployTest {
           assertThat(traffic.idempotentFailures())
               .as("failed GETs: %s", traffic.failureSamples())
               .isZero();
-          // 2x is the target; the floor absorbs a scheduler hiccup of a shared 2-core machine.
-          assertThat(deployP99).isLessThanOrEqualTo(Math.max(2 * steadyP99, steadyP99 + 25));
+          // 2x is the target (the figure above records it); the CI bound leaves room for the
+          // scheduler of a loaded 2-core machine and still catches calls that waited on a drained
+          // or stopped instance.
+          assertThat(deployP99)
+              .as("p99 during the deploy vs steady %.2f ms", steadyP99)
+              .isLessThanOrEqualTo(Math.max(3 * steadyP99, steadyP99 + 250));
+          for (String phase : List.of("steady", "deploy", "after")) {
+            assertThat(latency.snapshot(phase).getMaxValue() / 1000.0)
+                .as("no %s call waited out an attempt's timeout: %s", phase, latency.summary(phase))
+                .isLessThan(REQUEST_TIMEOUT.toMillis());
+          }
+          // Slow start gives a new instance about half a settled one's share over the window; a
+          // full share (1.0) means no ramp. 0.85 leaves room for the window overrunning on a
+          // stalled machine, when the new instance already takes its full share.
           assertThat(rampRatios)
               .as("share of each new instance during its ramp vs a settled one: %s", rampLines)
-              .allSatisfy(r -> assertThat(r).isLessThan(0.7));
+              .allSatisfy(r -> assertThat(r).isLessThan(0.85));
           // After the ramps, traffic is spread over the new instances again.
           double mean =
               live.values().stream().mapToLong(HttpInstance::countSinceMark).average().orElse(0);

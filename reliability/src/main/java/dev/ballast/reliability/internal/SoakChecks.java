@@ -9,6 +9,7 @@ import dev.ballast.reliability.Fault;
 import dev.ballast.reliability.FaultKind;
 import dev.ballast.reliability.FaultPlan;
 import dev.ballast.reliability.Invariant;
+import dev.ballast.reliability.SoakMargins;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,14 +27,6 @@ import java.util.function.BooleanSupplier;
  * other measurements for the report. Used by one thread, the soak's.
  */
 public final class SoakChecks {
-  /**
-   * Read failures this soon after a replica stop or failover began are on connections it killed.
-   */
-  private static final long READ_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-  /** Writes may fail from the failover's start until this long after the promotion. */
-  private static final long WRITE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
-
   /** Threads the run may add over the count after warm-up (pool helpers come and go). */
   private static final int THREAD_SLACK = 16;
 
@@ -43,25 +36,42 @@ public final class SoakChecks {
   private final HttpTraffic http;
   private final JdbcTraffic ryw;
   private final JdbcTraffic reads;
+
+  /**
+   * Read failures this soon after a replica stop or failover was applied are on connections it
+   * killed.
+   */
+  private final long readGraceNanos;
+
+  /** Writes may fail from the failover's start until this long after the promotion. */
+  private final long writeGraceNanos;
+
   private final List<Invariant> invariants = new ArrayList<>();
   private final List<String> figures = new ArrayList<>();
   private int threadsAfterWarmUp;
   private double runStartSecond;
 
-  /** Checks over one soak's plan, injector, timeline and traffic. */
+  /**
+   * Checks over one soak's plan, injector, timeline and traffic, with the grace windows of {@code
+   * margins}.
+   */
   public SoakChecks(
       FaultPlan plan,
       FaultInjector injector,
       Timeline timeline,
       HttpTraffic http,
       JdbcTraffic ryw,
-      JdbcTraffic reads) {
+      JdbcTraffic reads,
+      SoakMargins margins) {
     this.plan = requireNonNull(plan, "plan");
     this.injector = requireNonNull(injector, "injector");
     this.timeline = requireNonNull(timeline, "timeline");
     this.http = requireNonNull(http, "http");
     this.ryw = requireNonNull(ryw, "ryw");
     this.reads = requireNonNull(reads, "reads");
+    requireNonNull(margins, "margins");
+    this.readGraceNanos = margins.readGrace().toNanos();
+    this.writeGraceNanos = margins.writeGrace().toNanos();
   }
 
   /** Waits (at most 90 s) until every kind of traffic flows, then notes the thread count. */
@@ -148,18 +158,20 @@ public final class SoakChecks {
         continue;
       }
       if (f.kind() == FaultKind.REPLICA_STOP || f.kind() == FaultKind.FAILOVER) {
-        readGrace.add(new long[] {started, Math.max(started, applied) + READ_GRACE_NANOS});
+        readGrace.add(new long[] {started, Math.max(started, applied) + readGraceNanos});
       }
       if (f.kind() == FaultKind.FAILOVER) {
         failoverStart = started;
         failoverApplied = applied;
-        writeGrace.add(new long[] {started, Math.max(started, applied) + WRITE_GRACE_NANOS});
+        writeGrace.add(new long[] {started, Math.max(started, applied) + writeGraceNanos});
       }
     }
     long writesOutside = outside(ryw.writeFailureTimes(), writeGrace);
     invariants.add(
         Invariant.atMost(
-            "Writes fail only during a failover (until 2 s after the promotion)",
+            "Writes fail only during a failover (until "
+                + seconds(writeGraceNanos)
+                + " after the promotion)",
             0,
             writesOutside,
             String.format(
@@ -172,7 +184,9 @@ public final class SoakChecks {
     long readsOutside = outside(readFailures, readGrace);
     invariants.add(
         Invariant.atMost(
-            "Reads fail only on connections a replica stop or failover killed (within 1 s)",
+            "Reads fail only on connections a replica stop or failover killed (within "
+                + seconds(readGraceNanos)
+                + ")",
             0,
             readsOutside,
             String.format(
@@ -319,6 +333,10 @@ public final class SoakChecks {
     } catch (SQLException e) {
       throw new IllegalStateException("pool of " + host + " is not a HikariDataSource", e);
     }
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.0f s", nanos / 1e9);
   }
 
   private static long outside(List<Long> times, List<long[]> windows) {

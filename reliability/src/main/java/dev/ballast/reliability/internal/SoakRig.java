@@ -5,6 +5,7 @@ import dev.ballast.http.HttpServiceConfig;
 import dev.ballast.jdbc.RoutingDataSource;
 import dev.ballast.lb.EndpointSource;
 import dev.ballast.lb.LbConfig;
+import dev.ballast.reliability.SoakMargins;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
 import dev.ballast.testkit.PgNode;
@@ -62,11 +63,12 @@ public final class SoakRig implements AutoCloseable {
   }
 
   /**
-   * Starts everything and creates the table; on failure, stops what had started.
+   * Starts everything with the timeouts of {@code margins} and creates the table; on failure, stops
+   * what had started.
    *
    * @throws SQLException if the table cannot be created
    */
-  public static SoakRig start() throws SQLException {
+  public static SoakRig start(SoakMargins margins) throws SQLException {
     HttpInstanceFarm farm = null;
     PostgresCluster cluster = null;
     BallastHttpClient client = null;
@@ -83,13 +85,13 @@ public final class SoakRig implements AutoCloseable {
         i.latency(BASE_MIN, BASE_MAX);
       }
       cluster = PostgresCluster.builder().replicas(2).zones("a", "a", "b").start();
-      HttpServiceConfig config = httpConfig(farm.healthPath());
+      HttpServiceConfig config = httpConfig(farm.healthPath(), margins);
       client =
           BallastHttpClient.builder()
               .zone("a")
               .service(SERVICE, EndpointSource.of(FarmEndpoints.of(farm.instances())), config)
               .build();
-      Properties props = jdbcProperties(cluster);
+      Properties props = jdbcProperties(cluster, margins);
       ds = RoutingDataSource.fromProperties(props);
       JdbcTraffic.createTable(ds, TABLE);
       cluster.waitForReplication();
@@ -100,26 +102,26 @@ public final class SoakRig implements AutoCloseable {
     }
   }
 
-  private static HttpServiceConfig httpConfig(String healthPath) {
+  private static HttpServiceConfig httpConfig(String healthPath, SoakMargins margins) {
     return HttpServiceConfig.builder()
         .healthCheckPath(healthPath)
-        .connectTimeout(Duration.ofMillis(500))
-        // Generous for a healthy instance on a shared machine, short enough to leave a hang soon.
-        .requestTimeout(Duration.ofMillis(1_000))
+        .connectTimeout(margins.connectTimeout())
+        // Generous for a healthy instance, short enough to leave a hang (1-3 s) soon.
+        .requestTimeout(margins.requestTimeout())
         .retryBackoff(Duration.ofMillis(10))
         .lb(
             LbConfig.builder()
                 .localZone("a")
                 .slowStartWindow(Duration.ofSeconds(1))
                 .healthCheckInterval(Duration.ofMillis(200))
-                .healthCheckTimeout(Duration.ofMillis(250))
+                .healthCheckTimeout(margins.healthCheckTimeout())
                 .outlierBaseEjectionTime(Duration.ofSeconds(1))
                 .outlierMaxEjectionTime(Duration.ofSeconds(5))
                 .build())
         .build();
   }
 
-  private static Properties jdbcProperties(PostgresCluster cluster) {
+  private static Properties jdbcProperties(PostgresCluster cluster, SoakMargins margins) {
     Properties p = new Properties();
     p.setProperty("ballast.zone", "a");
     p.setProperty("ballast.jdbc.name", "soak-db");
@@ -135,7 +137,9 @@ public final class SoakRig implements AutoCloseable {
     p.setProperty("ballast.jdbc.health-check.interval", "200ms");
     p.setProperty("ballast.jdbc.hikari.maximumPoolSize", "8");
     p.setProperty("ballast.jdbc.hikari.minimumIdle", "1");
-    p.setProperty("ballast.jdbc.hikari.connectionTimeout", "3000");
+    p.setProperty(
+        "ballast.jdbc.hikari.connectionTimeout",
+        String.valueOf(margins.jdbcConnectionTimeout().toMillis()));
     return p;
   }
 
