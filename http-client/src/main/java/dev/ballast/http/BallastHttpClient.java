@@ -152,8 +152,8 @@ public final class BallastHttpClient implements AutoCloseable {
    *
    * <p>Blocks the caller for at most about {@code drainTimeout} plus those few seconds; returns
    * early once the last call in flight has ended. On an event-loop thread (in a future's callback)
-   * it cannot wait, so calls in flight fail at once. Idempotent: a later call, with any timeout,
-   * waits for the first to finish.
+   * it cannot wait, so calls in flight fail at once and the threads stop just after it returns.
+   * Idempotent: a later call, with any timeout, waits for the first to finish.
    *
    * @param drainTimeout how long calls in flight may still take; zero fails them at once
    * @throws IllegalArgumentException if {@code drainTimeout} is negative

@@ -205,6 +205,31 @@ class GracefulCloseTest {
   }
 
   @Test
+  void closingInAFuturesCallbackNeitherBlocksNorLeaks() throws Exception {
+    slow.latency(Duration.ofMillis(200));
+    hung.hang(true);
+    BallastHttpClient client = twoServices().build();
+    CompletableFuture<ServiceResponse> stuck =
+        client.sendAsync(ServiceRequest.get("hung", "/stuck").build());
+    CompletableFuture<String> closedOnLoop =
+        client
+            .sendAsync(ServiceRequest.get("slow", "/then-close").build())
+            .thenApply(
+                r -> {
+                  client.close(Duration.ofSeconds(30));
+                  return Thread.currentThread().getName();
+                });
+
+    assertThat(closedOnLoop.get(10, TimeUnit.SECONDS)).matches(TestSupport.CLIENT_THREAD);
+    // An event loop cannot wait for the calls it serves: they fail at once instead.
+    await().atMost(Duration.ofSeconds(5)).until(stuck::isDone);
+    assertThat(failureOf(stuck))
+        .hasMessageStartingWith(
+            "GET /stuck on service 'hung' failed: client closed before the response arrived"
+                + " (closed on an event-loop thread, which cannot wait for a drain)");
+  }
+
+  @Test
   void rejectsANegativeDrainTimeout() {
     try (BallastHttpClient client = twoServices().build()) {
       assertThatThrownBy(() -> client.close(Duration.ofMillis(-1)))

@@ -92,10 +92,20 @@ final class Transport {
   }
 
   /**
-   * Shuts the loops down (no quiet period: the client is closing) and waits up to {@code wait}.
-   * Closing the loops closes every channel still registered.
+   * Shuts the loops down (no quiet period: the client is closing) and waits up to {@code wait}; on
+   * one of the loops it cannot wait for itself, so it only starts the shutdown. Closing the loops
+   * closes every channel still registered.
    */
   void shutdown(Duration wait) {
+    if (inEventLoop()) {
+      // Closed from a future's callback: every wait below would wait for this very thread. The
+      // closes are queued ahead of the shutdown, and a terminating loop runs its queue first.
+      for (Channel ch : new ArrayList<>(channels)) {
+        ch.close();
+      }
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+      return;
+    }
     long deadline = System.nanoTime() + wait.toNanos();
     // Let tasks already queued (pool closes, connects in progress) run first, then close every
     // channel explicitly: a loop that is terminating does not close a channel registered late,
