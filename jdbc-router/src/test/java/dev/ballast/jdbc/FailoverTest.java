@@ -72,13 +72,15 @@ class FailoverTest {
         failures.stream().limit(3).forEach(f -> System.out.println("  failed attempt: " + f));
         assertThat(landedOn).isEqualTo("r1");
         assertThat(ds.primaryHost()).contains("r1");
-        assertThat(failoverMillis).isLessThan(5_000);
+        // about two 1 s health intervals on a quiet machine (printed above); 15 s still catches a
+        // router that never looks again, while leaving a loaded CI machine its stalls
+        assertThat(failoverMillis).isLessThan(15_000);
         // reads go on: r2 is still a replica (of the old primary)
         assertThat(route(cluster, ds, true)).isIn("r2", "primary");
 
         // now the new primary dies too: no primary at all
         r1.stop();
-        await().atMost(Duration.ofSeconds(5)).until(() -> ds.primaryHost().isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> ds.primaryHost().isEmpty());
         long start = System.nanoTime();
         assertThatThrownBy(() -> write(cluster, ds))
             .isInstanceOf(SQLTransientConnectionException.class)
@@ -97,7 +99,8 @@ class FailoverTest {
                     + " refused; r2 ("
                     + cluster.node("r2").jdbcUrl()
                     + ", zone b): replica, lag ");
-        assertThat((System.nanoTime() - start) / 1_000_000).as("fail fast, ms").isLessThan(500);
+        // below the pool's 5 s connection timeout: the router failed on its state, not on a wait
+        assertThat((System.nanoTime() - start) / 1_000_000).as("fail fast, ms").isLessThan(3_000);
         assertThat(route(cluster, ds, true)).isEqualTo("r2");
       }
     }

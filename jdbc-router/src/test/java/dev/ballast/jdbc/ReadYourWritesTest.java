@@ -43,6 +43,10 @@ class ReadYourWritesTest {
     props.setProperty("ballast.jdbc.read-your-writes", "lsn");
     // no lag limit: every read that avoids a replica here does so for read-your-writes alone
     props.setProperty("ballast.jdbc.max-replica-lag", "0");
+    // A running replica replays a commit in about a millisecond, but a loaded CI machine can
+    // stall it far past the 100 ms default: the running phase measures routing, not the
+    // scheduler. (Paused replicas cost the wait only until a probe sees them lag past it.)
+    props.setProperty("ballast.jdbc.read-your-writes.max-wait", "2s");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (RoutingDataSource ds = RoutingDataSource.fromProperties(props, registry)) {
       cluster.node("r1").pauseReplay();
@@ -82,6 +86,9 @@ class ReadYourWritesTest {
     props.setProperty("ballast.jdbc.read-your-writes", "lsn");
     // no lag limit: r1 stays eligible, so every read first asks it (zone a) about the token
     props.setProperty("ballast.jdbc.max-replica-lag", "0");
+    // r2 is asked within the same wait budget: a generous one leaves it time to replay each write
+    // however slowly a loaded machine runs it
+    props.setProperty("ballast.jdbc.read-your-writes.max-wait", "5s");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (RoutingDataSource ds = RoutingDataSource.fromProperties(props, registry)) {
       cluster.node("r1").pauseReplay();
@@ -108,7 +115,10 @@ class ReadYourWritesTest {
       throws Exception {
     RouterTestSupport.execute(
         cluster.primary(), "CREATE TABLE ryw_off (id int PRIMARY KEY, v int)");
-    try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster))) {
+    Properties props = properties(cluster);
+    // no lag limit: paused replicas stay eligible however long the cycles take
+    props.setProperty("ballast.jdbc.max-replica-lag", "0");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
       cluster.node("r1").pauseReplay();
       cluster.node("r2").pauseReplay();
       Cycles off = cycles(cluster, ds, "ryw_off", 0, 50);
@@ -125,6 +135,8 @@ class ReadYourWritesTest {
         cluster.primary(), "CREATE TABLE handoff (id int PRIMARY KEY, v int)");
     Properties props = properties(cluster);
     props.setProperty("ballast.jdbc.read-your-writes", "lsn");
+    // no lag limit: the paused replicas stay eligible, so the read without the token is stale
+    props.setProperty("ballast.jdbc.max-replica-lag", "0");
     ExecutorService other = Executors.newSingleThreadExecutor();
     try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
       cluster.node("r1").pauseReplay();

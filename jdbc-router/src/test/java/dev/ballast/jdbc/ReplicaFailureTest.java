@@ -40,6 +40,9 @@ class ReplicaFailureTest {
   /** Bounds every loop of these tests in time as well as in count. */
   private static final Duration LOOP_BUDGET = Duration.ofSeconds(20);
 
+  /** Bounds the loops that go on until a dead connection was met. */
+  private static final int MAX_ATTEMPTS = 20;
+
   @Test
   void aReadOnAConnectionTheReplicaKilledRunsAgainElsewhereAndTheReplicasPoolIsRetired(
       PostgresCluster cluster) throws Exception {
@@ -50,7 +53,11 @@ class ReplicaFailureTest {
     int retried = 0;
     try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
       long deadline = System.nanoTime() + LOOP_BUDGET.toNanos();
-      for (int attempt = 0; attempt < 4 && System.nanoTime() < deadline; attempt++) {
+      // At least 4 attempts, and on until one met a dead connection: a stalled machine can let
+      // 500 ms pass before the read, and then the pool checks and replaces the connection itself.
+      for (int attempt = 0;
+          (attempt < 4 || retried == 0) && attempt < MAX_ATTEMPTS && System.nanoTime() < deadline;
+          attempt++) {
         // Two r1 connections used just now: HikariCP hands them out unchecked for 500 ms.
         try (Connection a = ds.forReads().getConnection();
             Connection b = ds.forReads().getConnection()) {
@@ -80,7 +87,12 @@ class ReplicaFailureTest {
     List<String> outcomes = new ArrayList<>();
     try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster))) {
       long deadline = System.nanoTime() + LOOP_BUDGET.toNanos();
-      for (int attempt = 0; attempt < 4 && System.nanoTime() < deadline; attempt++) {
+      // at least 4 attempts, and on until one met a dead connection (see above)
+      for (int attempt = 0;
+          (attempt < 4 || !outcomes.contains("connection failure"))
+              && attempt < MAX_ATTEMPTS
+              && System.nanoTime() < deadline;
+          attempt++) {
         assertThat(read(cluster, ds)).isEqualTo("r1");
         terminateClientSessions(r1);
         try (Connection c = ds.forReads().getConnection()) {
@@ -110,7 +122,8 @@ class ReplicaFailureTest {
     List<Thread> readers = new ArrayList<>();
     long r1AfterRestart;
     try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster))) {
-      long stopAt = System.nanoTime() + LOOP_BUDGET.toNanos();
+      // longer than the three waits below together
+      long stopAt = System.nanoTime() + Duration.ofSeconds(90).toNanos();
       for (int i = 0; i < 3; i++) {
         Thread t =
             new Thread(
@@ -130,12 +143,12 @@ class ReplicaFailureTest {
         readers.add(t);
       }
       try {
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(byNode, "r1") >= 200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(byNode, "r1") >= 200);
         r1.stop();
         long afterStop = count(byNode, "r1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(byNode, "r2") >= 200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(byNode, "r2") >= 200);
         r1.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(byNode, "r1") > afterStop + 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(byNode, "r1") > afterStop + 200);
         r1AfterRestart = count(byNode, "r1") - afterStop;
       } finally {
         running.set(false);
@@ -163,7 +176,9 @@ class ReplicaFailureTest {
         millis.add((System.nanoTime() - start) / 1_000_000);
       }
       System.out.printf("reads past an unconnectable replica pool took %s ms%n", millis);
-      assertThat(millis).allSatisfy(ms -> assertThat(ms).isLessThan(1_500));
+      // about a quarter second each on a quiet machine (printed above); 3.5 s leaves a loaded CI
+      // machine its stalls and still catches waiting out the 5 s pool timeout
+      assertThat(millis).allSatisfy(ms -> assertThat(ms).isLessThan(3_500));
       assertThat(ReplicaHealthTest.eligible(ds, "r1")).isTrue();
     }
   }
@@ -195,7 +210,8 @@ class ReplicaFailureTest {
                       "; r2 (" + cluster.node("r2").jdbcUrl() + ", zone b): replica, lag ")
                   + "\\d+\\.\\d{3}s/\\d+ bytes"
                   + tried.formatted("r2"));
-      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
+      // two quarter-second pool waits, not two 5 s pool timeouts
+      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_500);
     }
   }
 

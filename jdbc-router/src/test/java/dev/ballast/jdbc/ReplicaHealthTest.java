@@ -37,8 +37,8 @@ class ReplicaHealthTest {
 
       cluster.node("r1").stop();
       long stopped = System.nanoTime();
-      // 200 ms interval; a probe of a stopped server is refused at once
-      await().atMost(Duration.ofSeconds(1)).until(() -> !eligible(ds, "r1"));
+      // 200 ms interval; a probe of a stopped server is refused at once (5 s: a loaded machine)
+      await().atMost(Duration.ofSeconds(5)).until(() -> !eligible(ds, "r1"));
       System.out.printf(
           "r1 ineligible %d ms after its stop returned%n",
           (System.nanoTime() - stopped) / 1_000_000);
@@ -46,7 +46,7 @@ class ReplicaHealthTest {
       assertThat(state(ds, "r1").reason()).startsWith("unreachable: Connection to 127.0.0.1:");
 
       cluster.node("r2").stop();
-      await().atMost(Duration.ofSeconds(1)).until(() -> !eligible(ds, "r2"));
+      await().atMost(Duration.ofSeconds(5)).until(() -> !eligible(ds, "r2"));
       assertThat(reads(cluster, ds, 5)).containsOnly("primary");
       assertThat(
               registry
@@ -58,7 +58,7 @@ class ReplicaHealthTest {
       assertThat(registry.get("ballast.jdbc.replica.eligible").gauge().value()).isZero();
 
       cluster.node("r1").start();
-      await().atMost(Duration.ofSeconds(3)).until(() -> eligible(ds, "r1"));
+      await().atMost(Duration.ofSeconds(15)).until(() -> eligible(ds, "r1"));
       assertThat(reads(cluster, ds, 5)).containsOnly("r1");
     }
   }
@@ -102,7 +102,8 @@ class ReplicaHealthTest {
       throws Exception {
     RouterTestSupport.execute(cluster.primary(), "CREATE TABLE ticks (t timestamptz)");
     Properties props = properties(cluster);
-    props.setProperty("ballast.jdbc.max-replica-lag", "1s");
+    // 3 s: r2, replaying normally, must not fall behind it when a loaded machine stalls replay
+    props.setProperty("ballast.jdbc.max-replica-lag", "3s");
     AtomicBoolean writing = new AtomicBoolean(true);
     try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
       Thread writer = new Thread(() -> writeTicks(cluster.primary(), writing), "ticks-writer");
@@ -112,20 +113,24 @@ class ReplicaHealthTest {
         cluster.node("r1").pauseReplay();
         long paused = System.nanoTime();
         await()
-            .atMost(Duration.ofSeconds(5))
+            .atMost(Duration.ofSeconds(15))
             .pollInterval(Duration.ofMillis(50))
             .until(() -> !reads(cluster, ds, 1).contains("r1"));
         System.out.printf(
             "r1 paused: no reads after %d ms%n", (System.nanoTime() - paused) / 1_000_000);
         assertThat(reads(cluster, ds, 20)).containsOnly("r2");
-        assertThat(state(ds, "r1").reason()).matches("lag \\d+\\.\\d{3}s > max-replica-lag 1s");
+        assertThat(state(ds, "r1").reason()).matches("lag \\d+\\.\\d{3}s > max-replica-lag 3s");
 
         cluster.node("r1").resumeReplay();
         await()
-            .atMost(Duration.ofSeconds(5))
+            .atMost(Duration.ofSeconds(15))
             .pollInterval(Duration.ofMillis(50))
             .until(() -> reads(cluster, ds, 1).contains("r1"));
-        assertThat(state(ds, "r1").lagSeconds()).isLessThan(1.0);
+        // caught up: the lag the probes see falls back to about the writer's tick
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> state(ds, "r1").lagSeconds() < 1.0);
       } finally {
         writing.set(false);
         writer.join(10_000);
@@ -137,14 +142,21 @@ class ReplicaHealthTest {
   void anIdleCaughtUpReplicaIsNotLagging(PostgresCluster cluster) throws Exception {
     RouterTestSupport.execute(cluster.primary(), "CREATE TABLE idle (id int)");
     RouterTestSupport.execute(cluster.primary(), "INSERT INTO idle VALUES (1)");
+    long committed = System.nanoTime();
     cluster.waitForReplication();
     Properties props = properties(cluster);
-    props.setProperty("ballast.jdbc.max-replica-lag", "100ms");
+    // 500 ms, not less: background WAL (checkpoints, autovacuum) can leave a replica a few ms
+    // behind for a moment, which is real lag, not the one this test is about
+    props.setProperty("ballast.jdbc.max-replica-lag", "500ms");
     try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
-      // the last replayed commit grows older than max-replica-lag; nothing is behind, so no lag
+      // the last replayed commit grows older than max-replica-lag (four times); nothing is
+      // behind, so no lag
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> System.nanoTime() - committed > Duration.ofSeconds(2).toNanos());
       await()
           .during(Duration.ofMillis(800))
-          .atMost(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
           .until(() -> eligible(ds, "r1") && eligible(ds, "r2"));
       assertThat(state(ds, "r1").lagSeconds()).isZero();
       assertThat(route(cluster, ds, true)).isEqualTo("r1");
@@ -152,7 +164,7 @@ class ReplicaHealthTest {
   }
 
   private static void writeTicks(PgNode primary, AtomicBoolean writing) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     try (Connection c = primary.dataSource().getConnection();
         Statement s = c.createStatement()) {
       while (writing.get() && System.nanoTime() < deadline) {
