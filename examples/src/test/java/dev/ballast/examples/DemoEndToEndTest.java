@@ -14,8 +14,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Plays the whole demo in this JVM with 4-second acts, against real local servers, and checks that
- * the story it tells is true: what each act promises is what the caller measured.
+ * Plays the whole demo in this JVM with 8-second acts (the demo's default), against real local
+ * servers, and checks that the story it tells is true: what each act promises is what the caller
+ * measured. Shorter acts leave a loaded CI machine too little time for the shares to settle.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoEndToEndTest {
@@ -30,7 +31,7 @@ class DemoEndToEndTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     summary =
         Demo.run(
-            new String[] {"--duration", "4s", "--report-dir", reportDir.toString()},
+            new String[] {"--duration", "8s", "--report-dir", reportDir.toString()},
             new PrintStream(bytes, true, StandardCharsets.UTF_8));
     output = bytes.toString(StandardCharsets.UTF_8);
   }
@@ -122,6 +123,6 @@ class DemoEndToEndTest {
     assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count())
         .as("child processes (PostgreSQL) left running")
         .isZero();
-    assertThat(ballastThreadsAfterAtMost(5_000)).as("threads left running").isEmpty();
+    assertThat(ballastThreadsAfterAtMost(15_000)).as("threads left running").isEmpty();
   }
 }

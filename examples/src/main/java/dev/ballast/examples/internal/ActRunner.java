@@ -42,6 +42,9 @@ public final class ActRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ActRunner.class);
 
+  /** How long past its end an act waits for a failover it started to reach the new primary. */
+  private static final Duration FAILOVER_GRACE = Duration.ofSeconds(15);
+
   /** How often the view is redrawn and the timeline sampled. */
   static final Duration TICK = Duration.ofMillis(250);
 
@@ -301,7 +304,9 @@ public final class ActRunner {
     view.actStarted(act.number(), act.title(), act.story(scene));
     DbLoad load =
         actCloser.register(
-            "database load", new DbLoad(router, stage, stats, 2, 2, 40, duration.plusSeconds(5)));
+            "database load",
+            new DbLoad(
+                router, stage, stats, 2, 2, 40, duration.plus(FAILOVER_GRACE).plusSeconds(5)));
     DbTally total = new DbTally(nodes);
     Deque<DbInterval> window = new ArrayDeque<>();
     Deque<double[]> routeWindow = new ArrayDeque<>();
@@ -367,6 +372,7 @@ public final class ActRunner {
                   lag,
                   shares(routeWindow)));
         });
+    awaitFailover(stats);
     double seconds = scene.seconds();
     load.close();
     stopScript(script);
@@ -538,6 +544,19 @@ public final class ActRunner {
       if (now - end >= 0) {
         return;
       }
+    }
+  }
+
+  /**
+   * Lets a failover that the act started reach the new primary, at most {@link #FAILOVER_GRACE}
+   * past the act's end: on a loaded machine stopping the primary, {@code pg_promote()} and the
+   * router's next health round can outlast a short act, and closing the load then would leave no
+   * write on the new primary to show.
+   */
+  private static void awaitFailover(DbStats stats) {
+    long deadline = System.nanoTime() + FAILOVER_GRACE.toNanos();
+    while (stats.failoverInProgress() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
     }
   }
 

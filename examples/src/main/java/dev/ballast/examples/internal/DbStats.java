@@ -109,6 +109,12 @@ public final class DbStats {
     newPrimary = node;
   }
 
+  /** True when the primary died and no write has reached the promoted node yet. */
+  public boolean failoverInProgress() {
+    return primaryDownNanos.get() != Long.MIN_VALUE
+        && firstNewPrimaryWriteNanos.get() == Long.MIN_VALUE;
+  }
+
   /** The promoted node, or null before a promotion. */
   public @Nullable String newPrimary() {
     return newPrimary;

@@ -70,16 +70,24 @@ class CloserTest {
     Thread first = new Thread(closer::close);
     first.start();
     assertThat(closing.await(5, TimeUnit.SECONDS)).isTrue();
+    CountDownLatch secondCalling = new CountDownLatch(1);
     Thread second =
         new Thread(
             () -> {
+              secondCalling.countDown();
               closer.close();
               synchronized (closed) {
                 closed.add("second returned");
               }
             });
     second.start();
+    assertThat(secondCalling.await(5, TimeUnit.SECONDS)).isTrue();
+    // the second close() has been called (give it a moment to get past the call); the first is
+    // held until release, so the second must not have returned
     second.join(200);
+    synchronized (closed) {
+      assertThat(closed).as("second close() returned while the first was closing").isEmpty();
+    }
     assertThat(second.isAlive()).as("second close() returned while the first was closing").isTrue();
 
     release.countDown();
