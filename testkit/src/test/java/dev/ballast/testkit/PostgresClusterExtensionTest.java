@@ -52,7 +52,7 @@ class PostgresClusterExtensionTest {
         .isZero();
 
     execute(primary, "INSERT INTO survives VALUES (1)");
-    cluster.waitForReplication(Duration.ofSeconds(5));
+    cluster.waitForReplication();
     assertThat(rows(r1, "survives")).isEqualTo(1);
   }
 

@@ -104,7 +104,9 @@ class PostgresClusterTest {
     PostgresCluster cluster = pg.cluster();
     PgNode delayed = cluster.node("r1");
     PgNode prompt = cluster.node("r2");
-    Duration delay = Duration.ofMillis(1000);
+    // 5 s: a prompt replica on a loaded CI machine can take a second or two to show a row, and
+    // "prompt" only has to mean "well before the delay"
+    Duration delay = Duration.ofSeconds(5);
     execute(cluster.primary(), "CREATE TABLE delayed (id int)");
     cluster.waitForReplication();
 
@@ -136,6 +138,13 @@ class PostgresClusterTest {
     cluster.waitForReplication();
     cluster.node("r2").applyDelay(Duration.ofSeconds(30));
     execute(cluster.primary(), "INSERT INTO lagging VALUES (1)");
+    // r1 has caught up before the 300 ms wait starts, so only r2 can be named, however slowly r1
+    // streams on a loaded machine
+    long primaryLsn = lsn(cluster.primary(), "pg_current_wal_lsn()");
+    await(
+        "r1 replayed the insert",
+        VISIBLE_WITHIN,
+        () -> lsn(cluster.node("r1"), "pg_last_wal_replay_lsn()") >= primaryLsn);
 
     assertThatThrownBy(() -> cluster.waitForReplication(Duration.ofMillis(300)))
         .isInstanceOf(PgClusterException.class)
@@ -143,6 +152,11 @@ class PostgresClusterTest {
         .hasMessageContaining("but r2 has replayed only ")
         .hasMessageNotContaining("r1")
         .hasMessageEndingWith("(expected: every running, unpaused replica at or past the primary)");
+  }
+
+  /** A WAL position of {@code node} ({@code function}) in bytes. */
+  private static long lsn(PgNode node, String function) {
+    return PgTestSupport.queryLong(node, "SELECT (" + function + " - '0/0'::pg_lsn)::bigint");
   }
 
   @Test
