@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * ejections; bounded by count and time.
  */
 class PickerRaceTest {
+  /** Endpoint-set changes the race must see at least. */
+  private static final int MIN_ROUNDS = 200;
+
   @Test
   void picksNeverReturnEndpointsRemovedBeforeThePickAndCountersReturnToZero() throws Exception {
     DynamicEndpointSource source = EndpointSource.dynamic();
@@ -43,7 +47,11 @@ class PickerRaceTest {
       AtomicLong publishedAt = new AtomicLong(System.nanoTime());
       AtomicInteger violations = new AtomicInteger();
       AtomicInteger errors = new AtomicInteger();
-      long deadline = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+      // Run for 1.5 s and at least MIN_ROUNDS set changes, whichever ends later (a starved
+      // machine may publish only a few sets in 1.5 s), never past the hard cap.
+      long minDeadline = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+      long hardDeadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      AtomicBoolean enough = new AtomicBoolean();
       int threads = 3;
       CountDownLatch done = new CountDownLatch(threads);
       List<Thread> workers = new ArrayList<>();
@@ -53,7 +61,9 @@ class PickerRaceTest {
             new Thread(
                 () -> {
                   try {
-                    for (int i = 0; i < 2_000_000 && System.nanoTime() < deadline; i++) {
+                    for (int i = 0;
+                        i < 20_000_000 && !enough.get() && System.nanoTime() < hardDeadline;
+                        i++) {
                       Set<String> before = current.get();
                       long started = System.nanoTime();
                       Pick p = lb.pick();
@@ -107,6 +117,9 @@ class PickerRaceTest {
         current.set(expected);
         publishedAt.set(System.nanoTime());
         round++;
+        if (round >= MIN_ROUNDS && System.nanoTime() >= minDeadline) {
+          enough.set(true);
+        }
         Thread.onSpinWait();
       }
       for (Thread w : workers) {
@@ -114,7 +127,7 @@ class PickerRaceTest {
       }
       assertThat(errors.get()).isZero();
       assertThat(violations.get()).isZero();
-      assertThat(round).isGreaterThan(10);
+      assertThat(round).isGreaterThanOrEqualTo(MIN_ROUNDS);
       for (EndpointState s : seen.values()) {
         assertThat(s.pick.endpoint()).isNotNull();
       }

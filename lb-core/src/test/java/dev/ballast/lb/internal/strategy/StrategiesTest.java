@@ -68,11 +68,16 @@ class StrategiesTest {
       sink += picker.pick(i % 2 == 0 ? PickContext.DEFAULT : affinity).inFlight();
     }
 
-    long before = threads.getThreadAllocatedBytes(thread);
-    for (int i = 0; i < 100_000; i++) {
-      sink += picker.pick(i % 2 == 0 ? PickContext.DEFAULT : affinity).inFlight();
+    // The least of three rounds: a round that overlaps JIT compilation, or the JVM's own
+    // bookkeeping on a loaded machine, can be charged a few kB the picker never allocated.
+    long allocated = Long.MAX_VALUE;
+    for (int round = 0; round < 3; round++) {
+      long before = threads.getThreadAllocatedBytes(thread);
+      for (int i = 0; i < 100_000; i++) {
+        sink += picker.pick(i % 2 == 0 ? PickContext.DEFAULT : affinity).inFlight();
+      }
+      allocated = Math.min(allocated, threads.getThreadAllocatedBytes(thread) - before);
     }
-    long allocated = threads.getThreadAllocatedBytes(thread) - before;
 
     assertThat(sink).isZero();
     // One 16-byte object per pick would be 1.6 MB; allow a little for the measurement itself.
