@@ -14,9 +14,12 @@ import dev.ballast.testkit.HttpInstanceRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,12 +51,18 @@ class PoolAndLimitsTest {
 
   @Test
   void closesConnectionsIdleForIdleTimeoutAndOpensNewOnesAfterwards() {
-    HttpInstance one = farm.instance("i1").latency(Duration.ofMillis(100));
+    // The pool reads idleness from the injected ticker: with a fake clock that only this test
+    // moves, "idle for 300 ms" is exact, and a stalled machine can delay the sweep but never age a
+    // connection. 5 s of latency keeps the first three calls overlapping (three connections) unless
+    // this thread stalls that long between two sendAsync calls.
+    AtomicLong now = new AtomicLong(TimeUnit.HOURS.toNanos(1));
+    HttpInstance one = farm.instance("i1").latency(Duration.ofSeconds(5));
     HttpServiceConfig config =
         HttpServiceConfig.builder().idleTimeout(Duration.ofMillis(300)).build();
     try (BallastHttpClient client =
         BallastHttpClient.builder()
             .service("one", List.of(endpointOf(one)), config)
+            .ticker(now::get)
             .eventLoopThreads(1)
             .build()) {
       List<CompletableFuture<ServiceResponse>> futures = new ArrayList<>();
@@ -63,23 +72,40 @@ class PoolAndLimitsTest {
       futures.forEach(CompletableFuture::join);
       assertThat(one.activeConnections()).isEqualTo(3);
 
-      // Kept alive while used: one call every 100 ms keeps one connection younger than 300 ms.
+      // Kept alive while used: one call every 200 ms keeps one connection younger than 300 ms,
+      // while the other two reach 300 ms and are closed.
       one.latency(Duration.ZERO);
-      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(900);
-      while (System.nanoTime() < until) {
+      for (int i = 0; i < 5; i++) {
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(200));
         assertThat(client.send(ServiceRequest.get("one", "/busy").build()).statusCode())
             .isEqualTo(200);
-        sleepMillis(100);
       }
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(() -> assertThat(one.activeConnections()).isEqualTo(1));
+      assertThat(client.send(ServiceRequest.get("one", "/busy").build()).statusCode())
+          .isEqualTo(200);
+      Set<Long> busy = connectionsOf(one, "/busy");
+      assertThat(busy).as("connections that served /busy").hasSize(1);
       assertThat(one.activeConnections()).isEqualTo(1);
 
+      now.addAndGet(TimeUnit.MILLISECONDS.toNanos(300));
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(15))
           .untilAsserted(() -> assertThat(one.activeConnections()).isZero());
       assertThat(client.send(ServiceRequest.get("one", "/again").build()).statusCode())
           .isEqualTo(200);
       assertThat(one.activeConnections()).isEqualTo(1);
+      assertThat(connectionsOf(one, "/again")).hasSize(1).doesNotContainAnyElementsOf(busy);
     }
+  }
+
+  /** Ids of the server connections that carried requests for {@code path}. */
+  private static Set<Long> connectionsOf(HttpInstance instance, String path) {
+    return instance.requestLog().stream()
+        .filter(r -> r.path().equals(path))
+        .map(HttpInstanceRequest::connectionId)
+        .collect(Collectors.toSet());
   }
 
   @Test
@@ -89,18 +115,11 @@ class PoolAndLimitsTest {
         .hasMessageContaining("idle-timeout: 0s (expected: a positive duration)");
   }
 
-  private static void sleepMillis(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
   @Test
   void reusesAtMostMaxConnectionsPerEndpoint() throws Exception {
-    HttpInstance one = farm.instance("i1").latency(Duration.ofMillis(50));
+    // Slow until both connections carry a call, so that the calls overlap even if this thread
+    // stalls between two sendAsync calls.
+    HttpInstance one = farm.instance("i1").latency(Duration.ofSeconds(5));
     HttpServiceConfig config = HttpServiceConfig.builder().maxConnectionsPerEndpoint(2).build();
     try (BallastHttpClient client =
         BallastHttpClient.builder()
@@ -111,8 +130,10 @@ class PoolAndLimitsTest {
       for (int i = 0; i < 12; i++) {
         futures.add(client.sendAsync(ServiceRequest.get("one", "/p").build()));
       }
+      await().atMost(Duration.ofSeconds(15)).until(() -> one.requestCount() >= 2);
+      one.latency(Duration.ZERO);
       CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
-          .get(10, TimeUnit.SECONDS);
+          .get(30, TimeUnit.SECONDS);
     }
     assertThat(one.requestLog().stream().map(HttpInstanceRequest::connectionId).distinct().count())
         .isEqualTo(2);
@@ -120,7 +141,9 @@ class PoolAndLimitsTest {
 
   @Test
   void failsFastWhenTooManyAttemptsWaitForAConnection() {
-    HttpInstance one = farm.instance("i1").latency(Duration.ofMillis(500));
+    // 5 s: "first" must still hold the only connection when "third" asks, however long this
+    // thread stalls between the calls.
+    HttpInstance one = farm.instance("i1").latency(Duration.ofSeconds(5));
     HttpServiceConfig config =
         HttpServiceConfig.builder()
             .maxConnectionsPerEndpoint(1)
@@ -141,6 +164,8 @@ class PoolAndLimitsTest {
           .isInstanceOf(BallastHttpException.class)
           .hasMessageContaining(
               ": all 1 connections busy and 1 attempts already waiting (max-pending-acquires)");
+      // "second" is still waiting for the connection, so the server reads it without latency.
+      one.latency(Duration.ZERO);
       assertThat(first.join().statusCode()).isEqualTo(200);
       assertThat(second.join().statusCode()).isEqualTo(200);
     }
@@ -162,7 +187,7 @@ class PoolAndLimitsTest {
       assertThat(leaves.activeConnections()).isPositive();
       source.update(List.of(endpointOf(stays)));
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(15))
           .untilAsserted(() -> assertThat(leaves.activeConnections()).isZero());
       leaves.resetCounters();
       for (int i = 0; i < 10; i++) {
