@@ -45,7 +45,7 @@ class ClientBasicsTest {
   void everyClientClosedItsConnections() {
     // Each test closes its client: any connection still open on the servers is a leak.
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(15))
         .untilAsserted(
             () ->
                 assertThat(farm.instances())
@@ -113,7 +113,7 @@ class ClientBasicsTest {
         futures.add(client.sendAsync(ServiceRequest.get("echo", "/async/" + i).build()));
       }
       CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
-          .get(10, TimeUnit.SECONDS);
+          .get(30, TimeUnit.SECONDS);
       assertThat(futures).allSatisfy(f -> assertThat(f.join().statusCode()).isEqualTo(200));
       assertThat(farm.totalRequests()).isEqualTo(100);
     }
@@ -124,7 +124,7 @@ class ClientBasicsTest {
     farm.instances().forEach(i -> i.hang(true));
     try (BallastHttpClient client =
         BallastHttpClient.fromProperties(
-            service("echo", farm, "ballast.http.services.echo.request-timeout", "5s"))) {
+            service("echo", farm, "ballast.http.services.echo.request-timeout", "30s"))) {
       long start = System.nanoTime();
       assertThatThrownBy(
               () ->
@@ -141,7 +141,8 @@ class ClientBasicsTest {
                       .as("the caller's stack, not the event loop's")
                       .anyMatch(
                           f -> f.getMethodName().contains("perRequestTimeoutBoundsTheWholeCall")));
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+      // Far below the 30 s request timeout, which is not what ended the call.
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
   }
 
@@ -198,7 +199,7 @@ class ClientBasicsTest {
       futures.add(client.sendAsync(ServiceRequest.get("echo", "/leak/" + i).build()));
     }
     futures.forEach(CompletableFuture::join);
-    await().atMost(Duration.ofSeconds(5)).until(() -> farm.instance("i1").healthCheckCount() > 0);
+    await().atMost(Duration.ofSeconds(15)).until(() -> farm.instance("i1").healthCheckCount() > 0);
     assertThat(clientThreads()).isNotEmpty();
     assertThat(farm.instances().stream().mapToInt(HttpInstance::activeConnections).sum())
         .isPositive();
@@ -208,17 +209,17 @@ class ClientBasicsTest {
     assertThat(Thread.getAllStackTraces().keySet())
         .filteredOn(t -> TestSupport.CLIENT_THREAD.matcher(t.getName()).matches())
         .allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
-    await().atMost(Duration.ofSeconds(5)).until(() -> clientThreads().isEmpty());
+    await().atMost(Duration.ofSeconds(15)).until(() -> clientThreads().isEmpty());
     // Netty's globalEventExecutor thread is not a daemon but ends itself after a quiet second.
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(15))
         .untilAsserted(
             () ->
                 assertThat(nonDaemonThreads())
                     .as("non-daemon threads left behind")
                     .isSubsetOf(nonDaemonBefore));
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(15))
         .untilAsserted(
             () ->
                 assertThat(farm.instances())
@@ -286,21 +287,25 @@ class ClientBasicsTest {
 
   private void cancelClosesTheConnection(Consumer<CompletableFuture<ServiceResponse>> cancel) {
     farm.instances().forEach(i -> i.hang(true));
-    try (BallastHttpClient client = BallastHttpClient.fromProperties(service("echo", farm))) {
+    // A request timeout far above the waits below, so that only the cancellation can end the call.
+    try (BallastHttpClient client =
+        BallastHttpClient.fromProperties(
+            service("echo", farm, "ballast.http.services.echo.request-timeout", "60s"))) {
       CompletableFuture<ServiceResponse> f =
           client.sendAsync(ServiceRequest.get("echo", "/hang").build());
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(15))
           .until(() -> farm.instances().stream().mapToLong(HttpInstance::requestCount).sum() == 1);
       cancel.accept(f);
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(15))
           .untilAsserted(
-              () ->
-                  assertThat(farm.instances())
-                      .allSatisfy(i -> assertThat(i.activeConnections()).isZero()));
-      assertThat(client.loadBalancer("echo").endpoints())
-          .allSatisfy(s -> assertThat(s.inFlight()).isZero());
+              () -> {
+                assertThat(farm.instances())
+                    .allSatisfy(i -> assertThat(i.activeConnections()).isZero());
+                assertThat(client.loadBalancer("echo").endpoints())
+                    .allSatisfy(s -> assertThat(s.inFlight()).isZero());
+              });
     }
   }
 }

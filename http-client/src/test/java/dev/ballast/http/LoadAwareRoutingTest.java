@@ -41,7 +41,9 @@ class LoadAwareRoutingTest {
 
   @Test
   void peakEwmaStarvesTheSlowInstance() throws Exception {
-    HttpInstance slow = farm.instance("i2").latency(Duration.ofMillis(200));
+    // 2 s: a machine-wide stall shorter than that cannot make a fast instance look slower than
+    // this one, so the ranking holds on a starved machine.
+    HttpInstance slow = farm.instance("i2").latency(Duration.ofSeconds(2));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try (BallastHttpClient client =
         BallastHttpClient.fromProperties(
@@ -66,7 +68,7 @@ class LoadAwareRoutingTest {
       pool.shutdownNow();
     }
     System.out.printf(
-        "[measured] peak-ewma, one instance +200ms: it served %d of %d GETs%n",
+        "[measured] peak-ewma, one instance +2s: it served %d of %d GETs%n",
         slow.requestCount(), farm.totalRequests());
     assertThat(farm.totalRequests()).isEqualTo(400);
     assertThat(slow.requestCount()).isLessThanOrEqualTo(20);
