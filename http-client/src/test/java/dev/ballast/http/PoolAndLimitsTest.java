@@ -164,7 +164,8 @@ class PoolAndLimitsTest {
           .isInstanceOf(BallastHttpException.class)
           .hasMessageContaining(
               ": all 1 connections busy and 1 attempts already waiting (max-pending-acquires)");
-      // "second" is still waiting for the connection, so the server reads it without latency.
+      // "third" was turned away: the others need not be slow any more (a request the server has
+      // not read yet is answered at once).
       one.latency(Duration.ZERO);
       assertThat(first.join().statusCode()).isEqualTo(200);
       assertThat(second.join().statusCode()).isEqualTo(200);
