@@ -11,7 +11,11 @@ public enum Outcome {
   FAILURE,
   /**
    * The call was abandoned by the caller (a hedge that lost, a cancelled request): releases the
-   * in-flight slot and records nothing about the endpoint.
+   * in-flight slot and says nothing about the endpoint's health. The latency passed with it, if
+   * any, is a lower bound — the endpoint had not answered after that long — so latency-aware
+   * strategies raise their estimate to it when it is higher (an endpoint whose attempts keep losing
+   * hedge races is steered away from, not rewarded for never reporting); pass 0 when nothing is
+   * known.
    */
   CANCELLED
 }

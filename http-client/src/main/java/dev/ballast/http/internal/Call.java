@@ -370,8 +370,13 @@ final class Call implements Attempt.Owner {
     result = new ServiceResponse(r.status(), r.headers(), r.body(), a.endpoint(), attempts.size());
   }
 
-  /** Locked: completes the picks of attempts still running as CANCELLED and queues their cancel. */
+  /**
+   * Locked: completes the picks of attempts still running as CANCELLED — with the time they ran, a
+   * lower bound on their endpoint's latency that peak-EWMA takes into account — and queues their
+   * cancel.
+   */
   private void settleOthers(@Nullable Attempt winner) {
+    long now = 0;
     // Indexed loops on the success path: an iterator is an allocation per call.
     for (int i = 0, n = attempts.size(); i < n; i++) {
       Attempt o = attempts.get(i);
@@ -380,7 +385,10 @@ final class Call implements Attempt.Owner {
         inFlight--;
         Pick p = o.pick();
         if (p != null) {
-          p.complete(Outcome.CANCELLED, 0);
+          if (now == 0) {
+            now = svc.ticker().nanoTime();
+          }
+          p.complete(Outcome.CANCELLED, Math.max(0, now - o.startNanos()));
         }
         List<Attempt> l = toCancel;
         if (l == null) {

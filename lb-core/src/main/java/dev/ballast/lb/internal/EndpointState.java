@@ -164,6 +164,11 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
         }
         break;
       case CANCELLED:
+        // A lower bound on the latency: only news when it exceeds the estimate.
+        if (latencyNanos > ewmaNanos) {
+          recordLatency(latencyNanos);
+        }
+        break;
       default:
         break;
     }

@@ -222,4 +222,24 @@ class PeakEwmaPickerTest {
     assertThat(s.ewmaNanos()).isCloseTo((long) (200 * MS * Math.exp(-1)), within(MS / 1000));
     assertThat(s.lastSampleNanos()).isEqualTo(group.sampleNanoTime());
   }
+
+  @Test
+  void aCancelledCallsLatencyIsALowerBound() {
+    EndpointState s = group.state("hedged");
+    s.acquire();
+    s.complete(Outcome.SUCCESS, 10 * MS);
+    // Abandoned after 5 ms: says nothing new (the estimate is already above it).
+    s.acquire();
+    s.complete(Outcome.CANCELLED, 5 * MS);
+    assertThat(s.ewmaNanos()).isEqualTo(10 * MS);
+    s.acquire();
+    s.complete(Outcome.CANCELLED, 0);
+    assertThat(s.ewmaNanos()).isEqualTo(10 * MS);
+    // A hedge that lost after 40 ms: the endpoint is at least that slow.
+    s.acquire();
+    s.complete(Outcome.CANCELLED, 40 * MS);
+    assertThat(s.ewmaNanos()).isEqualTo(40 * MS);
+    assertThat(s.inFlight()).isZero();
+    assertThat(s.consecutiveFailures()).isZero();
+  }
 }
