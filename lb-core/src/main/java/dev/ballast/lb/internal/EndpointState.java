@@ -148,29 +148,22 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
   @Override
   public void complete(Outcome outcome, long latencyNanos) {
     IN_FLIGHT.getAndAdd(this, -1);
-    switch (outcome) {
-      case SUCCESS:
-        recordLatency(Math.max(0, latencyNanos));
-        if (consecutiveFailures != 0) {
-          consecutiveFailures = 0;
-        }
-        break;
-      case FAILURE:
-        recordLatency(Math.max(latencyNanos, failurePenaltyNanos));
-        int n = (int) FAILURES.getAndAdd(this, 1) + 1;
-        int threshold = feedback.failureThreshold();
-        if (threshold > 0 && n >= threshold && n % threshold == 0) {
-          feedback.onConsecutiveFailures(this, n);
-        }
-        break;
-      case CANCELLED:
-        // A lower bound on the latency: only news when it exceeds the estimate.
-        if (latencyNanos > ewmaNanos) {
-          recordLatency(latencyNanos);
-        }
-        break;
-      default:
-        break;
+    // Reference comparisons rather than an enum switch (which indexes a synthetic lookup table).
+    if (outcome == Outcome.SUCCESS) {
+      recordLatency(Math.max(0, latencyNanos));
+      if (consecutiveFailures != 0) {
+        consecutiveFailures = 0;
+      }
+    } else if (outcome == Outcome.FAILURE) {
+      recordLatency(Math.max(latencyNanos, failurePenaltyNanos));
+      int n = (int) FAILURES.getAndAdd(this, 1) + 1;
+      int threshold = feedback.failureThreshold();
+      if (threshold > 0 && n >= threshold && n % threshold == 0) {
+        feedback.onConsecutiveFailures(this, n);
+      }
+    } else if (latencyNanos > ewmaNanos) {
+      // CANCELLED: the latency is a lower bound, only news when it exceeds the estimate.
+      recordLatency(latencyNanos);
     }
   }
 

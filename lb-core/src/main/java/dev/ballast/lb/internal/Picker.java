@@ -95,16 +95,19 @@ final class Picker {
       }
     }
     EndpointState chosen = gs[g].picker.pick(context);
-    if (context.isExcluded(chosen.endpoint())) {
+    if (context.hasExclusions() && context.isExcluded(chosen.endpoint())) {
       chosen = firstNotExcluded(context, g);
       if (chosen == null) {
         return allExcluded;
       }
     }
     chosen.acquire();
-    LongAdder counter = chosen.isLocal() ? localPicks : remotePicks;
-    if (counter != null) {
-      counter.increment();
+    LongAdder local = localPicks;
+    if (local != null) {
+      LongAdder counter = chosen.isLocal() ? local : remotePicks;
+      if (counter != null) {
+        counter.increment();
+      }
     }
     return chosen;
   }
