@@ -146,9 +146,12 @@ class ZoneOutageTest {
               .isLessThan(EJECTION.toMillis() / 2);
           assertThat(afterSpill.samples()).as("samples of zone a after the spill").isPositive();
           assertThat(afterSpill.maxShare()).as("zone a's share after the spill").isZero();
+          // No new call is routed to zone a (share 0 above); a call picked just before the
+          // spill may still be in flight on a connection the kill left hanging (until its
+          // request timeout), at most one per worker.
           assertThat(afterSpill.maxInFlight())
-              .as("calls in flight to zone a after the spill")
-              .isZero();
+              .as("calls in flight to zone a after the spill (picked before it)")
+              .isLessThanOrEqualTo(WORKERS);
           // Ramped, not all at once: under a 2 s slow start the zone's first half second carries
           // well under its full share (about 1.4 × 0.1–0.35 of it; 0.8 leaves room for a window
           // overrun on a stalled machine), and it is all back by the end.
