@@ -32,7 +32,7 @@ public final class PickContext {
 
   /** A context whose calls with equal keys go to the same endpoint under {@code ring-hash}. */
   public static PickContext withAffinity(String key) {
-    return new PickContext(Set.of(), hash(requireNonNull(key, "key")), true);
+    return new PickContext(Set.of(), Hashing.hash(requireNonNull(key, "key")), true);
   }
 
   /** This context plus one more endpoint to avoid. */
@@ -44,7 +44,7 @@ public final class PickContext {
 
   /** This context with an affinity key. */
   public PickContext affinity(String key) {
-    return new PickContext(excluded, hash(requireNonNull(key, "key")), true);
+    return new PickContext(excluded, Hashing.hash(requireNonNull(key, "key")), true);
   }
 
   /** Endpoints to avoid; never null. */
@@ -71,10 +71,5 @@ public final class PickContext {
   /** 64-bit hash of the affinity key (0 without one). */
   public long affinityHash() {
     return affinityHash;
-  }
-
-  /** A well-mixed 64-bit hash of a string (the same one ring positions use). */
-  static long hash(String key) {
-    return Hashing.hash(key);
   }
 }

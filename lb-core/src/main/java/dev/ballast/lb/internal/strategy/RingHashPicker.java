@@ -72,7 +72,7 @@ final class RingHashPicker implements ChildPicker {
     this.ring = new long[total];
     int next = 0;
     for (int i = 0; i < n; i++) {
-      long idHash = hash(endpoints[i].endpoint().id());
+      long idHash = Hashing.hash(endpoints[i].endpoint().id());
       for (int k = 0; k < points[i]; k++) {
         ring[next++] = (pointHash(idHash, k) & ~ownerMask) | i;
       }
@@ -96,11 +96,6 @@ final class RingHashPicker implements ChildPicker {
   /** Points on the ring (tests check the cap). */
   int size() {
     return ring.length;
-  }
-
-  /** A stable 64-bit hash of an endpoint id. */
-  static long hash(String id) {
-    return Hashing.hash(id);
   }
 
   /** Position of point {@code k} of the endpoint whose id hashes to {@code idHash}. */
