@@ -32,12 +32,16 @@ public final class SqlStates {
   }
 
   /**
-   * Whether {@code e} says the server refused a write because it is read-only: SQLState {@code
-   * 25006} (read_only_sql_transaction), which a supposed primary raises once it was demoted.
+   * Whether {@code e} (or a cause) says the server refused a write because it is read-only, as a
+   * supposed primary does once it was demoted: SQLState {@code 25006} (read_only_sql_transaction,
+   * PostgreSQL and the standard), or MySQL's/MariaDB's vendor codes {@code 1290} (the server runs
+   * with {@code --read-only}), {@code 1836} (read-only mode) and {@code 1792} (cannot execute in a
+   * read-only transaction). The MySQL codes count only with MySQL's SQLStates for them ({@code
+   * HY000}, {@code 25006}): other vendors reuse the numbers for unrelated errors.
    */
   public static boolean isReadOnlyViolation(@Nullable Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException && "25006".equals(((SQLException) t).getSQLState())) {
+      if (t instanceof SQLException sql && isReadOnlyViolation(sql)) {
         return true;
       }
       if (t.getCause() == t) {
@@ -45,6 +49,17 @@ public final class SqlStates {
       }
     }
     return false;
+  }
+
+  private static boolean isReadOnlyViolation(SQLException e) {
+    String state = e.getSQLState();
+    if ("25006".equals(state)) {
+      return true;
+    }
+    int code = e.getErrorCode();
+    // 1290 (ER_OPTION_PREVENTS_STATEMENT) also covers options such as --secure-file-priv: a
+    // needless re-check costs one probe round, a missed demotion costs every write until the next.
+    return "HY000".equals(state) && (code == 1290 || code == 1836 || code == 1792);
   }
 
   /**
