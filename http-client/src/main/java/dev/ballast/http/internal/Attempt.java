@@ -255,13 +255,14 @@ final class Attempt implements PoolWaiter, Runnable, ChannelFutureListener {
   private void onTimeout() {
     if (state == State.ACQUIRING) {
       EndpointPool p = pool;
-      if (p != null) {
-        p.cancel(this);
-      }
+      boolean queued = p != null && p.cancel(this);
       finish(
           null,
-          new AttemptFailure(
-              FailureKind.ACQUIRE_TIMEOUT, timeoutText + " waiting for a connection", null));
+          queued
+              ? new AttemptFailure(
+                  FailureKind.POOL_WAIT_TIMEOUT, timeoutText + " waiting for a connection", null)
+              : new AttemptFailure(
+                  FailureKind.CONNECT_TIMEOUT, timeoutText + " while connecting", null));
     } else if (state == State.EXCHANGING) {
       PooledConnection c = connection;
       if (c != null) {

@@ -112,10 +112,14 @@ final class EndpointPool {
     }
   }
 
-  /** Forgets a waiter that stopped waiting. Loop only. */
-  void cancel(PoolWaiter waiter) {
+  /**
+   * Forgets a waiter that stopped waiting. Loop only.
+   *
+   * @return whether it was queued for a busy pool's connection, rather than being connected for
+   */
+  boolean cancel(PoolWaiter waiter) {
     assert loop.inEventLoop();
-    pending.remove(waiter);
+    return pending.remove(waiter);
   }
 
   /** Returns a channel after an exchange; closes it unless {@code reusable}. Loop only. */

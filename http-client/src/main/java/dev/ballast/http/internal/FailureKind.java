@@ -15,8 +15,14 @@ enum FailureKind {
   POOL_EXHAUSTED(true, Outcome.CANCELLED),
   /** The endpoint left the service between pick and connect. */
   ENDPOINT_REMOVED(true, Outcome.CANCELLED),
-  /** No connection became free before the attempt's deadline; nothing was written. */
-  ACQUIRE_TIMEOUT(true, Outcome.FAILURE),
+  /**
+   * The attempt's deadline passed while it queued for a busy pool's connection; nothing was
+   * written. Not the endpoint's fault: the pool is this client's own limit, and counting it as a
+   * failure would let heavy load inside the client eject healthy endpoints.
+   */
+  POOL_WAIT_TIMEOUT(true, Outcome.CANCELLED),
+  /** The attempt's deadline passed while its connection was still being set up. */
+  CONNECT_TIMEOUT(true, Outcome.FAILURE),
   /** The connection closed or was reset before the whole response arrived. */
   RESET(false, Outcome.FAILURE),
   /** A reused keep-alive connection closed before any response byte: usually a stale one. */
