@@ -94,10 +94,10 @@ class FailoverTest {
   void hungInstanceIsTimedOutAndEveryGetSucceedsElsewhere() {
     HttpInstance hung = farm.instance("i3").hang(true);
     AtomicLong slowest = new AtomicLong();
-    // 1 s: a stalled machine does not time out the healthy instances' attempts as well.
+    // The scenario: a 300 ms request timeout cuts the hung attempts short.
     try (BallastHttpClient client =
         BallastHttpClient.fromProperties(
-            service("orders", farm, "ballast.http.services.orders.request-timeout", "1s"))) {
+            service("orders", farm, "ballast.http.services.orders.request-timeout", "300ms"))) {
       for (int i = 0; i < 40; i++) {
         long start = System.nanoTime();
         ServiceResponse r = client.send(ServiceRequest.get("orders", "/h").build());
@@ -107,10 +107,11 @@ class FailoverTest {
       }
     }
     System.out.printf(
-        "[measured] hung instance: slowest of 40 GETs %d ms, hung instance saw %d%n",
+        "[measured] hung instance, request-timeout 300ms: slowest of 40 GETs %d ms, hung instance"
+            + " saw %d%n",
         slowest.get() / 1_000_000, hung.requestCount());
     assertThat(hung.requestCount()).isPositive();
-    // Far below the 10 s default request timeout, let alone the hang.
+    // Only catches a hang: the figure itself is printed above and measured in the benchmarks.
     assertThat(Duration.ofNanos(slowest.get())).isLessThan(Duration.ofSeconds(5));
   }
 
