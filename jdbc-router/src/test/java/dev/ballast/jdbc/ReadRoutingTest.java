@@ -53,11 +53,44 @@ class ReadRoutingTest {
         assertThat(c.isReadOnly()).isTrue();
         assertThat(nodeName(cluster, serverPort(c))).isEqualTo("r1");
       }
+      // unwrap: this object, else the current primary's pool; replicas' pools by name
+      assertThat(ds.unwrap(HikariDataSource.class)).isSameAs(ds.dataSource("primary"));
       assertThat(ds.unwrap(HikariDataSource.class).getPoolName()).isEqualTo("test-db-primary");
+      assertThat(ds.unwrap(RoutingDataSource.class)).isSameAs(ds);
       assertThat(ds.isWrapperFor(HikariDataSource.class)).isTrue();
+      assertThat(ds.isWrapperFor(String.class)).isFalse();
+      assertThatThrownBy(() -> ds.unwrap(String.class)).isInstanceOf(SQLException.class);
       assertThat(((HikariDataSource) ds.dataSource("r2")).getMaximumPoolSize()).isEqualTo(2);
       assertThat(((HikariDataSource) ds.dataSource("r1")).getMaximumPoolSize()).isEqualTo(4);
       assertThat(((HikariDataSource) ds.dataSource("r1")).getPoolName()).isEqualTo("test-db-r1");
+    }
+  }
+
+  @Test
+  void leastRequestByDefaultSendsReadsToTheReplicaWithNothingInFlight(PostgresCluster cluster)
+      throws Exception {
+    Properties props = properties(cluster);
+    // both replicas in this process's zone: the default strategy alone chooses between them
+    props.setProperty("ballast.jdbc.replicas.r2.zone", "a");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
+      for (int round = 0; round < 2; round++) {
+        try (Connection held = ds.forReads().getConnection()) {
+          // bound to a replica at its first statement, and in flight until closed
+          String busy = nodeName(cluster, serverPort(held));
+          String idle = busy.equals("r1") ? "r2" : "r1";
+          List<String> reads = new ArrayList<>();
+          for (int i = 0; i < 20; i++) {
+            reads.add(route(cluster, ds, true));
+          }
+          assertThat(reads).as("reads while %s holds a connection", busy).containsOnly(idle);
+        }
+      }
+      // nothing in flight: both replicas get reads again
+      List<String> reads = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        reads.add(route(cluster, ds, true));
+      }
+      assertThat(reads).contains("r1", "r2");
     }
   }
 
@@ -195,7 +228,8 @@ class ReadRoutingTest {
   }
 
   @Test
-  void mixedLoadFromFourThreadsLeavesNoConnectionBehind(PostgresCluster cluster) throws Exception {
+  void mixedLoadWithFailingStatementsFromFourThreadsLeavesNoConnectionBehind(
+      PostgresCluster cluster) throws Exception {
     RouterTestSupport.execute(cluster.primary(), "CREATE TABLE churn (id int, v int)");
     Properties props = properties(cluster);
     // tells this router's backends from those of earlier tests that are still closing
@@ -239,8 +273,9 @@ class ReadRoutingTest {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     int done = 0;
     for (int i = 0; i < cycles; i++) {
-      int kind = random.nextInt(4);
-      try (Connection c = kind == 0 ? ds.forReads().getConnection() : ds.getConnection()) {
+      int kind = random.nextInt(7);
+      try (Connection c =
+          kind == 0 || kind == 5 ? ds.forReads().getConnection() : ds.getConnection()) {
         switch (kind) {
           case 0 -> count(c);
           case 1 -> {
@@ -260,17 +295,50 @@ class ReadRoutingTest {
               c.rollback();
             }
           }
-          default -> {
+          case 3 -> {
             // abandoned half-way: a statement made, then the connection closed without commit
             c.setAutoCommit(false);
             Statement s = c.createStatement();
             s.executeUpdate("INSERT INTO churn VALUES (-1, -1)");
+          }
+          case 4 -> {
+            // a failing write in auto-commit on the primary
+            expectUndefinedTable(() -> c.createStatement().executeUpdate("DELETE FROM nope"));
+          }
+          case 5 -> {
+            // a failing read on a replica: not a connection failure, so not run again elsewhere
+            expectUndefinedTable(() -> c.createStatement().executeQuery("SELECT * FROM nope"));
+          }
+          default -> {
+            // an error inside a transaction, then rollback; the connection is used again after
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO churn VALUES (?, ?)")) {
+              p.setInt(1, thread);
+              p.setInt(2, -i);
+              p.executeUpdate();
+            }
+            expectUndefinedTable(() -> c.createStatement().executeQuery("SELECT * FROM nope"));
+            c.rollback();
+            count(c);
+            c.commit();
           }
         }
       }
       done++;
     }
     return done;
+  }
+
+  /** A statement that must fail with SQLState 42P01 (undefined table). */
+  interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  private static void expectUndefinedTable(SqlAction action) {
+    assertThatThrownBy(action::run)
+        .isInstanceOf(SQLException.class)
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("42P01");
   }
 
   private static void count(Connection c) throws SQLException {
