@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ballast.jdbc.internal.RouterConfig;
 import dev.ballast.lb.ConfigException;
+import dev.ballast.lb.Strategy;
 import dev.ballast.testkit.PgNode;
 import dev.ballast.testkit.PostgresClusterExtension;
 import java.time.Duration;
@@ -121,6 +124,44 @@ class ConfigurationTest {
             "ballast.jdbc.pasword: **** (expected: a known key; did you mean"
                 + " 'ballast.jdbc.password'?)");
     assertThat(e.getMessage()).doesNotContain("hunter2").doesNotContain("s3cret!");
+  }
+
+  @Test
+  void validValuesReachTheRouterAndItsPools() throws Exception {
+    Properties p = valid();
+    p.setProperty("ballast.zone", "us-east-1a");
+    p.setProperty("ballast.jdbc.replicas.r1.url", pg.primary().jdbcUrl());
+    p.setProperty("ballast.jdbc.replicas.r1.zone", "us-east-1b");
+    p.setProperty("ballast.jdbc.replica-strategy", "round-robin");
+    p.setProperty("ballast.jdbc.hikari.maximumPoolSize", "10");
+    p.setProperty("ballast.jdbc.primary.hikari.maximumPoolSize", "20");
+    p.setProperty("ballast.jdbc.read-your-writes", "window");
+    p.setProperty("ballast.jdbc.read-your-writes.window", "PT5S");
+    p.setProperty("ballast.jdbc.read-your-writes.max-wait", "250ms");
+    p.setProperty("ballast.jdbc.health-check.interval", "2m");
+    p.setProperty("ballast.jdbc.max-replica-lag", "PT0.5S");
+    p.setProperty("ballast.jdbc.fallback", "fail");
+    p.setProperty("ballast.jdbc.topology", "auto");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(p)) {
+      RouterConfig config = ds.router().config();
+      assertThat(config.localZone()).isEqualTo("us-east-1a");
+      assertThat(config.strategy()).isEqualTo(Strategy.ROUND_ROBIN);
+      assertThat(config.readYourWrites()).isEqualTo(ReadYourWrites.WINDOW);
+      assertThat(config.readYourWritesWindow()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(config.readYourWritesMaxWait()).isEqualTo(Duration.ofMillis(250));
+      assertThat(config.healthCheckInterval()).isEqualTo(Duration.ofMinutes(2));
+      assertThat(config.maxReplicaLag()).isEqualTo(Duration.ofMillis(500));
+      assertThat(config.fallback()).isEqualTo(Fallback.FAIL);
+      assertThat(config.topology()).isEqualTo(Topology.AUTO);
+      HikariDataSource primary = (HikariDataSource) ds.dataSource("primary");
+      HikariDataSource r1 = (HikariDataSource) ds.dataSource("r1");
+      assertThat(primary.getMaximumPoolSize()).isEqualTo(20);
+      assertThat(r1.getMaximumPoolSize()).isEqualTo(10);
+      assertThat(primary.getPoolName()).isEqualTo("bad-db-primary");
+      assertThat(ds.router().host("r1").zone()).isEqualTo("us-east-1b");
+      assertThat(ds.describe())
+          .contains("zone=us-east-1a", "replica-strategy=round-robin", "read-your-writes=window");
+    }
   }
 
   @Test
