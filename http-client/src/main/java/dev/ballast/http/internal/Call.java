@@ -11,8 +11,10 @@ import dev.ballast.lb.Pick;
 import dev.ballast.lb.PickContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -234,7 +236,12 @@ final class Call implements Attempt.Owner {
     if (now >= deadlineNanos) {
       return finish("stopped: " + callTimeoutText() + " elapsed");
     }
+    if (!mayRetryTriedEndpoint() && triedEveryEndpoint()) {
+      // No retry could be picked: spend no budget on it and count none.
+      return finish("stopped: no other endpoint to try (every endpoint already tried)");
+    }
     if (!svc.retryBudget().tryWithdraw()) {
+      svc.meters().retryDenied();
       return finish(
           "stopped: retry budget exhausted (retry.budget-percent "
               + svc.config().retryBudgetPercent()
@@ -269,10 +276,11 @@ final class Call implements Attempt.Owner {
   private void hedgeNow() {
     Attempt next;
     synchronized (this) {
-      if (result != null
-          || inFlight != 1
-          || attempts.size() >= svc.config().retryMaxAttempts()
-          || !svc.hedgeBudget().tryWithdraw()) {
+      if (result != null || inFlight != 1 || attempts.size() >= svc.config().retryMaxAttempts()) {
+        return;
+      }
+      if (!svc.hedgeBudget().tryWithdraw()) {
+        svc.meters().hedgeDenied();
         return;
       }
       next = nextAttempt(true);
@@ -331,6 +339,19 @@ final class Call implements Attempt.Owner {
       }
     }
     return a;
+  }
+
+  /** Locked: whether the attempts so far reached every endpoint the service has now. */
+  private boolean triedEveryEndpoint() {
+    int total = svc.endpointCount();
+    if (attempts.size() < total) {
+      return false;
+    }
+    Set<String> tried = new HashSet<>();
+    for (Attempt a : attempts) {
+      tried.add(a.endpoint().id());
+    }
+    return tried.size() >= total;
   }
 
   private boolean mayRetryTriedEndpoint() {

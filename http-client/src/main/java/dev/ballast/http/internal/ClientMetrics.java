@@ -42,6 +42,12 @@ interface ClientMetrics {
 
           @Override
           public void hedge() {}
+
+          @Override
+          public void retryDenied() {}
+
+          @Override
+          public void hedgeDenied() {}
         };
 
     /** {@code zone} tag value: the answering endpoint is in this process's zone. */
@@ -66,5 +72,11 @@ interface ClientMetrics {
 
     /** Counts a hedge. */
     void hedge();
+
+    /** Counts a retry not taken because the retry budget was spent. */
+    void retryDenied();
+
+    /** Counts a hedge not sent because the hedge budget was spent. */
+    void hedgeDenied();
   }
 }

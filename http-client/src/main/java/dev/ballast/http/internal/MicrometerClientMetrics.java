@@ -39,6 +39,12 @@ final class MicrometerClientMetrics implements ClientMetrics {
   private static final String RETRIES_DESCRIPTION = "Retries of calls on another endpoint";
   private static final String HEDGES = "ballast.http.hedges";
   private static final String HEDGES_DESCRIPTION = "Backup (hedged) attempts";
+  private static final String RETRIES_DENIED = "ballast.http.retries.denied";
+  private static final String RETRIES_DENIED_DESCRIPTION =
+      "Retries not taken because the retry budget (retry.budget-percent) was spent";
+  private static final String HEDGES_DENIED = "ballast.http.hedges.denied";
+  private static final String HEDGES_DENIED_DESCRIPTION =
+      "Hedges not sent because the hedge budget (hedge.budget-percent) was spent";
   private static final String[] ZONES = {"local", "remote", "none"};
   // Methods with a cached row; any other method registers through the registry on each call.
   private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"};
@@ -67,7 +73,9 @@ final class MicrometerClientMetrics implements ClientMetrics {
     return new Service(
         lb.service(),
         counter(RETRIES, RETRIES_DESCRIPTION, lb.service()),
-        counter(HEDGES, HEDGES_DESCRIPTION, lb.service()));
+        counter(HEDGES, HEDGES_DESCRIPTION, lb.service()),
+        counter(RETRIES_DENIED, RETRIES_DENIED_DESCRIPTION, lb.service()),
+        counter(HEDGES_DENIED, HEDGES_DENIED_DESCRIPTION, lb.service()));
   }
 
   private Counter counter(String name, String description, String service) {
@@ -120,14 +128,23 @@ final class MicrometerClientMetrics implements ClientMetrics {
     private final String service;
     private final Counter retries;
     private final Counter hedges;
+    private final Counter retriesDenied;
+    private final Counter hedgesDenied;
     // [method * 3 + zone] -> [status] -> timer, both levels filled lazily.
     private final AtomicReferenceArray<AtomicReferenceArray<Timer>> timers =
         new AtomicReferenceArray<>(METHODS.length * ZONES.length);
 
-    Service(String service, Counter retries, Counter hedges) {
+    Service(
+        String service,
+        Counter retries,
+        Counter hedges,
+        Counter retriesDenied,
+        Counter hedgesDenied) {
       this.service = service;
       this.retries = retries;
       this.hedges = hedges;
+      this.retriesDenied = retriesDenied;
+      this.hedgesDenied = hedgesDenied;
     }
 
     @Override
@@ -186,6 +203,20 @@ final class MicrometerClientMetrics implements ClientMetrics {
     public void hedge() {
       if (!closed) {
         hedges.increment();
+      }
+    }
+
+    @Override
+    public void retryDenied() {
+      if (!closed) {
+        retriesDenied.increment();
+      }
+    }
+
+    @Override
+    public void hedgeDenied() {
+      if (!closed) {
+        hedgesDenied.increment();
       }
     }
   }

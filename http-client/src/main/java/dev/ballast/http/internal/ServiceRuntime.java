@@ -170,6 +170,11 @@ final class ServiceRuntime {
     return backoff;
   }
 
+  /** How many endpoints the service has now. */
+  int endpointCount() {
+    return current.size();
+  }
+
   /** A loop for call timers (backoff, hedges). */
   EventLoop timerLoop() {
     return transport.next();
