@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.ballast.testkit.PgNode;
 import dev.ballast.testkit.PostgresCluster;
 import java.sql.Connection;
@@ -65,13 +66,16 @@ class FailoverTest {
         long failoverMillis = (System.nanoTime() - promoted) / 1_000_000;
         stopper.join(30_000);
         System.out.printf(
-            "FAILOVER: first write on the promoted r1 %d ms after pg_promote() returned"
-                + " (health-check.interval=1s; meanwhile %d writes on the old primary, %d"
-                + " failed)%n",
+            "[measured] issue #5 failover figure (promotion -> first write on the new primary):"
+                + " %d ms from pg_promote() returning to the first write on r1"
+                + " (topology=auto, health-check.interval=1s, old primary stopped meanwhile;"
+                + " %d writes on the old primary, %d failed)%n",
             failoverMillis, onOldPrimary, failures.size());
         failures.stream().limit(3).forEach(f -> System.out.println("  failed attempt: " + f));
         assertThat(landedOn).isEqualTo("r1");
         assertThat(ds.primaryHost()).contains("r1");
+        // unwrap reaches the current primary's pool, which is now r1's
+        assertThat(ds.unwrap(HikariDataSource.class)).isSameAs(ds.dataSource("r1"));
         // about two 1 s health intervals on a quiet machine (printed above); 15 s still catches a
         // router that never looks again, while leaving a loaded CI machine its stalls
         assertThat(failoverMillis).isLessThan(15_000);
