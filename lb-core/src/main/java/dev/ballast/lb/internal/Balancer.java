@@ -582,36 +582,35 @@ public final class Balancer implements EndpointState.Feedback {
     }
     boolean ramping = false;
     // Zone -> candidates, in first-seen order with the local zone first.
-    Map<String, List<Member>> byZone = new LinkedHashMap<>();
-    Map<String, int[]> counts = new LinkedHashMap<>(); // [total]
+    Map<String, ZoneGroup> byZone = new LinkedHashMap<>();
     String localZone = config.localZone();
     boolean zoned = config.zoneAware() && !localZone.isEmpty();
     if (zoned) {
-      byZone.put(localZone, new ArrayList<>());
-      counts.put(localZone, new int[1]);
+      byZone.put(localZone, new ZoneGroup());
     }
     for (Member m : members.values()) {
       String zone = zoned ? m.endpoint().zone() : "";
-      int[] c = counts.computeIfAbsent(zone, z -> new int[1]);
-      List<Member> list = byZone.computeIfAbsent(zone, z -> new ArrayList<>());
-      c[0]++;
+      ZoneGroup group = byZone.computeIfAbsent(zone, z -> new ZoneGroup());
+      group.total++;
       if (nowPanic || m.usable()) {
-        list.add(m);
+        group.usable.add(m);
       }
       if (rampFactor(m, now) < 1.0) {
         ramping = true;
       }
     }
-    if (zoned && counts.get(localZone)[0] == 0) {
+    ZoneGroup local = zoned ? byZone.get(localZone) : null;
+    if (local != null && local.total == 0) {
       // The local zone has no endpoints at all: route zone-agnostically.
       byZone.remove(localZone);
-      counts.remove(localZone);
       zoned = false;
     }
     List<String> zones = new ArrayList<>();
-    for (Map.Entry<String, List<Member>> e : byZone.entrySet()) {
-      if (!e.getValue().isEmpty() || (zoned && e.getKey().equals(localZone))) {
+    List<ZoneGroup> zoneGroups = new ArrayList<>();
+    for (Map.Entry<String, ZoneGroup> e : byZone.entrySet()) {
+      if (!e.getValue().usable.isEmpty() || (zoned && e.getKey().equals(localZone))) {
         zones.add(e.getKey());
+        zoneGroups.add(e.getValue());
       }
     }
     int n = zones.size();
@@ -624,9 +623,9 @@ public final class Balancer implements EndpointState.Feedback {
     double[][] weights = new double[n][];
     EndpointState[][] states = new EndpointState[n][];
     for (int i = 0; i < n; i++) {
-      List<Member> list = byZone.get(zones.get(i));
-      int[] c = counts.get(zones.get(i));
-      totalArr[i] = c[0];
+      ZoneGroup group = zoneGroups.get(i);
+      List<Member> list = group.usable;
+      totalArr[i] = group.total;
       weights[i] = new double[list.size()];
       states[i] = new EndpointState[list.size()];
       for (int j = 0; j < list.size(); j++) {
@@ -726,5 +725,11 @@ public final class Balancer implements EndpointState.Feedback {
         org.slf4j.LoggerFactory.getLogger(Balancer.class).warn("Ballast event listener failed", e);
       }
     }
+  }
+
+  /** The members of one zone while a picker is built: the usable ones, and how many in all. */
+  private static final class ZoneGroup {
+    final List<Member> usable = new ArrayList<>();
+    int total;
   }
 }
