@@ -217,7 +217,14 @@ class HttpInstanceFarmTest {
       }
       assertThat(errors).isEqualTo(50);
     }
-    assertThat(send(a1, "GET", "/").statusCode()).as("JDK client sees it too").isIn(200, 500);
+
+    // The same share seen from a plain JDK client (its own connections, counter carried on).
+    a1.respondWith(503, 0.5);
+    int unavailable = 0;
+    for (int i = 0; i < 40; i++) {
+      unavailable += send(a1, "GET", "/").statusCode() == 503 ? 1 : 0;
+    }
+    assertThat(unavailable).as("503s of 40 JDK-client GETs at fraction 0.5").isEqualTo(20);
   }
 
   @Test
