@@ -7,6 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -238,6 +243,83 @@ class FailoverTest {
           .contains("already tried");
       // Four refused connects and their backoffs: seconds at most on a stalled machine, no hang.
       assertThat(took).isLessThan(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void connectTimeoutOnLoopbackIsRetriedOnAnotherInstance() throws Exception {
+    // A listener on 127.0.0.1 that never accepts, with a backlog of one, filled first: Linux then
+    // drops further SYNs, so a connect there neither succeeds nor is refused until it times out.
+    try (ServerSocket hole = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> filling = new ArrayList<>();
+      try {
+        InetSocketAddress address =
+            new InetSocketAddress(hole.getInetAddress(), hole.getLocalPort());
+        boolean full = false;
+        for (int i = 0; i < 16 && !full; i++) {
+          Socket s = new Socket();
+          filling.add(s);
+          try {
+            s.connect(address, 500);
+          } catch (SocketTimeoutException e) {
+            full = true;
+          }
+        }
+        assertThat(full).as("accept queue filled after %d connects", filling.size()).isTrue();
+        String holeSpec = "http://127.0.0.1:" + hole.getLocalPort();
+        try (BallastHttpClient client =
+            BallastHttpClient.fromProperties(
+                TestSupport.props(
+                    "ballast.http.services.orders.endpoints",
+                    farm.endpointSpecs() + ", " + holeSpec,
+                    "ballast.http.services.hole.endpoints",
+                    holeSpec,
+                    "ballast.http.defaults.strategy",
+                    "round-robin",
+                    "ballast.http.defaults.outlier.consecutive-failures",
+                    "0",
+                    "ballast.http.defaults.connect-timeout",
+                    "300ms"))) {
+          long start = System.nanoTime();
+          assertThatThrownBy(() -> client.send(ServiceRequest.get("hole", "/c").build()))
+              .isInstanceOf(BallastHttpException.class)
+              .hasMessageContaining(
+                  "attempt 1: 127.0.0.1:" + hole.getLocalPort() + ": connect timed out");
+          long alone = System.nanoTime() - start;
+
+          int retried = 0;
+          long slowestRetried = 0;
+          for (int i = 0; i < 10; i++) {
+            long t0 = System.nanoTime();
+            ServiceResponse r = client.send(ServiceRequest.get("orders", "/c/" + i).build());
+            long took = System.nanoTime() - t0;
+            assertThat(r.statusCode()).isEqualTo(200);
+            if (r.attempts() == 2) {
+              retried++;
+              slowestRetried = Math.max(slowestRetried, took);
+              // The first attempt waited for the whole connect timeout.
+              assertThat(Duration.ofNanos(took)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            } else {
+              assertThat(r.attempts()).isEqualTo(1);
+            }
+          }
+          System.out.printf(
+              "[measured] connect-timeout 300ms on a full loopback accept queue: the lone attempt"
+                  + " failed after %d ms; slowest of %d calls retried elsewhere %d ms%n",
+              alone / 1_000_000, retried, slowestRetried / 1_000_000);
+          // Round-robin over five endpoints, one turn per attempt: every fifth turn is the hole's,
+          // and a call that starts there takes two turns, so 2 or 3 of ten calls (by where the
+          // rotation starts) meet it.
+          assertThat(retried).isBetween(2, 3);
+          assertThat(Duration.ofNanos(alone))
+              .isGreaterThanOrEqualTo(Duration.ofMillis(300))
+              .isLessThan(Duration.ofSeconds(10));
+        }
+      } finally {
+        for (Socket s : filling) {
+          s.close();
+        }
+      }
     }
   }
 }
