@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +95,45 @@ class ZoneAwareRoutingTest {
               + " -> at least 38 of 40 GETs in a after %d ms%n",
           returnMillis);
     }
+  }
+
+  @Test
+  void requestTimersTagLocalAndRemoteCallsByTheAnsweringZone() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    // Zone awareness off and round-robin: the six instances take turns, two of them in zone a.
+    try (BallastHttpClient client =
+        BallastHttpClient.fromProperties(
+            service(
+                "orders",
+                farm,
+                "ballast.zone",
+                "a",
+                "ballast.http.services.orders.zone-aware.enabled",
+                "false",
+                "ballast.http.services.orders.strategy",
+                "round-robin"),
+            registry)) {
+      for (int i = 0; i < 60; i++) {
+        assertThat(client.send(ServiceRequest.get("orders", "/m/" + i).build()).statusCode())
+            .isEqualTo(200);
+      }
+      long inA = farm.instancesInZone("a").stream().mapToLong(HttpInstance::requestCount).sum();
+      assertThat(inA).isEqualTo(20);
+      assertThat(timerCount(registry, "local")).isEqualTo(20);
+      assertThat(timerCount(registry, "remote")).isEqualTo(40);
+    }
+  }
+
+  private static long timerCount(SimpleMeterRegistry registry, String zone) {
+    return registry
+        .get("http.client.requests")
+        .tag("service", "orders")
+        .tag("method", "GET")
+        .tag("status", "200")
+        .tag("outcome", "SUCCESS")
+        .tag("zone", zone)
+        .timer()
+        .count();
   }
 
   /** Sends 40 GETs and returns how many zone a served. */
