@@ -20,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  *       reached the position the primary had one round earlier (it may not even be receiving).
  *       While behind, its lag is {@code now() - pg_last_xact_replay_timestamp()} (or, without a
  *       replay timestamp, how long it has been seen behind, by the injected ticker); otherwise it
- *       is zero: an idle, caught-up replica is not lagging however old its last commit is.
+ *       is zero: an idle, caught-up replica is not lagging however old its last commit is. A
+ *       replica seen caught up at an earlier round cannot be further behind than the time since
+ *       then plus one interval, which caps the replay age: after a quiet spell, the first WAL that
+ *       arrives (a checkpoint, the next commit) leaves it behind for a moment with a last commit
+ *       minutes old, and that is not minutes of lag.
  *   <li><b>Primary.</b> Static topology: the configured one. Auto: the reachable host out of
  *       recovery with the highest timeline (a promoted replica beats an old primary that came
  *       back); ties keep the current primary, so writes do not flap; none reachable: none.
@@ -39,6 +43,7 @@ final class RoundEvaluator {
   private final List<Host> hosts;
   private final Ticker ticker;
   private final Map<String, Long> behindSince = new HashMap<>();
+  private final Map<String, Long> caughtUpAt = new HashMap<>();
   private final Map<String, Integer> slowProbes = new HashMap<>();
   private long previousPrimaryLsn = Lsns.NONE;
 
@@ -106,11 +111,13 @@ final class RoundEvaluator {
       if (h == primary) {
         states.add(s.reachable() ? s.withEligibility(false, "") : s);
         behindSince.remove(h.name());
+        caughtUpAt.remove(h.name());
         continue;
       }
       if (!s.reachable()) {
         states.add(s);
         behindSince.remove(h.name());
+        caughtUpAt.remove(h.name());
         continue;
       }
       if (s.role() == Role.PRIMARY) {
@@ -120,6 +127,7 @@ final class RoundEvaluator {
                 : "not a replica: a second primary (timeline " + s.timeline() + ")";
         states.add(s.withEligibility(false, why));
         behindSince.remove(h.name());
+        caughtUpAt.remove(h.name());
         continue;
       }
       if (outcome instanceof ProbeResult r) {
@@ -143,12 +151,20 @@ final class RoundEvaluator {
     double lagSeconds = 0;
     if (behind) {
       long since = behindSince.computeIfAbsent(h.name(), k -> now);
-      lagSeconds =
-          Double.isNaN(r.replayAgeSeconds())
-              ? (now - since) / 1e9
-              : Math.max(0, r.replayAgeSeconds());
+      if (Double.isNaN(r.replayAgeSeconds())) {
+        lagSeconds = (now - since) / 1e9;
+      } else {
+        lagSeconds = Math.max(0, r.replayAgeSeconds());
+        Long upToDate = caughtUpAt.get(h.name());
+        if (upToDate != null) {
+          // Caught up then (to where the primary was one round before): no older than this now.
+          double bound = (now - upToDate + config.healthCheckInterval().toNanos()) / 1e9;
+          lagSeconds = Math.min(lagSeconds, bound);
+        }
+      }
     } else {
       behindSince.remove(h.name());
+      caughtUpAt.put(h.name(), now);
     }
     if (lsn >= 0) {
       h.setKnownReplayLsn(lsn);

@@ -1,6 +1,7 @@
 package dev.ballast.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.ballast.jdbc.Fallback;
 import dev.ballast.jdbc.ReadYourWrites;
@@ -99,6 +100,38 @@ class RoundEvaluatorTest {
     round(primaryAt(2000, 1), replica(2000, 2000, 3.3), replica(2000, 2000, 9.1));
     assertThat(state(r1).lagSeconds()).isZero();
     assertThat(state(r1).eligible()).isTrue();
+  }
+
+  @Test
+  void aCaughtUpReplicaThatFallsBehindAfterAQuietSpellLagsAtMostSinceItWasLastCaughtUp() {
+    start(Topology.STATIC, Duration.ofSeconds(5));
+    // idle for ten minutes, caught up
+    round(primaryAt(1000, 1), replica(1000, 1000, 600.0), replica(1000, 1000, 600.0));
+    now.addAndGet(Duration.ofMillis(200).toNanos());
+    // the first new WAL in a while (a checkpoint, a commit) is received, not yet replayed: the
+    // last replayed commit is ten minutes old, the replica was caught up 200 ms ago
+    round(primaryAt(1100, 1), replica(1000, 1100, 600.2), replica(1100, 1100, 600.2));
+    // at most 200 ms since then plus the 1 s interval, not 600 s
+    assertThat(state(r1).lagSeconds()).isEqualTo(1.2);
+    assertThat(state(r1).eligible()).isTrue();
+
+    // really stuck: the cap grows with the time since it was last caught up, past the limit
+    now.addAndGet(Duration.ofSeconds(10).toNanos());
+    round(primaryAt(5000, 1), replica(1000, 5000, 610.2), replica(5000, 5000, 0));
+    assertThat(state(r1).lagSeconds()).isEqualTo(10.2 + 1.0, within(1e-9));
+    assertThat(state(r1).eligible()).isFalse();
+  }
+
+  @Test
+  void aPausedReplicaLagsByItsReplayAgeWhichTheCapDoesNotShorten() {
+    start(Topology.STATIC, Duration.ofSeconds(1));
+    round(primaryAt(1000, 1), replica(1000, 1000, 0.02), replica(1000, 1000, 0.02));
+    // paused just after that round under steady writes: the last replayed commit is as old as
+    // the pause
+    now.addAndGet(Duration.ofMillis(1_400).toNanos());
+    round(primaryAt(9000, 1), replica(1000, 9000, 1.38), replica(9000, 9000, 0.01));
+    assertThat(state(r1).lagSeconds()).isEqualTo(1.38);
+    assertThat(state(r1).reason()).isEqualTo("lag 1.380s > max-replica-lag 1s");
   }
 
   @Test
