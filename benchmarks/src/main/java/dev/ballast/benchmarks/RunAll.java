@@ -5,6 +5,7 @@ import dev.ballast.benchmarks.report.Goal;
 import dev.ballast.benchmarks.report.Machine;
 import dev.ballast.benchmarks.report.Table;
 import dev.ballast.benchmarks.scenario.ConsistencySuite;
+import dev.ballast.benchmarks.scenario.FaultReactionSuite;
 import dev.ballast.benchmarks.scenario.HttpOverheadSuite;
 import dev.ballast.benchmarks.scenario.JdbcOverheadSuite;
 import dev.ballast.benchmarks.scenario.TailLatencySuite;
@@ -108,6 +109,7 @@ public final class RunAll {
     m.put("http-overhead", (s, out) -> new HttpOverheadSuite(s).run(out));
     m.put("jdbc-overhead", (s, out) -> new JdbcOverheadSuite(s).run(out));
     m.put("consistency-failover", (s, out) -> new ConsistencySuite(s).run(out));
+    m.put("fault-reaction", (s, out) -> new FaultReactionSuite(s).run(out));
     return m;
   }
 
