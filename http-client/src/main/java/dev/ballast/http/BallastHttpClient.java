@@ -268,6 +268,11 @@ public final class BallastHttpClient implements AutoCloseable {
       return this;
     }
 
+    /** The service {@code name} as configured so far, or null; for tests of the binder. */
+    @Nullable ServiceDefinition definition(String name) {
+      return services.get(name);
+    }
+
     /**
      * Starts the client: event loops, load balancers and health checks.
      *
