@@ -5,6 +5,12 @@ import static java.util.Objects.requireNonNull;
 import dev.ballast.lb.ConfigException;
 import dev.ballast.lb.Durations;
 import dev.ballast.lb.LbConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +39,7 @@ public final class HttpServiceConfig {
   private final int hedgeBudgetPercent;
   private final @Nullable String healthCheckPath;
   private final boolean tlsInsecureTrustAll;
+  private final @Nullable Path tlsTrustCertificates;
 
   private HttpServiceConfig(Builder b) {
     lb = b.lb;
@@ -50,6 +57,7 @@ public final class HttpServiceConfig {
     hedgeBudgetPercent = b.hedgeBudgetPercent;
     healthCheckPath = b.healthCheckPath;
     tlsInsecureTrustAll = b.tlsInsecureTrustAll;
+    tlsTrustCertificates = b.tlsTrustCertificates;
   }
 
   /** A builder with the documented defaults. */
@@ -80,6 +88,7 @@ public final class HttpServiceConfig {
     b.hedgeBudgetPercent = hedgeBudgetPercent;
     b.healthCheckPath = healthCheckPath;
     b.tlsInsecureTrustAll = tlsInsecureTrustAll;
+    b.tlsTrustCertificates = tlsTrustCertificates;
     return b;
   }
 
@@ -174,6 +183,16 @@ public final class HttpServiceConfig {
     return tlsInsecureTrustAll;
   }
 
+  /**
+   * {@code tls.trust-certificates}: a PEM file of X.509 certificates (e.g. a private CA) that
+   * {@code https} endpoints' certificates must chain to, instead of the JDK's default trust store.
+   * Host names are verified either way, unless {@link #tlsInsecureTrustAll()}. Empty (default) =
+   * the JDK's trust store.
+   */
+  public Optional<Path> tlsTrustCertificates() {
+    return Optional.ofNullable(tlsTrustCertificates);
+  }
+
   @Override
   public String toString() {
     return "HttpServiceConfig{connectTimeout="
@@ -196,6 +215,8 @@ public final class HttpServiceConfig {
         + (hedgeDelay == null ? "none" : Durations.format(hedgeDelay))
         + ", healthCheckPath="
         + (healthCheckPath == null ? "none" : healthCheckPath)
+        + ", tlsTrustCertificates="
+        + (tlsTrustCertificates == null ? "default" : tlsTrustCertificates)
         + ", lb="
         + lb
         + '}';
@@ -218,6 +239,7 @@ public final class HttpServiceConfig {
     private int hedgeBudgetPercent = 10;
     private @Nullable String healthCheckPath;
     private boolean tlsInsecureTrustAll;
+    private @Nullable Path tlsTrustCertificates;
 
     private Builder() {}
 
@@ -311,8 +333,15 @@ public final class HttpServiceConfig {
       return this;
     }
 
+    /** See {@link HttpServiceConfig#tlsTrustCertificates()}; null restores the default. */
+    public Builder tlsTrustCertificates(@Nullable Path value) {
+      tlsTrustCertificates = value;
+      return this;
+    }
+
     /**
-     * Validates every field and builds.
+     * Validates every field and builds. A {@code tls.trust-certificates} file is read here, so a
+     * missing or malformed one fails at start-up rather than at the first {@code https} call.
      *
      * @throws ConfigException listing every problem, one per line, keyed by relative property name
      */
@@ -378,10 +407,27 @@ public final class HttpServiceConfig {
             path,
             "a path starting with '/', no spaces");
       }
+      Path trust = tlsTrustCertificates;
+      if (trust != null) {
+        check(
+            problems,
+            readsCertificates(trust),
+            "tls.trust-certificates",
+            trust,
+            "a readable PEM file of one or more X.509 certificates");
+      }
       if (!problems.isEmpty()) {
         throw new ConfigException(problems);
       }
       return new HttpServiceConfig(this);
+    }
+
+    private static boolean readsCertificates(Path file) {
+      try (InputStream in = Files.newInputStream(file)) {
+        return !CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty();
+      } catch (IOException | CertificateException | RuntimeException e) {
+        return false;
+      }
     }
 
     private static void positive(List<String> problems, String key, Duration d) {

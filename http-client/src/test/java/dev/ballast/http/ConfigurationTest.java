@@ -6,15 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ballast.http.internal.PropertiesBinder;
+import dev.ballast.http.internal.ServiceDefinition;
 import dev.ballast.lb.ConfigException;
 import dev.ballast.lb.Endpoint;
+import dev.ballast.lb.LbConfig;
 import dev.ballast.lb.Strategy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad configuration fails in fromProperties, all problems at once, before any thread starts. */
 class ConfigurationTest {
@@ -112,7 +118,33 @@ class ConfigurationTest {
   }
 
   @Test
-  void bindsEveryKeyWithDefaultsAndServiceOverrides() {
+  void reportsATrustCertificatesFileThatIsMissingOrNotPem(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("missing.pem");
+    Path notPem = Files.writeString(dir.resolve("not.pem"), "not a certificate");
+    ConfigException e =
+        failure(
+            props(
+                S + "endpoints",
+                "https://127.0.0.1:8443",
+                S + "tls.trust-certificates",
+                missing.toString(),
+                "ballast.http.services.billing.endpoints",
+                "https://127.0.0.1:8444",
+                "ballast.http.services.billing.tls.trust-certificates",
+                notPem.toString()));
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            S
+                + "tls.trust-certificates: "
+                + missing
+                + " (expected: a readable PEM file of one or more X.509 certificates)",
+            "ballast.http.services.billing.tls.trust-certificates: "
+                + notPem
+                + " (expected: a readable PEM file of one or more X.509 certificates)");
+  }
+
+  @Test
+  void bindsEveryKeyWithDefaultsAndServiceOverrides() throws Exception {
     Properties p =
         props(
             "ballast.zone",
@@ -161,26 +193,30 @@ class ConfigurationTest {
             "ballast.http.services.billing.endpoints",
             "http://127.0.0.1:1");
     BallastHttpClient.Builder b = PropertiesBinder.bind(p, name -> null);
-    assertThat(b).isNotNull();
-    // The builder holds the services; inspect them through a started client's balancers.
-    try (BallastHttpClient client = b.build()) {
-      assertThat(client.services()).containsExactly("billing", "orders");
-      var orders = client.loadBalancer("orders");
-      assertThat(orders.config().strategy()).isEqualTo(Strategy.PEAK_EWMA);
-      assertThat(orders.config().localZone()).isEqualTo("a");
-      assertThat(orders.config().callerShares()).isEqualTo(Map.of("a", 40.0, "b", 60.0));
-      assertThat(orders.config().slowStartWindow()).isEqualTo(Duration.ofSeconds(30));
-      assertThat(orders.config().healthCheckInterval()).isEqualTo(Duration.ofSeconds(1));
-      List<Endpoint> endpoints = orders.endpoints().stream().map(s -> s.endpoint()).toList();
+    // Inspected without starting a client: its health checks would call 10.0.1.5, and test
+    // traffic stays on loopback.
+    ServiceDefinition orders = b.definition("orders");
+    ServiceDefinition billing = b.definition("billing");
+    assertThat(orders).isNotNull();
+    assertThat(billing).isNotNull();
+    LbConfig lb = orders.config().lb();
+    assertThat(lb.strategy()).isEqualTo(Strategy.PEAK_EWMA);
+    assertThat(lb.localZone()).isEqualTo("a");
+    assertThat(lb.callerShares()).isEqualTo(Map.of("a", 40.0, "b", 60.0));
+    assertThat(lb.slowStartWindow()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(lb.healthCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(orders.config().requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(orders.config().healthCheckPath()).contains("/ready");
+    List<Endpoint> endpoints = new ArrayList<>();
+    try (AutoCloseable sub = orders.source().subscribe(set -> endpoints.addAll(set.endpoints()))) {
       assertThat(endpoints)
           .extracting(Endpoint::id)
           .containsExactly("10.0.1.5:8080", "orders-2:443", "::1:9000");
-      assertThat(endpoints.get(1).metadata()).containsEntry("scheme", "https");
-      assertThat(endpoints.get(1).weight()).isEqualTo(2);
-      assertThat(endpoints.get(1).zone()).isEqualTo("b");
-      assertThat(client.loadBalancer("billing").config().strategy())
-          .isEqualTo(Strategy.ROUND_ROBIN);
     }
+    assertThat(endpoints.get(1).metadata()).containsEntry("scheme", "https");
+    assertThat(endpoints.get(1).weight()).isEqualTo(2);
+    assertThat(endpoints.get(1).zone()).isEqualTo("b");
+    assertThat(billing.config().lb().strategy()).isEqualTo(Strategy.ROUND_ROBIN);
   }
 
   @Test

@@ -27,7 +27,11 @@ import io.netty.handler.ssl.SslProvider;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -44,7 +48,10 @@ import org.junit.jupiter.api.Test;
 class HttpsTest {
   private static EventLoopGroup group;
   private static Channel server;
+  private static Channel otherAddress;
   private static int port;
+  private static int otherPort;
+  private static Path serverCertificate;
 
   @BeforeAll
   static void startTlsServer() throws Exception {
@@ -56,7 +63,7 @@ class HttpsTest {
     kmf.init(ks, "changeit".toCharArray());
     SslContext ssl = SslContextBuilder.forServer(kmf).sslProvider(SslProvider.JDK).build();
     group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    server =
+    ServerBootstrap boot =
         new ServerBootstrap()
             .group(group)
             .channel(NioServerSocketChannel.class)
@@ -88,17 +95,33 @@ class HttpsTest {
                               }
                             });
                   }
-                })
-            .bind(new InetSocketAddress("127.0.0.1", 0))
-            .sync()
-            .channel();
+                });
+    server = boot.bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
     port = ((InetSocketAddress) server.localAddress()).getPort();
+    // The same server on another loopback address, one its certificate does not name (Linux
+    // routes all of 127/8 to the loopback interface).
+    otherAddress = boot.bind(new InetSocketAddress("127.0.0.2", 0)).sync().channel();
+    otherPort = ((InetSocketAddress) otherAddress.localAddress()).getPort();
+    serverCertificate = Files.createTempFile("ballast-server-cert", ".pem");
+    X509Certificate cert = (X509Certificate) ks.getCertificate("server");
+    Files.writeString(
+        serverCertificate,
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(cert.getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
   }
 
   @AfterAll
   static void stopTlsServer() {
     server.close().syncUninterruptibly();
+    otherAddress.close().syncUninterruptibly();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  @AfterAll
+  static void deleteCertificate() throws Exception {
+    Files.deleteIfExists(serverCertificate);
   }
 
   private static Properties props(String... extra) {
@@ -127,6 +150,59 @@ class HttpsTest {
       assertThatThrownBy(() -> client.send(ServiceRequest.get("secure", "/tls").build()))
           .isInstanceOf(BallastHttpException.class)
           .hasMessageContaining("attempt 1: 127.0.0.1:" + port + ": connect failed:");
+    }
+  }
+
+  @Test
+  void trustsAServerWhoseCertificateIsInTheConfiguredPemFile() {
+    try (BallastHttpClient client =
+        BallastHttpClient.fromProperties(
+            props(
+                "ballast.http.services.secure.tls.trust-certificates",
+                serverCertificate.toString()))) {
+      ServiceResponse r = client.send(ServiceRequest.get("secure", "/tls").build());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.bodyAsString()).isEqualTo("secure");
+    }
+  }
+
+  @Test
+  void defaultsTrustCertificatesApplyToEveryService() {
+    try (BallastHttpClient client =
+        BallastHttpClient.fromProperties(
+            props("ballast.http.defaults.tls.trust-certificates", serverCertificate.toString()))) {
+      assertThat(client.send(ServiceRequest.get("secure", "/tls").build()).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void rejectsAServerCertificateNotIssuedByTheTrustedCertificates() throws Exception {
+    Path untrusted = Path.of(HttpsTest.class.getResource("/tls/untrusted-ca.pem").toURI());
+    try (BallastHttpClient client =
+        BallastHttpClient.fromProperties(
+            props("ballast.http.services.secure.tls.trust-certificates", untrusted.toString()))) {
+      assertThatThrownBy(() -> client.send(ServiceRequest.get("secure", "/tls").build()))
+          .isInstanceOf(BallastHttpException.class)
+          .hasMessageContaining("attempt 1: 127.0.0.1:" + port + ": connect failed:")
+          .hasMessageContaining("unable to find valid certification path");
+    }
+  }
+
+  @Test
+  void verifiesTheHostNameOfATrustedCertificate() {
+    // Trusted certificate, but for 127.0.0.1 and localhost, not the 127.0.0.2 being called.
+    Properties p =
+        TestSupport.props(
+            "ballast.http.services.secure.endpoints",
+            "https://127.0.0.2:" + otherPort,
+            "ballast.http.services.secure.tls.trust-certificates",
+            serverCertificate.toString());
+    try (BallastHttpClient client = BallastHttpClient.fromProperties(p)) {
+      assertThatThrownBy(() -> client.send(ServiceRequest.get("secure", "/tls").build()))
+          .isInstanceOf(BallastHttpException.class)
+          .hasMessageContaining("attempt 1: 127.0.0.2:" + otherPort + ": connect failed:")
+          .hasMessageContaining("No subject alternative names matching IP address 127.0.0.2");
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.EndpointSource;
 import dev.ballast.lb.LbConfig;
 import dev.ballast.lb.LbProperties;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -29,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  *   max-response-size (10MB),
  *   retry.max-attempts (3), retry.backoff (25ms), retry.budget-percent (20),
  *   hedge.delay (none), hedge.budget-percent (10), health-check.path (none),
- *   tls.insecure-trust-all (false), and lb-core's keys ({@link LbProperties})
+ *   tls.insecure-trust-all (false), tls.trust-certificates (PEM file; default: the JDK's trust
+ *   store), and lb-core's keys ({@link LbProperties})
  * </pre>
  *
  * Keys under {@code ballast.jdbc.} belong to jdbc-router and are ignored here; any other unknown
@@ -132,6 +134,9 @@ public final class PropertiesBinder {
         .ifPresent(b::hedgeBudgetPercent);
     scope.optionalString("health-check.path").ifPresent(b::healthCheckPath);
     scope.optionalBool("tls.insecure-trust-all").ifPresent(b::tlsInsecureTrustAll);
+    scope
+        .<Path>optionalChoice("tls.trust-certificates", Path::of, "a path to a PEM file")
+        .ifPresent(b::tlsTrustCertificates);
     try {
       HttpServiceConfig config = b.build();
       if (lbConfig.isEmpty() || endpoints.isEmpty()) {

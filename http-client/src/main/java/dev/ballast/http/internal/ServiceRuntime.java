@@ -19,6 +19,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -264,6 +265,10 @@ final class ServiceRuntime {
               .endpointIdentificationAlgorithm(null);
         } else {
           b.endpointIdentificationAlgorithm("HTTPS");
+          Path trust = config.tlsTrustCertificates().orElse(null);
+          if (trust != null) {
+            b.trustManager(trust.toFile());
+          }
         }
         s = b.build();
       } catch (SSLException ex) {
