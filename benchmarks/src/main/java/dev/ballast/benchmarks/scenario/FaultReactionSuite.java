@@ -73,14 +73,7 @@ public final class FaultReactionSuite {
   // ---------------------------------------------------------------- HTTP
 
   private void http(SectionResult section, Path out, int rounds) {
-    Table table =
-        new Table(
-            "HTTP client: time to react to faults (" + rounds + " rounds; median and worst)",
-            "fault",
-            "reaction",
-            "median",
-            "worst",
-            "goal");
+    Table table = reactionTable("HTTP client", rounds);
     Histogram spill = new Histogram(3);
     Histogram back = new Histogram(3);
     try (HttpInstanceFarm farm =
@@ -237,14 +230,7 @@ public final class FaultReactionSuite {
   // ---------------------------------------------------------------- JDBC
 
   private void jdbc(SectionResult section, Path out, int rounds) {
-    Table table =
-        new Table(
-            "JDBC router: time to react to replica faults (" + rounds + " rounds)",
-            "fault",
-            "reaction",
-            "median",
-            "worst",
-            "goal");
+    Table table = reactionTable("JDBC router", rounds);
     Histogram stopped = new Histogram(3);
     Histogram lagOut = new Histogram(3);
     Histogram lagBack = new Histogram(3);
@@ -393,6 +379,16 @@ public final class FaultReactionSuite {
   }
 
   // ---------------------------------------------------------------- shared
+
+  private static Table reactionTable(String subject, int rounds) {
+    return new Table(
+        subject + ": time to react to faults (" + rounds + " rounds; median and worst)",
+        "fault",
+        "reaction",
+        "median",
+        "worst",
+        "goal");
+  }
 
   /** Waits, bounded, until {@code condition} holds; returns the milliseconds or NaN. */
   private static double awaitMillis(BooleanSupplier condition) {
