@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ballast.http.internal.PropertiesBinder;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import dev.ballast.testkit.HttpInstanceFarmExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The client-wide retry and hedge budgets against real instances. The ticker is frozen, so the
@@ -23,23 +22,10 @@ class BudgetTest {
   private static final String S = "ballast.http.services.orders.";
   private static final int RETRY_FLOOR = 100;
   private static final int HEDGE_FLOOR = 10;
-  private static HttpInstanceFarm farm;
 
-  @BeforeAll
-  static void startFarm() {
-    farm = HttpInstanceFarm.builder().name("budget").instances(2).build();
-  }
-
-  @AfterAll
-  static void stopFarm() {
-    farm.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    farm.clearFaults();
-    farm.resetCounters();
-  }
+  @RegisterExtension
+  static final HttpInstanceFarmExtension farm =
+      HttpInstanceFarmExtension.of(HttpInstanceFarm.builder().name("budget").instances(2));
 
   private static BallastHttpClient client(SimpleMeterRegistry registry, String... extra) {
     Properties p = service("orders", farm, extra);
@@ -73,7 +59,7 @@ class BudgetTest {
       assertThat(count(registry, "ballast.http.retries")).isEqualTo(RETRY_FLOOR);
       assertThat(count(registry, "ballast.http.retries.denied")).isEqualTo(20);
     }
-    assertThat(farm.totalRequests()).isEqualTo(2L * RETRY_FLOOR + 20);
+    assertThat(farm.farm().totalRequests()).isEqualTo(2L * RETRY_FLOOR + 20);
   }
 
   @Test

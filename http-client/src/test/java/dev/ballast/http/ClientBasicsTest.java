@@ -11,6 +11,7 @@ import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.EndpointSource;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import dev.ballast.testkit.HttpInstanceFarmExtension;
 import dev.ballast.testkit.HttpInstanceRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -22,24 +23,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ClientBasicsTest {
-  private static HttpInstanceFarm farm;
-
-  @BeforeAll
-  static void startFarm() {
-    farm = HttpInstanceFarm.builder().name("basics").instances(3).build();
-  }
-
-  @AfterAll
-  static void stopFarm() {
-    farm.close();
-  }
+  @RegisterExtension
+  static final HttpInstanceFarmExtension farm =
+      HttpInstanceFarmExtension.of(HttpInstanceFarm.builder().name("basics").instances(3));
 
   @AfterEach
   void everyClientClosedItsConnections() {
@@ -50,13 +41,6 @@ class ClientBasicsTest {
             () ->
                 assertThat(farm.instances())
                     .allSatisfy(i -> assertThat(i.activeConnections()).isZero()));
-  }
-
-  @BeforeEach
-  void reset() {
-    farm.startAllInstances();
-    farm.clearFaults();
-    farm.resetCounters();
   }
 
   @Test
@@ -115,7 +99,7 @@ class ClientBasicsTest {
       CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
           .get(30, TimeUnit.SECONDS);
       assertThat(futures).allSatisfy(f -> assertThat(f.join().statusCode()).isEqualTo(200));
-      assertThat(farm.totalRequests()).isEqualTo(100);
+      assertThat(farm.farm().totalRequests()).isEqualTo(100);
     }
   }
 

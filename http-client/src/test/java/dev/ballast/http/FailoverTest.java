@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import dev.ballast.testkit.HttpInstanceFarmExtension;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -22,31 +23,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Retries and failover against four real instances that are stopped, hung or failing. */
 class FailoverTest {
-  private static HttpInstanceFarm farm;
-
-  @BeforeAll
-  static void startFarm() {
-    farm = HttpInstanceFarm.builder().name("failover").instances(4).build();
-  }
-
-  @AfterAll
-  static void stopFarm() {
-    farm.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    farm.startAllInstances();
-    farm.clearFaults();
-    farm.resetCounters();
-  }
+  @RegisterExtension
+  static final HttpInstanceFarmExtension farm =
+      HttpInstanceFarmExtension.of(HttpInstanceFarm.builder().name("failover").instances(4));
 
   @Test
   void instanceStoppedMidRunCausesNoFailedCall() throws Exception {

@@ -8,43 +8,34 @@ import static org.awaitility.Awaitility.await;
 import dev.ballast.lb.Endpoint;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import dev.ballast.testkit.HttpInstanceFarmExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code close(Duration)} against real local servers: calls in flight finish within the drain, hung
  * ones fail with a clear error after it, new calls fail at once, and nothing is left running.
  */
 class GracefulCloseTest {
-  private static HttpInstanceFarm farm;
+  @RegisterExtension
+  static final HttpInstanceFarmExtension farm =
+      HttpInstanceFarmExtension.of(HttpInstanceFarm.builder().name("drain").instances(2));
+
   private static HttpInstance slow;
   private static HttpInstance hung;
 
   @BeforeAll
-  static void startFarm() {
-    farm = HttpInstanceFarm.builder().name("drain").instances(2).build();
+  static void findInstances() {
     slow = farm.instance("i1");
     hung = farm.instance("i2");
-  }
-
-  @AfterAll
-  static void stopFarm() {
-    farm.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    farm.clearFaults();
-    farm.resetCounters();
   }
 
   @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import dev.ballast.testkit.HttpInstanceFarmExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,30 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Latency-aware and affinity routing against four real instances. */
 class LoadAwareRoutingTest {
-  private static HttpInstanceFarm farm;
-
-  @BeforeAll
-  static void startFarm() {
-    farm = HttpInstanceFarm.builder().name("load").instances(4).build();
-  }
-
-  @AfterAll
-  static void stopFarm() {
-    farm.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    farm.clearFaults();
-    farm.resetCounters();
-  }
+  @RegisterExtension
+  static final HttpInstanceFarmExtension farm =
+      HttpInstanceFarmExtension.of(HttpInstanceFarm.builder().name("load").instances(4));
 
   @Test
   void peakEwmaStarvesTheSlowInstance() throws Exception {
@@ -68,8 +53,8 @@ class LoadAwareRoutingTest {
     }
     System.out.printf(
         "[measured] peak-ewma, one instance +200ms: it served %d of %d GETs%n",
-        slow.requestCount(), farm.totalRequests());
-    assertThat(farm.totalRequests()).isEqualTo(400);
+        slow.requestCount(), farm.farm().totalRequests());
+    assertThat(farm.farm().totalRequests()).isEqualTo(400);
     assertThat(slow.requestCount()).isLessThanOrEqualTo(20);
   }
 

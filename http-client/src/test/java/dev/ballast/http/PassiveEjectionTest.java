@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ballast.lb.EndpointStatus;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import dev.ballast.testkit.HttpInstanceFarmExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,31 +17,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Passive outlier detection fed by real responses and failures of four real instances. */
 class PassiveEjectionTest {
   private static final String S = "ballast.http.services.orders.";
-  private static HttpInstanceFarm farm;
 
-  @BeforeAll
-  static void startFarm() {
-    farm = HttpInstanceFarm.builder().name("eject").instances(4).build();
-  }
-
-  @AfterAll
-  static void stopFarm() {
-    farm.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    farm.clearFaults();
-    farm.resetCounters();
-  }
+  @RegisterExtension
+  static final HttpInstanceFarmExtension farm =
+      HttpInstanceFarmExtension.of(HttpInstanceFarm.builder().name("eject").instances(4));
 
   private static BallastHttpClient client(SimpleMeterRegistry registry, String... extra) {
     List<String> kv = new ArrayList<>(List.of(S + "strategy", "round-robin"));
@@ -151,7 +137,7 @@ class PassiveEjectionTest {
         holders.add(client.sendAsync(ServiceRequest.get("orders", "/hold/" + i).build()));
       }
       // Round-robin gave each endpoint one: every connection is now busy with a written request.
-      await().atMost(Duration.ofSeconds(15)).until(() -> farm.totalRequests() == 4);
+      await().atMost(Duration.ofSeconds(15)).until(() -> farm.farm().totalRequests() == 4);
       List<CompletableFuture<ServiceResponse>> waiters = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         waiters.add(
@@ -171,7 +157,9 @@ class PassiveEjectionTest {
       for (CompletableFuture<ServiceResponse> h : holders) {
         assertThat(h.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
       }
-      assertThat(farm.totalRequests()).as("requests that reached the instances").isEqualTo(4);
+      assertThat(farm.farm().totalRequests())
+          .as("requests that reached the instances")
+          .isEqualTo(4);
       assertThat(states(client).values()).containsOnly(EndpointStatus.State.HEALTHY);
       assertThat(ejections(registry)).isZero();
     }

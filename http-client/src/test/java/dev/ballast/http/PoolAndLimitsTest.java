@@ -10,6 +10,7 @@ import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.EndpointSource;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import dev.ballast.testkit.HttpInstanceFarmExtension;
 import dev.ballast.testkit.HttpInstanceRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,30 +21,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The per-endpoint pool: bounded connections, bounded waiters, removal, response size. */
 class PoolAndLimitsTest {
-  private static HttpInstanceFarm farm;
-
-  @BeforeAll
-  static void startFarm() {
-    farm = HttpInstanceFarm.builder().name("pool").instances(2).build();
-  }
-
-  @AfterAll
-  static void stopFarm() {
-    farm.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    farm.clearFaults();
-    farm.resetCounters();
-  }
+  @RegisterExtension
+  static final HttpInstanceFarmExtension farm =
+      HttpInstanceFarmExtension.of(HttpInstanceFarm.builder().name("pool").instances(2));
 
   private static Endpoint endpointOf(HttpInstance i) {
     return Endpoint.of(i.host(), i.port());
@@ -210,6 +195,6 @@ class PoolAndLimitsTest {
           .hasMessageContaining("response larger than max-response-size")
           .hasMessageContaining("\n  not retried: response too large\n");
     }
-    assertThat(farm.totalRequests()).isEqualTo(1);
+    assertThat(farm.farm().totalRequests()).isEqualTo(1);
   }
 }

@@ -5,34 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import dev.ballast.testkit.HttpInstanceFarmExtension;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which answers make the client try another instance, and which it hands to the caller. */
 class RetryTriggersTest {
   private static final String S = "ballast.http.services.orders.";
-  private static HttpInstanceFarm farm;
 
-  @BeforeAll
-  static void startFarm() {
-    farm = HttpInstanceFarm.builder().name("triggers").instances(4).build();
-  }
-
-  @AfterAll
-  static void stopFarm() {
-    farm.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    farm.clearFaults();
-    farm.resetCounters();
-  }
+  @RegisterExtension
+  static final HttpInstanceFarmExtension farm =
+      HttpInstanceFarmExtension.of(HttpInstanceFarm.builder().name("triggers").instances(4));
 
   /** Round-robin, no ejection: every fourth call starts on i1, whatever it does. */
   private static BallastHttpClient roundRobin() {
@@ -85,7 +71,7 @@ class RetryTriggersTest {
       assertThat(r.statusCode()).isEqualTo(503);
       assertThat(r.attempts()).isEqualTo(3); // retry.max-attempts default
     }
-    assertThat(farm.totalRequests()).isEqualTo(3);
+    assertThat(farm.farm().totalRequests()).isEqualTo(3);
     assertThat(farm.instances())
         .allSatisfy(i -> assertThat(i.requestCount()).isLessThanOrEqualTo(1));
   }
@@ -101,6 +87,6 @@ class RetryTriggersTest {
     }
     assertThat(farm.instances().stream().mapToLong(i -> i.requestCount("PATCH")).sum())
         .isEqualTo(1);
-    assertThat(farm.totalRequests()).isEqualTo(1);
+    assertThat(farm.farm().totalRequests()).isEqualTo(1);
   }
 }

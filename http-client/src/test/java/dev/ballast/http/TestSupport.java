@@ -2,6 +2,7 @@ package dev.ballast.http;
 
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import dev.ballast.testkit.HttpInstanceFarmExtension;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -29,6 +30,14 @@ final class TestSupport {
     Properties p = props(extraKeysAndValues);
     p.setProperty("ballast.http.services." + name + ".endpoints", farm.endpointSpecs());
     return p;
+  }
+
+  /**
+   * Properties for service {@code name} over every instance of the extension's farm, plus extras.
+   */
+  static Properties service(
+      String name, HttpInstanceFarmExtension farm, String... extraKeysAndValues) {
+    return service(name, farm.farm(), extraKeysAndValues);
   }
 
   /** Requests per instance id since the last reset. */

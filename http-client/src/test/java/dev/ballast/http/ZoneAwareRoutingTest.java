@@ -6,37 +6,21 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import dev.ballast.testkit.HttpInstanceFarmExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Zone preference and health-driven spill-over against six real instances in zones a, b, c. */
 class ZoneAwareRoutingTest {
-  private static HttpInstanceFarm farm;
-
-  @BeforeAll
-  static void startFarm() {
-    farm =
-        HttpInstanceFarm.builder()
-            .name("zones")
-            .instances(6)
-            .zones("a", "a", "b", "b", "c", "c")
-            .build();
-  }
-
-  @AfterAll
-  static void stopFarm() {
-    farm.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    farm.clearFaults();
-    farm.resetCounters();
-  }
+  @RegisterExtension
+  static final HttpInstanceFarmExtension farm =
+      HttpInstanceFarmExtension.of(
+          HttpInstanceFarm.builder()
+              .name("zones")
+              .instances(6)
+              .zones("a", "a", "b", "b", "c", "c"));
 
   @Test
   void keepsTrafficInTheLocalZoneAndUsesBothLocalInstances() {
@@ -47,7 +31,7 @@ class ZoneAwareRoutingTest {
       }
     }
     long inA = farm.instancesInZone("a").stream().mapToLong(HttpInstance::requestCount).sum();
-    assertThat(farm.totalRequests()).isEqualTo(300);
+    assertThat(farm.farm().totalRequests()).isEqualTo(300);
     assertThat(inA).as("requests served in zone a").isGreaterThanOrEqualTo(285);
     assertThat(farm.instance("a1").requestCount()).isPositive();
     assertThat(farm.instance("a2").requestCount()).isPositive();
