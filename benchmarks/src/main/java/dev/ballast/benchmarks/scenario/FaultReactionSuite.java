@@ -49,10 +49,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class FaultReactionSuite {
   private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
-  // Reads that failed while a scenario ran (a failed read reached no replica, so it must not
-  // pass for a read that left r1).
-  private static final AtomicLong FAILED_READS = new AtomicLong();
-  private static final AtomicLong SLOWEST_READ_MICROS = new AtomicLong();
 
   private final RunSettings settings;
 
@@ -234,6 +230,9 @@ public final class FaultReactionSuite {
     Histogram stopped = new Histogram(3);
     Histogram lagOut = new Histogram(3);
     Histogram lagBack = new Histogram(3);
+    Histogram stopCalls = new Histogram(3);
+    ReadLoad load;
+    long readsOnR1AfterExclusion = 0;
     try (PostgresCluster cluster =
         PostgresCluster.builder().replicas(2).zones("a", "a", "b").start()) {
       PgNode r1 = cluster.node("r1");
@@ -242,74 +241,155 @@ public final class FaultReactionSuite {
       cluster.waitForReplication();
       Properties p = properties(cluster);
       p.setProperty("ballast.jdbc.max-replica-lag", "1s");
-      FAILED_READS.set(0);
-      SLOWEST_READ_MICROS.set(0);
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       try (RoutingDataSource ds = RoutingDataSource.fromProperties(p, registry)) {
         Gauge eligible = registry.get("ballast.jdbc.replica.eligible").gauge();
-        for (int r = 0; r < rounds; r++) {
-          await(() -> eligible.value() == 2 && readsOn(cluster, ds, r1));
-          // Reads keep flowing while the router reacts, as they would in a service; the clock
-          // stops when r1 is no longer eligible (the gauge), and the reads are checked after.
-          r1.stop();
-          record(stopped, awaitMillis(() -> !readsOn(cluster, ds, r1) && eligible.value() == 1));
-          r1.start();
-          await(() -> eligible.value() == 2 && readsOn(cluster, ds, r1));
+        // Reads flow all the time, as in a service, on their own thread; this thread only applies
+        // faults and watches the router's eligible-replica gauge (polled every millisecond).
+        load = new ReadLoad(ds, r1.port());
+        load.start();
+        try {
+          for (int r = 0; r < rounds; r++) {
+            awaitReadsOn(load, eligible);
+            // The clock starts as the stop begins: the router may notice (a read's connection
+            // fails) while PostgreSQL is still shutting down.
+            long stopBegan = System.nanoTime();
+            r1.stop();
+            stopCalls.recordValue((System.nanoTime() - stopBegan) / 1_000_000);
+            record(stopped, awaitMillis(stopBegan, () -> eligible.value() == 1));
+            r1.start();
+            awaitReadsOn(load, eligible);
 
-          AtomicBoolean writing = new AtomicBoolean(true);
-          Thread writer = new Thread(() -> writeUntil(cluster.primary(), writing), "writer");
-          writer.start();
-          try {
-            r1.pauseReplay();
-            record(lagOut, awaitMillis(() -> eligible.value() == 1 && !readsOn(cluster, ds, r1)));
-            r1.resumeReplay();
-            record(lagBack, awaitMillis(() -> eligible.value() == 2 && readsOn(cluster, ds, r1)));
-          } finally {
-            writing.set(false);
-            r1.resumeReplay();
-            joinQuietly(writer);
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Thread writer = new Thread(() -> writeUntil(cluster.primary(), writing), "writer");
+            writer.start();
+            try {
+              // Continuous writes first, replayed by r1, so its lag starts from a recent commit.
+              LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+              r1.pauseReplay();
+              record(lagOut, awaitMillis(() -> eligible.value() == 1));
+              // A read that picked r1 just before may still be running; then none may reach it.
+              LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+              long before = load.readsOnR1.get();
+              LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+              readsOnR1AfterExclusion += load.readsOnR1.get() - before;
+              r1.resumeReplay();
+              long resumedAt = load.readsOnR1.get();
+              record(
+                  lagBack,
+                  awaitMillis(() -> eligible.value() == 2 && load.readsOnR1.get() > resumedAt));
+            } finally {
+              writing.set(false);
+              r1.resumeReplay();
+              joinQuietly(writer);
+            }
           }
+        } finally {
+          load.stop();
         }
       }
     }
-    long failedReads = FAILED_READS.get();
     row(
         table,
         "r1 (local zone) stopped",
-        "r1 not eligible, reads on r2 (failed reads: "
-            + failedReads
-            + "; slowest read: "
-            + SLOWEST_READ_MICROS.get() / 1000
-            + " ms)",
+        "r1 marked not eligible; reads go to r2 (stop() itself took "
+            + stopCalls.getValueAtPercentile(50)
+            + " ms median)",
         stopped,
         "≤ the health interval (200 ms)");
     row(
         table,
         "r1's replay paused under writes, max-replica-lag 1 s",
-        "r1 gets no reads",
+        "r1 marked not eligible (reads on it in the next 300 ms: " + readsOnR1AfterExclusion + ")",
         lagOut,
         "≤ 5 s");
-    row(table, "r1's replay resumed", "r1 gets reads again", lagBack, "—");
+    row(table, "r1's replay resumed", "r1 eligible and reading again", lagBack, "—");
+    table.row(
+        "reads throughout (one thread, back to back)",
+        load.reads.get() + " reads, " + load.failed.get() + " failed",
+        "—",
+        "slowest " + load.slowestMicros.get() / 1000 + " ms",
+        "0 failed");
     table.note(
         "health-check.interval 200 ms; HikariCP pools of 4. A row's clock starts when the"
-            + " fault is applied (stop() returned, pg_wal_replay_pause() ran) and stops when the"
-            + " router's ballast.jdbc.replica.eligible gauge has changed and a batch of 10"
-            + " read-only connections confirms it (none, resp. at least one, on r1); reads run"
-            + " throughout, and the failed and slowest reads are over every round. A read that"
-            + " picked r1 just as it stopped waits at most 250 ms for r1's pool, then re-picks."
+            + " fault is applied (stop() called, pg_wal_replay_pause() returned) and stops when the"
+            + " router's ballast.jdbc.replica.eligible gauge changes (polled every 1 ms). One"
+            + " thread reads back to back throughout; a read that picked r1 just as it stopped"
+            + " waits at most 250 ms for r1's pool, then picks again, which is the slowest read."
             + " The lag rows include the 1 s the replica must fall behind first.");
     table.write(out, "fault-reaction-jdbc");
     section.table(table);
     section.figure("jdbc replica stopped ms", Math.max(median(stopped), 0.001), "ms");
     section.figure("jdbc lag exclusion ms", median(lagOut), "ms");
-    section.goal(goal("JDBC: r1 stopped → reads on r2 (worst round)", stopped, 200));
+    section.goal(goal("JDBC: r1 stopped → marked not eligible (worst round)", stopped, 200));
     section.goal(
         new Goal(
-            "JDBC: reads that failed while replicas stopped, lagged and returned",
+            "JDBC: reads that failed while a replica stopped, lagged and returned",
             "0",
-            String.valueOf(failedReads),
-            failedReads == 0));
+            load.failed.get() + " of " + load.reads.get(),
+            load.failed.get() == 0 && load.reads.get() > 0));
     section.goal(goal("JDBC: r1 lagging > 1 s → no reads on it (worst round)", lagOut, 5000));
+    section.goal(
+        new Goal(
+            "JDBC: reads reaching r1 after it was marked lagging",
+            "0",
+            String.valueOf(readsOnR1AfterExclusion),
+            readsOnR1AfterExclusion == 0));
+  }
+
+  /** Waits until r1 is eligible again and has served a read since. */
+  private static void awaitReadsOn(ReadLoad load, Gauge eligible) {
+    long before = load.readsOnR1.get();
+    await(() -> eligible.value() == 2 && load.readsOnR1.get() > before);
+  }
+
+  /** Read-only connections back to back on one thread, counting where they landed. */
+  private static final class ReadLoad implements Runnable {
+    final AtomicLong reads = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong readsOnR1 = new AtomicLong();
+    final AtomicLong slowestMicros = new AtomicLong();
+    private final RoutingDataSource ds;
+    private final int r1Port;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread = new Thread(this, "reaction-reads");
+
+    ReadLoad(RoutingDataSource ds, int r1Port) {
+      this.ds = ds;
+      this.r1Port = r1Port;
+    }
+
+    void start() {
+      thread.start();
+    }
+
+    void stop() {
+      running.set(false);
+      joinQuietly(thread);
+    }
+
+    @Override
+    public void run() {
+      long deadline = System.nanoTime() + LIMIT_NANOS * 20;
+      while (running.get() && System.nanoTime() < deadline) {
+        long t0 = System.nanoTime();
+        try (Connection c = ds.getConnection()) {
+          c.setReadOnly(true);
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT inet_server_port()")) {
+            rs.next();
+            if (rs.getInt(1) == r1Port) {
+              readsOnR1.incrementAndGet();
+            }
+          }
+        } catch (SQLException e) {
+          failed.incrementAndGet();
+        }
+        reads.incrementAndGet();
+        slowestMicros.accumulateAndGet((System.nanoTime() - t0) / 1000, Math::max);
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      }
+    }
   }
 
   private static Properties properties(PostgresCluster cluster) {
@@ -326,26 +406,6 @@ public final class FaultReactionSuite {
     p.setProperty("ballast.jdbc.hikari.connectionTimeout", "5000");
     p.setProperty("ballast.jdbc.health-check.interval", "200ms");
     return p;
-  }
-
-  /** Whether any of 10 read-only connections reached {@code node}. */
-  private static boolean readsOn(PostgresCluster cluster, RoutingDataSource ds, PgNode node) {
-    boolean any = false;
-    for (int i = 0; i < 10; i++) {
-      long t0 = System.nanoTime();
-      try (Connection c = ds.getConnection()) {
-        c.setReadOnly(true);
-        try (Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("SELECT inet_server_port()")) {
-          rs.next();
-          any |= rs.getInt(1) == node.port();
-        }
-      } catch (SQLException e) {
-        FAILED_READS.incrementAndGet();
-      }
-      SLOWEST_READ_MICROS.accumulateAndGet((System.nanoTime() - t0) / 1000, Math::max);
-    }
-    return any;
   }
 
   private static void writeUntil(PgNode primary, AtomicBoolean writing) {
@@ -392,12 +452,19 @@ public final class FaultReactionSuite {
 
   /** Waits, bounded, until {@code condition} holds; returns the milliseconds or NaN. */
   private static double awaitMillis(BooleanSupplier condition) {
-    long t0 = System.nanoTime();
+    return awaitMillis(System.nanoTime(), condition);
+  }
+
+  /**
+   * Waits, bounded, until {@code condition} holds; returns the milliseconds since {@code t0} (a
+   * {@link System#nanoTime()} reading) or NaN.
+   */
+  private static double awaitMillis(long t0, BooleanSupplier condition) {
     while (System.nanoTime() - t0 < LIMIT_NANOS) {
       if (condition.getAsBoolean()) {
         return (System.nanoTime() - t0) / 1e6;
       }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
     }
     return Double.NaN;
   }
