@@ -12,7 +12,6 @@ import dev.ballast.jdbc.internal.PooledProbeConnector;
 import dev.ballast.jdbc.internal.ReadsDataSource;
 import dev.ballast.jdbc.internal.Router;
 import dev.ballast.jdbc.internal.RouterConfig;
-import dev.ballast.jdbc.internal.TopologyMonitor;
 import dev.ballast.jdbc.internal.TopologySnapshot;
 import dev.ballast.jdbc.internal.Urls;
 import dev.ballast.lb.ConfigException;
@@ -115,7 +114,7 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
     List<HikariDataSource> pools = new ArrayList<>();
     try {
       List<Host> hosts = new ArrayList<>();
-      Duration probeTimeout = TopologyMonitor.probeTimeout(bound.config().healthCheckInterval());
+      Duration probeTimeout = bound.config().healthCheckTimeout();
       for (JdbcProperties.HostSpec spec : bound.hosts()) {
         HikariDataSource pool = new HikariDataSource(spec.hikari());
         pools.add(pool);
@@ -410,6 +409,7 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
     private Duration readYourWritesMaxWait = RouterConfig.DEFAULT_RYW_MAX_WAIT;
     private Topology topology = Topology.STATIC;
     private Duration healthCheckInterval = RouterConfig.DEFAULT_HEALTH_CHECK_INTERVAL;
+    private @Nullable Duration healthCheckTimeout;
     private Ticker ticker = Ticker.system();
     private @Nullable Object meterRegistry;
 
@@ -504,6 +504,15 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
       return this;
     }
 
+    /**
+     * How long one probe may take before its host counts as not answering (default: the health
+     * interval, kept within 1 s..5 s).
+     */
+    public Builder healthCheckTimeout(Duration value) {
+      healthCheckTimeout = requireNonNull(value, "healthCheckTimeout");
+      return this;
+    }
+
     /** The clock for read-your-writes windows, lag and latency (default: the system's). */
     public Builder ticker(Ticker value) {
       ticker = requireNonNull(value, "ticker");
@@ -539,6 +548,11 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
         problems.add("name: '' (expected: a non-blank name)");
       }
       positive(problems, "healthCheckInterval", healthCheckInterval);
+      Duration probeTimeout =
+          healthCheckTimeout != null
+              ? healthCheckTimeout
+              : RouterConfig.defaultHealthCheckTimeout(healthCheckInterval);
+      positive(problems, "healthCheckTimeout", probeTimeout);
       positive(problems, "readYourWritesWindow", readYourWritesWindow);
       nonNegative(problems, "maxReplicaLag", maxReplicaLag);
       nonNegative(problems, "readYourWritesMaxWait", readYourWritesMaxWait);
@@ -562,7 +576,8 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
               readYourWritesWindow,
               readYourWritesMaxWait,
               topology,
-              healthCheckInterval);
+              healthCheckInterval,
+              probeTimeout);
       return start(config, hosts, ticker, meterRegistry);
     }
 

@@ -12,10 +12,14 @@ import dev.ballast.lb.ConfigException;
 import dev.ballast.lb.Strategy;
 import dev.ballast.testkit.PgNode;
 import dev.ballast.testkit.PostgresClusterExtension;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -150,6 +154,8 @@ class ConfigurationTest {
       assertThat(config.readYourWritesWindow()).isEqualTo(Duration.ofSeconds(5));
       assertThat(config.readYourWritesMaxWait()).isEqualTo(Duration.ofMillis(250));
       assertThat(config.healthCheckInterval()).isEqualTo(Duration.ofMinutes(2));
+      // not set: the interval, kept within 1 s..5 s
+      assertThat(config.healthCheckTimeout()).isEqualTo(Duration.ofSeconds(5));
       assertThat(config.maxReplicaLag()).isEqualTo(Duration.ofMillis(500));
       assertThat(config.fallback()).isEqualTo(Fallback.FAIL);
       assertThat(config.topology()).isEqualTo(Topology.AUTO);
@@ -161,6 +167,57 @@ class ConfigurationTest {
       assertThat(ds.router().host("r1").zone()).isEqualTo("us-east-1b");
       assertThat(ds.describe())
           .contains("zone=us-east-1a", "replica-strategy=round-robin", "read-your-writes=window");
+    }
+  }
+
+  @Test
+  void theProbeTimeoutIsSetApartFromTheInterval() throws Exception {
+    Properties p = valid();
+    p.setProperty("ballast.jdbc.health-check.interval", "200ms");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(p)) {
+      assertThat(ds.router().config().healthCheckTimeout()).isEqualTo(Duration.ofSeconds(1));
+    }
+    p.setProperty("ballast.jdbc.health-check.timeout", "750ms");
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(p)) {
+      assertThat(ds.router().config().healthCheckTimeout()).isEqualTo(Duration.ofMillis(750));
+      assertThat(ds.describe()).contains("health-check.timeout=750ms");
+    }
+    p.setProperty("ballast.jdbc.health-check.timeout", "0s");
+    assertThatThrownBy(() -> RoutingDataSource.fromProperties(p))
+        .isInstanceOf(ConfigException.class)
+        .extracting(t -> ((ConfigException) t).problems())
+        .asList()
+        .containsExactly("ballast.jdbc.health-check.timeout: 0s (expected: a positive duration)");
+  }
+
+  @Test
+  void aHostThatDoesNotAnswerAProbeWithinTheTimeoutIsNotEligible() {
+    CountDownLatch never = new CountDownLatch(1);
+    // A replica whose every connection attempt hangs until the probe thread is interrupted.
+    DataSource silent =
+        (DataSource)
+            Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getConnection")) {
+                    never.await();
+                    throw new SQLException("released");
+                  }
+                  throw new UnsupportedOperationException(method.getName());
+                });
+    try (RoutingDataSource ds =
+        RoutingDataSource.builder()
+            .name("bad-db-probe")
+            .primary(pg.primary().dataSource())
+            .replica("r1", silent, "a")
+            .healthCheckInterval(Duration.ofHours(1))
+            .healthCheckTimeout(Duration.ofMillis(300))
+            .build()) {
+      // the first round runs in build(): it gave the silent replica 300 ms, not the 1 h interval
+      assertThat(ds.describe()).contains("r1").contains("no answer within 300ms");
+    } finally {
+      never.countDown();
     }
   }
 

@@ -90,6 +90,11 @@ public final class JdbcProperties {
     Duration interval =
         positive(
             reader, PREFIX + "health-check.interval", RouterConfig.DEFAULT_HEALTH_CHECK_INTERVAL);
+    Duration probeTimeout =
+        positive(
+            reader,
+            PREFIX + "health-check.timeout",
+            RouterConfig.defaultHealthCheckTimeout(interval));
     Duration maxLag =
         reader.duration(PREFIX + "max-replica-lag", RouterConfig.DEFAULT_MAX_REPLICA_LAG);
     Fallback fallback =
@@ -116,7 +121,17 @@ public final class JdbcProperties {
     reader.throwIfProblems();
     RouterConfig config =
         new RouterConfig(
-            name, zone, strategy, maxLag, fallback, ryw, window, maxWait, topology, interval);
+            name,
+            zone,
+            strategy,
+            maxLag,
+            fallback,
+            ryw,
+            window,
+            maxWait,
+            topology,
+            interval,
+            probeTimeout);
     return new Bound(config, hosts, username, password, reader.describe());
   }
 

@@ -39,6 +39,36 @@ public final class RouterConfig {
   private final Duration readYourWritesMaxWait;
   private final Topology topology;
   private final Duration healthCheckInterval;
+  private final Duration healthCheckTimeout;
+
+  /**
+   * Creates the settings with the default probe timeout for {@code healthCheckInterval} ({@link
+   * #defaultHealthCheckTimeout}); every argument non-null, durations already validated.
+   */
+  public RouterConfig(
+      String name,
+      String localZone,
+      Strategy strategy,
+      Duration maxReplicaLag,
+      Fallback fallback,
+      ReadYourWrites readYourWrites,
+      Duration readYourWritesWindow,
+      Duration readYourWritesMaxWait,
+      Topology topology,
+      Duration healthCheckInterval) {
+    this(
+        name,
+        localZone,
+        strategy,
+        maxReplicaLag,
+        fallback,
+        readYourWrites,
+        readYourWritesWindow,
+        readYourWritesMaxWait,
+        topology,
+        healthCheckInterval,
+        defaultHealthCheckTimeout(healthCheckInterval));
+  }
 
   /** Creates the settings; every argument non-null, durations already validated. */
   public RouterConfig(
@@ -51,7 +81,8 @@ public final class RouterConfig {
       Duration readYourWritesWindow,
       Duration readYourWritesMaxWait,
       Topology topology,
-      Duration healthCheckInterval) {
+      Duration healthCheckInterval,
+      Duration healthCheckTimeout) {
     this.name = requireNonNull(name, "name");
     this.localZone = requireNonNull(localZone, "localZone");
     this.strategy = requireNonNull(strategy, "strategy");
@@ -62,6 +93,16 @@ public final class RouterConfig {
     this.readYourWritesMaxWait = requireNonNull(readYourWritesMaxWait, "readYourWritesMaxWait");
     this.topology = requireNonNull(topology, "topology");
     this.healthCheckInterval = requireNonNull(healthCheckInterval, "healthCheckInterval");
+    this.healthCheckTimeout = requireNonNull(healthCheckTimeout, "healthCheckTimeout");
+  }
+
+  /**
+   * The probe timeout when none is configured: the health interval, kept within 1 s..5 s (a
+   * sub-second interval must not turn a busy host's slightly late answer into an outage).
+   */
+  public static Duration defaultHealthCheckTimeout(Duration healthCheckInterval) {
+    long ms = Math.max(1000, Math.min(5000, healthCheckInterval.toMillis()));
+    return Duration.ofMillis(ms);
   }
 
   /** The router's name: in pool names, metrics tags and messages. */
@@ -114,6 +155,11 @@ public final class RouterConfig {
     return healthCheckInterval;
   }
 
+  /** How long one probe (connect and query) may take before the host counts as not answering. */
+  public Duration healthCheckTimeout() {
+    return healthCheckTimeout;
+  }
+
   @Override
   public String toString() {
     return "name="
@@ -135,6 +181,8 @@ public final class RouterConfig {
         + ", topology="
         + topology.propertyName()
         + ", health-check.interval="
-        + Durations.format(healthCheckInterval);
+        + Durations.format(healthCheckInterval)
+        + ", health-check.timeout="
+        + Durations.format(healthCheckTimeout);
   }
 }

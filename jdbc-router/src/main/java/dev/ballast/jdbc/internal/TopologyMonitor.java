@@ -70,7 +70,7 @@ public final class TopologyMonitor implements AutoCloseable {
     this.config = config;
     this.hosts = List.copyOf(hosts);
     this.replicaSource = replicaSource;
-    this.probeTimeout = probeTimeout(config.healthCheckInterval());
+    this.probeTimeout = config.healthCheckTimeout();
     this.evaluator = new RoundEvaluator(config, this.hosts, ticker);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(daemon("ballast-jdbc-" + config.name()));
@@ -86,12 +86,6 @@ public final class TopologyMonitor implements AutoCloseable {
       }
     }
     this.snapshot = new TopologySnapshot(initial, primary, Lsns.NONE);
-  }
-
-  /** How long one probe may take: the interval, kept within 1 s..5 s. */
-  public static Duration probeTimeout(Duration interval) {
-    long ms = Math.max(1000, Math.min(5000, interval.toMillis()));
-    return Duration.ofMillis(ms);
   }
 
   /** Runs the first round now, on this thread, then one every health interval. */
