@@ -41,35 +41,6 @@ public final class RouterConfig {
   private final Duration healthCheckInterval;
   private final Duration healthCheckTimeout;
 
-  /**
-   * Creates the settings with the default probe timeout for {@code healthCheckInterval} ({@link
-   * #defaultHealthCheckTimeout}); every argument non-null, durations already validated.
-   */
-  public RouterConfig(
-      String name,
-      String localZone,
-      Strategy strategy,
-      Duration maxReplicaLag,
-      Fallback fallback,
-      ReadYourWrites readYourWrites,
-      Duration readYourWritesWindow,
-      Duration readYourWritesMaxWait,
-      Topology topology,
-      Duration healthCheckInterval) {
-    this(
-        name,
-        localZone,
-        strategy,
-        maxReplicaLag,
-        fallback,
-        readYourWrites,
-        readYourWritesWindow,
-        readYourWritesMaxWait,
-        topology,
-        healthCheckInterval,
-        defaultHealthCheckTimeout(healthCheckInterval));
-  }
-
   /** Creates the settings; every argument non-null, durations already validated. */
   public RouterConfig(
       String name,

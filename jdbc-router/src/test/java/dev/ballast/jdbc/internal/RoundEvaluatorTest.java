@@ -40,6 +40,7 @@ class RoundEvaluatorTest {
             Duration.ofSeconds(2),
             Duration.ofMillis(100),
             topology,
+            Duration.ofSeconds(1),
             Duration.ofSeconds(1));
     evaluator = new RoundEvaluator(config, List.of(primary, r1, r2), now::get);
     snapshot =
