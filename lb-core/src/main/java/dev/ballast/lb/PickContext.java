@@ -52,11 +52,6 @@ public final class PickContext {
     return excluded;
   }
 
-  /** Whether any endpoint is excluded (a retry or hedge); first attempts exclude none. */
-  public boolean hasExclusions() {
-    return hasExclusions;
-  }
-
   /** Whether {@code endpoint} must be avoided. */
   public boolean isExcluded(Endpoint endpoint) {
     // First attempts (the common case) carry no exclusions: skip the set entirely.

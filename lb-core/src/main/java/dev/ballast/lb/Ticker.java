@@ -1,5 +1,7 @@
 package dev.ballast.lb;
 
+import dev.ballast.lb.internal.SystemTicker;
+
 /**
  * A monotonic clock in nanoseconds. Every time-based decision in Ballast reads one injected ticker,
  * so tests can drive time deterministically instead of sleeping.
@@ -14,22 +16,5 @@ public interface Ticker {
   /** The system's monotonic clock ({@link System#nanoTime()}). */
   static Ticker system() {
     return SystemTicker.INSTANCE;
-  }
-
-  /** Holder of the one system ticker, so that balancers can recognise it. */
-  final class SystemTicker implements Ticker {
-    static final SystemTicker INSTANCE = new SystemTicker();
-
-    private SystemTicker() {}
-
-    @Override
-    public long nanoTime() {
-      return System.nanoTime();
-    }
-
-    @Override
-    public String toString() {
-      return "Ticker.system()";
-    }
   }
 }

@@ -586,11 +586,11 @@ public final class Balancer implements EndpointState.Feedback {
     String localZone = config.localZone();
     boolean zoned = config.zoneAware() && !localZone.isEmpty();
     if (zoned) {
-      byZone.put(localZone, new ZoneGroup());
+      byZone.put(localZone, new ZoneGroup(localZone));
     }
     for (Member m : members.values()) {
       String zone = zoned ? m.endpoint().zone() : "";
-      ZoneGroup group = byZone.computeIfAbsent(zone, z -> new ZoneGroup());
+      ZoneGroup group = byZone.computeIfAbsent(zone, ZoneGroup::new);
       group.total++;
       if (nowPanic || m.usable()) {
         group.usable.add(m);
@@ -605,15 +605,13 @@ public final class Balancer implements EndpointState.Feedback {
       byZone.remove(localZone);
       zoned = false;
     }
-    List<String> zones = new ArrayList<>();
     List<ZoneGroup> zoneGroups = new ArrayList<>();
     for (Map.Entry<String, ZoneGroup> e : byZone.entrySet()) {
       if (!e.getValue().usable.isEmpty() || (zoned && e.getKey().equals(localZone))) {
-        zones.add(e.getKey());
         zoneGroups.add(e.getValue());
       }
     }
-    int n = zones.size();
+    int n = zoneGroups.size();
     // Usable endpoints per zone, each counted by its ramp factor: a zone whose endpoints just
     // returned (slow start) counts as barely healthy, so its share comes back over the window
     // instead of all at once onto cold instances.
@@ -652,7 +650,10 @@ public final class Balancer implements EndpointState.Feedback {
     } else if (!config.callerShares().isEmpty()) {
       shares =
           ZoneShares.callerShares(
-              0, zones.toArray(new String[0]), usableArr, config.callerShares());
+              0,
+              zoneGroups.stream().map(g -> g.zone).toArray(String[]::new),
+              usableArr,
+              config.callerShares());
       localShare = shares[0];
     } else {
       shares =
@@ -666,7 +667,7 @@ public final class Balancer implements EndpointState.Feedback {
       if (states[i].length > 0) {
         groups.add(
             new Picker.Group(
-                zones.get(i), states[i], strategy.create(states[i], weights[i], random)));
+                zoneGroups.get(i).zone, states[i], strategy.create(states[i], weights[i], random)));
         groupShares.add(shares[i]);
       }
     }
@@ -729,7 +730,12 @@ public final class Balancer implements EndpointState.Feedback {
 
   /** The members of one zone while a picker is built: the usable ones, and how many in all. */
   private static final class ZoneGroup {
+    final String zone;
     final List<Member> usable = new ArrayList<>();
     int total;
+
+    ZoneGroup(String zone) {
+      this.zone = zone;
+    }
   }
 }

@@ -95,7 +95,7 @@ final class Picker {
       }
     }
     EndpointState chosen = gs[g].picker.pick(context);
-    if (context.hasExclusions() && context.isExcluded(chosen.endpoint())) {
+    if (context.isExcluded(chosen.endpoint())) {
       chosen = firstNotExcluded(context, g);
       if (chosen == null) {
         return allExcluded;
@@ -103,11 +103,9 @@ final class Picker {
     }
     chosen.acquire();
     LongAdder local = localPicks;
-    if (local != null) {
-      LongAdder counter = chosen.isLocal() ? local : remotePicks;
-      if (counter != null) {
-        counter.increment();
-      }
+    LongAdder remote = remotePicks;
+    if (local != null && remote != null) { // both bound together, or neither
+      (chosen.isLocal() ? local : remote).increment();
     }
     return chosen;
   }
