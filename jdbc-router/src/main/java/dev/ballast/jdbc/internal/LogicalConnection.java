@@ -207,10 +207,7 @@ public final class LogicalConnection implements Connection {
   boolean mayRetry(Binding b, SQLException e, Statement proxy) {
     return binding == b
         && !closed
-        && b.reason() == RouteReason.READ
-        && settings.readOnly
-        && settings.autoCommit
-        && !exposed
+        && readOnlyAutoCommitRead(b)
         && statements.size() == 1
         && statements.get(0) == proxy
         && SqlStates.isConnectionFailure(e);
@@ -264,17 +261,22 @@ public final class LogicalConnection implements Connection {
     }
     StatementReplay replay = null;
     if (factory != null
-        && b.reason() == RouteReason.READ
-        && settings.readOnly
-        && settings.autoCommit
+        && readOnlyAutoCommitRead(b)
         && !executedOnBinding
-        && !exposed
         && statements.isEmpty()) {
       replay = new StatementReplay(factory);
     }
     T proxy = StatementHandler.wrap(physicalStatement, type, this, b, replay);
     statements.add(proxy);
     return proxy;
+  }
+
+  /**
+   * Whether {@code b} serves read-only, auto-commit work on a replica with nothing tied to its
+   * physical connection handed out: the only work a failed first execution may re-run elsewhere.
+   */
+  private boolean readOnlyAutoCommitRead(Binding b) {
+    return b.reason() == RouteReason.READ && settings.readOnly && settings.autoCommit && !exposed;
   }
 
   /** The physical connection, for a call that hands out something tied to it. */

@@ -103,7 +103,9 @@ final class StatementHandler implements InvocationHandler {
         StatementReplay r = replay;
         if (r != null) {
           Object result = call(method, args);
-          r.record(method, args);
+          if (!r.record(method, args)) {
+            replay = null; // it could not be built again as it now is
+          }
           return result;
         }
       }
@@ -122,11 +124,7 @@ final class StatementHandler implements InvocationHandler {
     try {
       result = call(method, args);
     } catch (SQLException e) {
-      if (r == null
-          || !first
-          || !r.replayable()
-          || !isQuery(method.getName())
-          || !owner.mayRetry(b, e, proxy)) {
+      if (r == null || !first || !isQuery(method.getName()) || !owner.mayRetry(b, e, proxy)) {
         owner.executeFailed(b, e);
         throw e;
       }
@@ -163,17 +161,13 @@ final class StatementHandler implements InvocationHandler {
       throw again;
     }
     binding = fresh;
-    owner.beforeExecute(fresh);
-    Object result;
+    // replay is null by now: this execution runs once, with the same bookkeeping as any other
     try {
-      result = call(method, args);
+      return execute(proxy, method, args);
     } catch (SQLException again) {
-      owner.executeFailed(fresh, again);
       again.addSuppressed(e);
       throw again;
     }
-    owner.afterExecute(fresh);
-    return result;
   }
 
   /**

@@ -50,45 +50,36 @@ final class StatementReplay {
   private final Factory factory;
   private final List<Method> methods = new ArrayList<>();
   private final List<@Nullable Object @Nullable []> arguments = new ArrayList<>();
-  private boolean replayable = true;
 
   StatementReplay(Factory factory) {
     this.factory = factory;
   }
 
-  /** Keeps {@code method} if it configures the statement; other calls need no replay. */
-  void record(Method method, @Nullable Object @Nullable [] args) {
-    if (!replayable) {
-      return;
-    }
+  /**
+   * Keeps {@code method} if it configures the statement; other calls need no replay.
+   *
+   * @return false when the statement can no longer be built again as it is (drop this replay)
+   */
+  boolean record(Method method, @Nullable Object @Nullable [] args) {
     String name = method.getName();
     if (!name.startsWith("set")
         && !name.equals("clearParameters")
         && !name.equals("closeOnCompletion")) {
-      if (name.equals("addBatch") || name.equals("clearBatch")) {
-        replayable = false; // batches are not retried; nothing to keep
-      }
-      return;
+      // A batch is not kept: a statement built again would lack it.
+      return !name.equals("addBatch") && !name.equals("clearBatch");
     }
     if (args != null) {
       for (Object a : args) {
         for (Class<?> type : NOT_REPLAYABLE) {
           if (type.isInstance(a)) {
-            replayable = false;
-            methods.clear();
-            arguments.clear();
-            return;
+            return false;
           }
         }
       }
     }
     methods.add(method);
     arguments.add(args == null ? null : args.clone());
-  }
-
-  /** Whether the statement can be built again as it was. */
-  boolean replayable() {
-    return replayable;
+    return true;
   }
 
   /**
