@@ -115,6 +115,9 @@ final class Call implements Attempt.Owner {
     }
     Attempt first;
     synchronized (this) {
+      if (result != null) {
+        return; // close() ended it before it started: nothing may be sent
+      }
       first = nextAttempt(false);
     }
     launch(first);

@@ -132,8 +132,9 @@ public final class ClientCore {
     Call call = new Call(svc, request, future);
     active.add(call);
     if (closing) {
-      // close() may have swept the active calls before this one was added.
-      active.remove(call);
+      // close() may have swept the active calls before this one was added; a close() waiting for
+      // the drain must learn that this one is gone too.
+      onCallEnded(call);
       return CompletableFuture.failedFuture(rejected(request));
     }
     future.call = call;

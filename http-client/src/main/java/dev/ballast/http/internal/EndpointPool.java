@@ -290,11 +290,6 @@ final class EndpointPool {
     }
   }
 
-  /** Idle connections; loop only, for tests. */
-  int idleCount() {
-    return idle.size();
-  }
-
   /** Open connections (connecting or connected); loop only, for tests. */
   int openCount() {
     return open;
