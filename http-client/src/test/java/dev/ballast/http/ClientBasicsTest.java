@@ -1,5 +1,6 @@
 package dev.ballast.http;
 
+import static dev.ballast.http.TestSupport.awaitNoServerConnections;
 import static dev.ballast.http.TestSupport.clientThreads;
 import static dev.ballast.http.TestSupport.service;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,12 +36,7 @@ class ClientBasicsTest {
   @AfterEach
   void everyClientClosedItsConnections() {
     // Each test closes its client: any connection still open on the servers is a leak.
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(
-            () ->
-                assertThat(farm.instances())
-                    .allSatisfy(i -> assertThat(i.activeConnections()).isZero()));
+    awaitNoServerConnections(farm);
   }
 
   @Test
@@ -202,12 +198,7 @@ class ClientBasicsTest {
                 assertThat(nonDaemonThreads())
                     .as("non-daemon threads left behind")
                     .isSubsetOf(nonDaemonBefore));
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(
-            () ->
-                assertThat(farm.instances())
-                    .allSatisfy(i -> assertThat(i.activeConnections()).isZero()));
+    awaitNoServerConnections(farm);
   }
 
   /** Live non-daemon threads that Ballast or Netty could have started. */

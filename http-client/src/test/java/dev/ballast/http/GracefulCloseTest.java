@@ -1,5 +1,6 @@
 package dev.ballast.http;
 
+import static dev.ballast.http.TestSupport.awaitNoServerConnections;
 import static dev.ballast.http.TestSupport.clientThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,12 +42,7 @@ class GracefulCloseTest {
   @AfterEach
   void nothingLeftRunning() {
     await().atMost(Duration.ofSeconds(15)).until(() -> clientThreads().isEmpty());
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(
-            () ->
-                assertThat(farm.instances())
-                    .allSatisfy(i -> assertThat(i.activeConnections()).isZero()));
+    awaitNoServerConnections(farm);
   }
 
   /** Services "slow" (instance i1) and "hung" (i2), each a single endpoint, no retries. */

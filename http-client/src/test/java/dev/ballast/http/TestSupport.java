@@ -1,8 +1,12 @@
 package dev.ballast.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
 import dev.ballast.testkit.HttpInstanceFarmExtension;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -15,6 +19,16 @@ final class TestSupport {
   static final Pattern CLIENT_THREAD = Pattern.compile("ballast-http-\\d+-\\d+");
 
   private TestSupport() {}
+
+  /** Waits (up to 15 s) until no instance of {@code farm} has a connection open. */
+  static void awaitNoServerConnections(HttpInstanceFarmExtension farm) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(farm.instances())
+                    .allSatisfy(i -> assertThat(i.activeConnections()).isZero()));
+  }
 
   /** Properties from alternating keys and values. */
   static Properties props(String... keysAndValues) {
