@@ -102,14 +102,17 @@ public final class FaultReactionSuite {
         goal("HTTP: zone a unhealthy → ≥ 95 % of traffic in b/c (worst round)", spill, 5000));
     section.goal(goal("HTTP: zone a healthy → traffic back in a (worst round)", back, 5000));
 
-    Histogram hung = hungInstance(rounds, table);
-    section.figure("slowest GET with a hung instance ms", hung.getMaxValue(), "ms");
+    HungRun hung = hungInstance(rounds, table);
+    long slowest = hung.latency().getMaxValue();
+    boolean allAnswered = hung.failed() == 0 && hung.latency().getTotalCount() > 0;
+    // a GET that failed has no "slowest successful" figure: NaN, and the goal is missed
+    section.figure("slowest GET with a hung instance ms", allAnswered ? slowest : Double.NaN, "ms");
     section.goal(
         new Goal(
             "HTTP: one instance hangs, request-timeout 300 ms: slowest successful GET",
             "≤ 1.5 s",
-            hung.getMaxValue() + " ms",
-            hung.getTotalCount() > 0 && hung.getMaxValue() <= 1500));
+            allAnswered ? slowest + " ms" : hung.failed() + " GETs failed",
+            allAnswered && slowest <= 1500));
 
     Histogram down = allDown(rounds);
     row(
@@ -130,7 +133,10 @@ public final class FaultReactionSuite {
     section.table(table);
   }
 
-  private Histogram hungInstance(int rounds, Table table) {
+  /** The hung-instance scenario: every GET's latency, and how many failed. */
+  private record HungRun(Histogram latency, long failed) {}
+
+  private HungRun hungInstance(int rounds, Table table) {
     Histogram latency = new ConcurrentHistogram(3);
     AtomicLong failed = new AtomicLong();
     int perThread = settings.isFull() ? 100 : 25;
@@ -181,7 +187,7 @@ public final class FaultReactionSuite {
         "p99 " + latency.getValueAtPercentile(99) + " ms",
         "max " + latency.getMaxValue() + " ms",
         "every GET succeeds, none over ~1.5 s");
-    return failed.get() == 0 ? latency : new Histogram(3);
+    return new HungRun(latency, failed.get());
   }
 
   private static Histogram allDown(int rounds) {

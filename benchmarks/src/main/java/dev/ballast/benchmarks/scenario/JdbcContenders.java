@@ -47,6 +47,28 @@ final class JdbcContenders {
 
     @Override
     void close();
+
+    /**
+     * Read cycles on {@code reads}, write cycles on {@code writes}; {@code close} releases both.
+     */
+    static Contender of(DataSource reads, DataSource writes, Runnable close) {
+      return new Contender() {
+        @Override
+        public void read() throws SQLException {
+          readCycle(reads);
+        }
+
+        @Override
+        public void write() throws SQLException {
+          writeCycle(writes);
+        }
+
+        @Override
+        public void close() {
+          close.run();
+        }
+      };
+    }
   }
 
   static HikariDataSource pool(PgNode node, String name) {
@@ -110,23 +132,13 @@ final class JdbcContenders {
   private static Contender raw(PgNode primary, PgNode replica) {
     HikariDataSource p = pool(primary, "raw-primary");
     HikariDataSource r = pool(replica, "raw-replica");
-    return new Contender() {
-      @Override
-      public void read() throws SQLException {
-        readCycle(r);
-      }
-
-      @Override
-      public void write() throws SQLException {
-        writeCycle(p);
-      }
-
-      @Override
-      public void close() {
-        p.close();
-        r.close();
-      }
-    };
+    return Contender.of(
+        r,
+        p,
+        () -> {
+          p.close();
+          r.close();
+        });
   }
 
   private static Contender ballast(PgNode primary, PgNode replica) {
@@ -134,24 +146,14 @@ final class JdbcContenders {
     HikariDataSource r = pool(replica, "ballast-replica");
     RoutingDataSource router =
         RoutingDataSource.builder().name("bench").primary(p).replica("r1", r).build();
-    return new Contender() {
-      @Override
-      public void read() throws SQLException {
-        readCycle(router);
-      }
-
-      @Override
-      public void write() throws SQLException {
-        writeCycle(router);
-      }
-
-      @Override
-      public void close() {
-        router.close();
-        p.close();
-        r.close();
-      }
-    };
+    return Contender.of(
+        router,
+        router,
+        () -> {
+          router.close();
+          p.close();
+          r.close();
+        });
   }
 
   /** The routing key a {@code @Transactional(readOnly = true)} aspect would set for the thread. */
@@ -241,23 +243,13 @@ final class JdbcContenders {
     software.amazon.jdbc.Driver driver = new software.amazon.jdbc.Driver();
     DataSource ds = new DriverDataSource(driver, url, props);
     Contender contender =
-        new Contender() {
-          @Override
-          public void read() throws SQLException {
-            readCycle(ds);
-          }
-
-          @Override
-          public void write() throws SQLException {
-            writeCycle(ds);
-          }
-
-          @Override
-          public void close() {
-            provider.releaseResources();
-            software.amazon.jdbc.Driver.resetCustomConnectionProvider();
-          }
-        };
+        Contender.of(
+            ds,
+            ds,
+            () -> {
+              provider.releaseResources();
+              software.amazon.jdbc.Driver.resetCustomConnectionProvider();
+            });
     try {
       requireRouting(ds);
     } catch (SQLException | RuntimeException e) {
