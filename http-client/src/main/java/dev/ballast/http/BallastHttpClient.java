@@ -42,11 +42,11 @@ import org.jspecify.annotations.Nullable;
  * allows. {@link BallastHttpException} is thrown only when no attempt produced a response; its
  * message names the service, every endpoint tried and why it failed.
  *
- * <p><b>Metrics.</b> With a {@code MeterRegistry}: {@code http.client.requests} (timer; tags {@code
- * service}, {@code method}, {@code status}, {@code outcome}, {@code zone} = local|remote|none),
- * {@code ballast.http.retries} and {@code ballast.http.hedges} (counters; tag {@code service}), and
- * lb-core's {@code ballast.lb.*} meters per service. All are removed by {@link #close()}. Without a
- * registry, Micrometer is never loaded.
+ * <p><b>Metrics.</b> With a {@code MeterRegistry}: {@code ballast.http.client.requests} (timer;
+ * tags {@code service}, {@code method}, {@code status}, {@code outcome}, {@code zone} =
+ * local|remote|none), {@code ballast.http.retries} and {@code ballast.http.hedges} (counters; tag
+ * {@code service}), and lb-core's {@code ballast.lb.*} meters per service. All are removed by
+ * {@link #close()}. Without a registry, Micrometer is never loaded.
  *
  * <p><b>Shutdown.</b> {@link #close(Duration)} stops accepting calls at once, lets the calls in
  * flight finish for up to the drain timeout, fails those still running with a {@link

@@ -133,11 +133,11 @@ class ClientBasicsTest {
     for (int i = 0; i < 50; i++) {
       client.send(ServiceRequest.get("echo", "/metered/" + i).build());
     }
-    assertThat(registry.get("http.client.requests").tag("service", "echo").timer().count())
+    assertThat(registry.get("ballast.http.client.requests").tag("service", "echo").timer().count())
         .isEqualTo(50);
     assertThat(
             registry
-                .get("http.client.requests")
+                .get("ballast.http.client.requests")
                 .tags("method", "GET", "status", "200", "outcome", "SUCCESS", "zone", "remote")
                 .timer()
                 .count())
@@ -156,7 +156,7 @@ class ClientBasicsTest {
     }
     assertThat(registry.get("ballast.http.retries").tag("service", "echo").counter().count())
         .isEqualTo(retries);
-    assertThat(registry.get("http.client.requests").tag("service", "echo").timer().count())
+    assertThat(registry.get("ballast.http.client.requests").tag("service", "echo").timer().count())
         .isEqualTo(70);
     client.close();
     assertThat(registry.getMeters()).isEmpty();

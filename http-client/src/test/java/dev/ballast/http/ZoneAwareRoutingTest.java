@@ -110,7 +110,7 @@ class ZoneAwareRoutingTest {
 
   private static long timerCount(SimpleMeterRegistry registry, String zone) {
     return registry
-        .get("http.client.requests")
+        .get("ballast.http.client.requests")
         .tag("service", "orders")
         .tag("method", "GET")
         .tag("status", "200")

@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * loaded only when a registry is given.
  *
  * <ul>
- *   <li>{@code http.client.requests} (timer; {@code service}, {@code method}, {@code status} (code
- *       or {@code IO_ERROR}), {@code outcome} (Micrometer's convention: SUCCESS, CLIENT_ERROR,
- *       SERVER_ERROR, REDIRECTION, INFORMATIONAL, UNKNOWN), {@code zone} = local|remote|none)
+ *   <li>{@code ballast.http.client.requests} (timer; {@code service}, {@code method}, {@code
+ *       status} (code or {@code IO_ERROR}), {@code outcome} (Micrometer's convention: SUCCESS,
+ *       CLIENT_ERROR, SERVER_ERROR, REDIRECTION, INFORMATIONAL, UNKNOWN), {@code zone} =
+ *       local|remote|none)
  *   <li>{@code ballast.http.retries}, {@code ballast.http.hedges} (counters; {@code service})
  *   <li>lb-core's {@link LbMetrics} per service
  * </ul>
@@ -32,7 +33,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * registry (which allocated about a kilobyte per call).
  */
 final class MicrometerClientMetrics implements ClientMetrics {
-  private static final String REQUESTS = "http.client.requests";
+  // Prefixed: Spring Boot registers "http.client.requests" with other tag keys, and a Prometheus
+  // registry refuses a second meter of one name with a different set of tag keys.
+  private static final String REQUESTS = "ballast.http.client.requests";
   private static final String REQUESTS_DESCRIPTION =
       "Calls through the Ballast HTTP client, retries and hedges included";
   private static final String RETRIES = "ballast.http.retries";
