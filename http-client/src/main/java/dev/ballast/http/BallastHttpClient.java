@@ -2,6 +2,7 @@ package dev.ballast.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.http.internal.BoundProperties;
 import dev.ballast.http.internal.ClientCore;
 import dev.ballast.http.internal.PropertiesBinder;
 import dev.ballast.http.internal.ServiceDefinition;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,7 +73,7 @@ public final class BallastHttpClient implements AutoCloseable {
    *     before any thread or connection is started
    */
   public static BallastHttpClient fromProperties(Properties props) {
-    return PropertiesBinder.bind(requireNonNull(props, "props"), System::getenv).build();
+    return builder(requireNonNull(props, "props"), System::getenv).build();
   }
 
   /**
@@ -81,9 +83,30 @@ public final class BallastHttpClient implements AutoCloseable {
    */
   public static BallastHttpClient fromProperties(Properties props, MeterRegistry registry) {
     requireNonNull(registry, "registry");
-    return PropertiesBinder.bind(requireNonNull(props, "props"), System::getenv)
-        .meterRegistry(registry)
-        .build();
+    return builder(requireNonNull(props, "props"), System::getenv).meterRegistry(registry).build();
+  }
+
+  /**
+   * A builder configured from {@code props}, {@code env} looking up environment variables; tests
+   * add a ticker or registry before building.
+   *
+   * @throws ConfigException listing every problem
+   */
+  static Builder builder(Properties props, Function<String, @Nullable String> env) {
+    BoundProperties bound = PropertiesBinder.bind(props, env);
+    Builder b = builder().zone(bound.zone());
+    Integer threads = bound.eventLoopThreads();
+    if (threads != null) {
+      b.eventLoopThreads(threads);
+    }
+    Duration drain = bound.shutdownDrainTimeout();
+    if (drain != null) {
+      b.shutdownDrainTimeout(drain);
+    }
+    for (ServiceDefinition s : bound.services()) {
+      b.service(s.name(), s.source(), s.config());
+    }
+    return b;
   }
 
   /** A builder for programmatic configuration. */

@@ -3,7 +3,6 @@ package dev.ballast.http;
 import static dev.ballast.http.TestSupport.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ballast.http.internal.PropertiesBinder;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
 import dev.ballast.testkit.HttpInstanceFarmExtension;
@@ -34,7 +33,10 @@ class BudgetTest {
     p.setProperty(S + "retry.budget-percent", "0");
     p.setProperty(S + "retry.backoff", "0ms");
     long frozen = System.nanoTime();
-    return PropertiesBinder.bind(p, k -> null).ticker(() -> frozen).meterRegistry(registry).build();
+    return BallastHttpClient.builder(p, k -> null)
+        .ticker(() -> frozen)
+        .meterRegistry(registry)
+        .build();
   }
 
   private static double count(SimpleMeterRegistry registry, String name) {

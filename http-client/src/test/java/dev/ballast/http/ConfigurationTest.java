@@ -5,7 +5,6 @@ import static dev.ballast.http.TestSupport.props;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.ballast.http.internal.PropertiesBinder;
 import dev.ballast.http.internal.ServiceDefinition;
 import dev.ballast.lb.ConfigException;
 import dev.ballast.lb.Endpoint;
@@ -192,7 +191,7 @@ class ConfigurationTest {
             "30s",
             "ballast.http.services.billing.endpoints",
             "http://127.0.0.1:1");
-    BallastHttpClient.Builder b = PropertiesBinder.bind(p, name -> null);
+    BallastHttpClient.Builder b = BallastHttpClient.builder(p, name -> null);
     // Inspected without starting a client: its health checks would call 10.0.1.5, and test
     // traffic stays on loopback.
     ServiceDefinition orders = b.definition("orders");
@@ -244,7 +243,7 @@ class ConfigurationTest {
   @Test
   void zoneComesFromTheEnvironmentWhenNotSet() throws Exception {
     BallastHttpClient.Builder b =
-        PropertiesBinder.bind(
+        BallastHttpClient.builder(
             props(S + "endpoints", "http://127.0.0.1:1"),
             name -> name.equals("BALLAST_ZONE") ? "z9" : null);
     try (BallastHttpClient client = b.build()) {

@@ -97,4 +97,17 @@ class HttpArchitectureTest {
         .because("a client without a registry must not load Micrometer")
         .check(classes);
   }
+
+  @Test
+  void internalClassesNeverReferToTheEntryPoint() {
+    // BallastHttpClient depends on internal (ClientCore, PropertiesBinder); the reverse edge made
+    // a cycle that hid which side owns the configuration.
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ballast.http.internal")
+        .should()
+        .dependOnClassesThat()
+        .haveNameMatching("dev\\.ballast\\.http\\.BallastHttpClient(\\$.*)?")
+        .check(classes);
+  }
 }

@@ -3,7 +3,6 @@ package dev.ballast.http;
 import static dev.ballast.http.TestSupport.props;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ballast.http.internal.PropertiesBinder;
 import dev.ballast.http.internal.ServiceDefinition;
 import dev.ballast.lb.LbConfig;
 import dev.ballast.lb.Strategy;
@@ -61,7 +60,7 @@ class PropertiesBindingTest {
   };
 
   private static HttpServiceConfig bound(Properties p, String service) {
-    ServiceDefinition d = PropertiesBinder.bind(p, name -> null).definition(service);
+    ServiceDefinition d = BallastHttpClient.builder(p, name -> null).definition(service);
     assertThat(d).as("service %s bound", service).isNotNull();
     return d.config();
   }

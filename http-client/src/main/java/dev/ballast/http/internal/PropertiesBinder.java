@@ -1,6 +1,5 @@
 package dev.ballast.http.internal;
 
-import dev.ballast.http.BallastHttpClient;
 import dev.ballast.http.HttpServiceConfig;
 import dev.ballast.lb.ConfigException;
 import dev.ballast.lb.ConfigReader;
@@ -9,6 +8,8 @@ import dev.ballast.lb.EndpointSource;
 import dev.ballast.lb.LbConfig;
 import dev.ballast.lb.LbProperties;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -16,8 +17,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds {@code ballast.zone} and {@code ballast.http.*} onto a {@link BallastHttpClient.Builder},
- * collecting every problem and throwing them all at once before anything starts.
+ * Binds {@code ballast.zone} and {@code ballast.http.*} into {@link BoundProperties}, which {@code
+ * BallastHttpClient.fromProperties} applies to its builder, collecting every problem and throwing
+ * them all at once before anything starts.
  *
  * <pre>
  * ballast.zone                                   this process's zone (else env BALLAST_ZONE)
@@ -50,12 +52,11 @@ public final class PropertiesBinder {
   private PropertiesBinder() {}
 
   /**
-   * A builder configured from {@code props}; {@code env} looks up environment variables.
+   * The client configuration in {@code props}; {@code env} looks up environment variables.
    *
    * @throws ConfigException with every problem found
    */
-  public static BallastHttpClient.Builder bind(
-      Properties props, Function<String, @Nullable String> env) {
+  public static BoundProperties bind(Properties props, Function<String, @Nullable String> env) {
     Properties own = new Properties();
     for (String key : props.stringPropertyNames()) {
       if (!key.startsWith(JDBC)) {
@@ -63,12 +64,10 @@ public final class PropertiesBinder {
       }
     }
     ConfigReader reader = new ConfigReader(own, env);
-    BallastHttpClient.Builder builder = BallastHttpClient.builder();
     String zone = LbProperties.localZone(reader);
-    builder.zone(zone);
     Optional<Integer> threads = reader.optionalInteger(THREADS, 1, 256);
-    threads.ifPresent(builder::eventLoopThreads);
-    reader.optionalDuration(DRAIN).ifPresent(builder::shutdownDrainTimeout);
+    Optional<Duration> drain = reader.optionalDuration(DRAIN);
+    List<ServiceDefinition> services = new ArrayList<>();
     List<String> names = reader.names(SERVICES);
     if (names.isEmpty()) {
       reader.problem(
@@ -77,11 +76,12 @@ public final class PropertiesBinder {
           "at least one service, e.g. " + SERVICES + "orders.endpoints=http://host:8080");
     }
     for (String name : names) {
-      bindService(reader, name, zone).ifPresent(s -> builder.service(name, s.endpoints, s.config));
+      bindService(reader, name, zone)
+          .ifPresent(s -> services.add(new ServiceDefinition(name, s.endpoints, s.config)));
     }
     reader.checkUnknownKeys();
     reader.throwIfProblems();
-    return builder;
+    return new BoundProperties(zone, threads.orElse(null), drain.orElse(null), services);
   }
 
   private static final class BoundService {
