@@ -15,13 +15,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable configuration of one service in a {@link BallastHttpClient}: the load-balancer settings
- * ({@link LbConfig}) plus transport, retry, hedging and health-check settings. The property names
- * in the accessors' documentation are relative to {@code ballast.http.services.<name>.} (falling
- * back to {@code ballast.http.defaults.}).
+ * ({@link LbConfig}) plus transport, retry, hedging, health-check and isolation (bulkhead and
+ * circuit breaker) settings. The property names in the accessors' documentation are relative to
+ * {@code ballast.http.services.<name>.} (falling back to {@code ballast.http.defaults.}).
  */
 public final class HttpServiceConfig {
   private final LbConfig lb;
@@ -40,6 +41,12 @@ public final class HttpServiceConfig {
   private final @Nullable String healthCheckPath;
   private final boolean tlsInsecureTrustAll;
   private final @Nullable Path tlsTrustCertificates;
+  private final int bulkheadMaxConcurrentCalls;
+  private final Duration bulkheadMaxWait;
+  private final int circuitBreakerFailureRateThreshold;
+  private final int circuitBreakerSlidingWindow;
+  private final int circuitBreakerMinimumCalls;
+  private final Duration circuitBreakerWaitInOpen;
 
   private HttpServiceConfig(Builder b) {
     lb = b.lb;
@@ -58,6 +65,12 @@ public final class HttpServiceConfig {
     healthCheckPath = b.healthCheckPath;
     tlsInsecureTrustAll = b.tlsInsecureTrustAll;
     tlsTrustCertificates = b.tlsTrustCertificates;
+    bulkheadMaxConcurrentCalls = b.bulkheadMaxConcurrentCalls;
+    bulkheadMaxWait = b.bulkheadMaxWait;
+    circuitBreakerFailureRateThreshold = b.circuitBreakerFailureRateThreshold;
+    circuitBreakerSlidingWindow = b.circuitBreakerSlidingWindow;
+    circuitBreakerMinimumCalls = b.circuitBreakerMinimumCalls;
+    circuitBreakerWaitInOpen = b.circuitBreakerWaitInOpen;
   }
 
   /** A builder with the documented defaults. */
@@ -89,6 +102,12 @@ public final class HttpServiceConfig {
     b.healthCheckPath = healthCheckPath;
     b.tlsInsecureTrustAll = tlsInsecureTrustAll;
     b.tlsTrustCertificates = tlsTrustCertificates;
+    b.bulkheadMaxConcurrentCalls = bulkheadMaxConcurrentCalls;
+    b.bulkheadMaxWait = bulkheadMaxWait;
+    b.circuitBreakerFailureRateThreshold = circuitBreakerFailureRateThreshold;
+    b.circuitBreakerSlidingWindow = circuitBreakerSlidingWindow;
+    b.circuitBreakerMinimumCalls = circuitBreakerMinimumCalls;
+    b.circuitBreakerWaitInOpen = circuitBreakerWaitInOpen;
     return b;
   }
 
@@ -193,6 +212,68 @@ public final class HttpServiceConfig {
     return Optional.ofNullable(tlsTrustCertificates);
   }
 
+  /**
+   * {@code bulkhead.max-concurrent-calls}: calls of this service that may be in flight at once
+   * (Resilience4j bulkhead); a call over the limit fails with a {@link BallastHttpException} naming
+   * the service and the limit, after waiting at most {@link #bulkheadMaxWait()}. A call holds its
+   * place from {@code send}/{@code sendAsync} until its result is delivered, retries and hedges
+   * included. Empty (default, or 0) = no bulkhead.
+   */
+  public OptionalInt bulkheadMaxConcurrentCalls() {
+    return bulkheadMaxConcurrentCalls == 0
+        ? OptionalInt.empty()
+        : OptionalInt.of(bulkheadMaxConcurrentCalls);
+  }
+
+  /**
+   * {@code bulkhead.max-wait}: how long a call over {@link #bulkheadMaxConcurrentCalls()} waits for
+   * a place before failing; default 0 (fails at once). Only a caller that may block waits: on an
+   * event-loop thread (Ballast's or any Netty loop's) a call over the limit fails at once, since
+   * blocking the loop would stall every connection it serves.
+   */
+  public Duration bulkheadMaxWait() {
+    return bulkheadMaxWait;
+  }
+
+  /**
+   * {@code circuit-breaker.failure-rate-threshold}: percentage of failed calls, over the last
+   * {@link #circuitBreakerSlidingWindow()} calls (once {@link #circuitBreakerMinimumCalls()} were
+   * recorded), at which the service's circuit breaker opens; while open, calls fail fast without
+   * touching the network. A failure is what retries count as one: a connect failure, reset or
+   * timeout, or a 5xx response as the call's result; never a 4xx. Empty (default, or 0) = no
+   * circuit breaker.
+   */
+  public OptionalInt circuitBreakerFailureRateThreshold() {
+    return circuitBreakerFailureRateThreshold == 0
+        ? OptionalInt.empty()
+        : OptionalInt.of(circuitBreakerFailureRateThreshold);
+  }
+
+  /**
+   * {@code circuit-breaker.sliding-window}: calls the failure rate is computed over; default 100.
+   */
+  public int circuitBreakerSlidingWindow() {
+    return circuitBreakerSlidingWindow;
+  }
+
+  /**
+   * {@code circuit-breaker.minimum-calls}: calls recorded before the failure rate may open the
+   * breaker (at most the sliding window); default 20.
+   */
+  public int circuitBreakerMinimumCalls() {
+    return circuitBreakerMinimumCalls;
+  }
+
+  /**
+   * {@code circuit-breaker.wait-in-open}: how long the breaker stays open before letting a few
+   * trial calls through (half-open: at most 10 at once; once {@link #circuitBreakerMinimumCalls()}
+   * of them, at most 10, have ended, their failure rate closes the breaker or opens it again);
+   * default 10 s.
+   */
+  public Duration circuitBreakerWaitInOpen() {
+    return circuitBreakerWaitInOpen;
+  }
+
   @Override
   public String toString() {
     return "HttpServiceConfig{connectTimeout="
@@ -217,6 +298,18 @@ public final class HttpServiceConfig {
         + (healthCheckPath == null ? "none" : healthCheckPath)
         + ", tlsTrustCertificates="
         + (tlsTrustCertificates == null ? "default" : tlsTrustCertificates)
+        + ", bulkheadMaxConcurrentCalls="
+        + (bulkheadMaxConcurrentCalls == 0 ? "off" : bulkheadMaxConcurrentCalls)
+        + ", bulkheadMaxWait="
+        + Durations.format(bulkheadMaxWait)
+        + ", circuitBreakerFailureRateThreshold="
+        + (circuitBreakerFailureRateThreshold == 0 ? "off" : circuitBreakerFailureRateThreshold)
+        + ", circuitBreakerSlidingWindow="
+        + circuitBreakerSlidingWindow
+        + ", circuitBreakerMinimumCalls="
+        + circuitBreakerMinimumCalls
+        + ", circuitBreakerWaitInOpen="
+        + Durations.format(circuitBreakerWaitInOpen)
         + ", lb="
         + lb
         + '}';
@@ -240,6 +333,12 @@ public final class HttpServiceConfig {
     private @Nullable String healthCheckPath;
     private boolean tlsInsecureTrustAll;
     private @Nullable Path tlsTrustCertificates;
+    private int bulkheadMaxConcurrentCalls;
+    private Duration bulkheadMaxWait = Duration.ZERO;
+    private int circuitBreakerFailureRateThreshold;
+    private int circuitBreakerSlidingWindow = 100;
+    private int circuitBreakerMinimumCalls = 20;
+    private Duration circuitBreakerWaitInOpen = Duration.ofSeconds(10);
 
     private Builder() {}
 
@@ -339,6 +438,44 @@ public final class HttpServiceConfig {
       return this;
     }
 
+    /** See {@link HttpServiceConfig#bulkheadMaxConcurrentCalls()}; 0 turns the bulkhead off. */
+    public Builder bulkheadMaxConcurrentCalls(int value) {
+      bulkheadMaxConcurrentCalls = value;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#bulkheadMaxWait()}. */
+    public Builder bulkheadMaxWait(Duration value) {
+      bulkheadMaxWait = requireNonNull(value, "bulkheadMaxWait");
+      return this;
+    }
+
+    /**
+     * See {@link HttpServiceConfig#circuitBreakerFailureRateThreshold()}; 0 turns the breaker off.
+     */
+    public Builder circuitBreakerFailureRateThreshold(int percent) {
+      circuitBreakerFailureRateThreshold = percent;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#circuitBreakerSlidingWindow()}. */
+    public Builder circuitBreakerSlidingWindow(int calls) {
+      circuitBreakerSlidingWindow = calls;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#circuitBreakerMinimumCalls()}. */
+    public Builder circuitBreakerMinimumCalls(int calls) {
+      circuitBreakerMinimumCalls = calls;
+      return this;
+    }
+
+    /** See {@link HttpServiceConfig#circuitBreakerWaitInOpen()}. */
+    public Builder circuitBreakerWaitInOpen(Duration value) {
+      circuitBreakerWaitInOpen = requireNonNull(value, "circuitBreakerWaitInOpen");
+      return this;
+    }
+
     /**
      * Validates every field and builds. A {@code tls.trust-certificates} file is read here, so a
      * missing or malformed one fails at start-up rather than at the first {@code https} call.
@@ -416,6 +553,37 @@ public final class HttpServiceConfig {
             trust,
             "a readable PEM file of one or more X.509 certificates");
       }
+      check(
+          problems,
+          bulkheadMaxConcurrentCalls >= 0 && bulkheadMaxConcurrentCalls <= 1_000_000,
+          "bulkhead.max-concurrent-calls",
+          bulkheadMaxConcurrentCalls,
+          "an integer 1..1000000, or 0 for no bulkhead");
+      check(
+          problems,
+          !bulkheadMaxWait.isNegative(),
+          "bulkhead.max-wait",
+          Durations.format(bulkheadMaxWait),
+          "a non-negative duration");
+      check(
+          problems,
+          circuitBreakerFailureRateThreshold >= 0 && circuitBreakerFailureRateThreshold <= 100,
+          "circuit-breaker.failure-rate-threshold",
+          circuitBreakerFailureRateThreshold,
+          "a percentage 1..100, or 0 for no circuit breaker");
+      check(
+          problems,
+          circuitBreakerSlidingWindow >= 1 && circuitBreakerSlidingWindow <= 100_000,
+          "circuit-breaker.sliding-window",
+          circuitBreakerSlidingWindow,
+          "an integer 1..100000 (calls)");
+      check(
+          problems,
+          circuitBreakerMinimumCalls >= 1 && circuitBreakerMinimumCalls <= 100_000,
+          "circuit-breaker.minimum-calls",
+          circuitBreakerMinimumCalls,
+          "an integer 1..100000 (calls)");
+      positive(problems, "circuit-breaker.wait-in-open", circuitBreakerWaitInOpen);
       if (!problems.isEmpty()) {
         throw new ConfigException(problems);
       }

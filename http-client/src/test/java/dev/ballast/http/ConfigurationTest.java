@@ -98,6 +98,47 @@ class ConfigurationTest {
   }
 
   @Test
+  void reportsBulkheadAndCircuitBreakerProblemsWithDidYouMean() {
+    ConfigException e =
+        failure(
+            props(
+                S + "endpoints",
+                "http://127.0.0.1:8080",
+                S + "bulkhead.max-concurent-calls",
+                "8",
+                "ballast.http.defaults.bulkhead.max-wait",
+                "-1s",
+                S + "circuit-breaker.failure-rate-threshold",
+                "150",
+                S + "circuit-breaker.sliding-window",
+                "0",
+                "ballast.http.defaults.circuit-breaker.minimum-calls",
+                "many",
+                S + "circuit-breaker.wait-in-open",
+                "0s",
+                S + "circuit-breaker.wait-in-opn",
+                "5s"));
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            S
+                + "bulkhead.max-concurent-calls: 8 (expected: a known key; did you mean '"
+                + S
+                + "bulkhead.max-concurrent-calls'?)",
+            "ballast.http.defaults.bulkhead.max-wait: -1s (expected: a non-negative duration such"
+                + " as 250ms, 5s, 2m or PT5S)",
+            S
+                + "circuit-breaker.failure-rate-threshold: 150 (expected: a percentage 1..100, or 0"
+                + " for no circuit breaker)",
+            S + "circuit-breaker.sliding-window: 0 (expected: an integer 1..100000 (calls))",
+            "ballast.http.defaults.circuit-breaker.minimum-calls: many (expected: an integer)",
+            S + "circuit-breaker.wait-in-open: 0s (expected: a positive duration)",
+            S
+                + "circuit-breaker.wait-in-opn: 5s (expected: a known key; did you mean '"
+                + S
+                + "circuit-breaker.wait-in-open'?)");
+  }
+
+  @Test
   void requiresEndpointsAndAtLeastOneService() {
     assertThat(failure(props(S + "strategy", "random")).problems())
         .containsExactly(

@@ -57,6 +57,12 @@ class PropertiesBindingTest {
     {"peak-ewma.decay", "5s", "7s"},
     {"peak-ewma.penalty", "2s", "3s"},
     {"tls.insecure-trust-all", "true", "false"},
+    {"bulkhead.max-concurrent-calls", "8", "16"},
+    {"bulkhead.max-wait", "5ms", "10ms"},
+    {"circuit-breaker.failure-rate-threshold", "60", "40"},
+    {"circuit-breaker.sliding-window", "50", "30"},
+    {"circuit-breaker.minimum-calls", "10", "15"},
+    {"circuit-breaker.wait-in-open", "20s", "5s"},
   };
 
   private static HttpServiceConfig bound(Properties p, String service) {
@@ -113,6 +119,12 @@ class PropertiesBindingTest {
     assertThat(lb.peakEwmaDecay()).isEqualTo(Duration.ofSeconds(7));
     assertThat(lb.peakEwmaPenalty()).isEqualTo(Duration.ofSeconds(3));
     assertThat(c.tlsInsecureTrustAll()).isFalse();
+    assertThat(c.bulkheadMaxConcurrentCalls()).hasValue(16);
+    assertThat(c.bulkheadMaxWait()).isEqualTo(Duration.ofMillis(10));
+    assertThat(c.circuitBreakerFailureRateThreshold()).hasValue(40);
+    assertThat(c.circuitBreakerSlidingWindow()).isEqualTo(30);
+    assertThat(c.circuitBreakerMinimumCalls()).isEqualTo(15);
+    assertThat(c.circuitBreakerWaitInOpen()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
@@ -152,6 +164,12 @@ class PropertiesBindingTest {
     assertThat(lb.peakEwmaDecay()).isEqualTo(Duration.ofSeconds(5));
     assertThat(lb.peakEwmaPenalty()).isEqualTo(Duration.ofSeconds(2));
     assertThat(c.tlsInsecureTrustAll()).isTrue();
+    assertThat(c.bulkheadMaxConcurrentCalls()).hasValue(8);
+    assertThat(c.bulkheadMaxWait()).isEqualTo(Duration.ofMillis(5));
+    assertThat(c.circuitBreakerFailureRateThreshold()).hasValue(60);
+    assertThat(c.circuitBreakerSlidingWindow()).isEqualTo(50);
+    assertThat(c.circuitBreakerMinimumCalls()).isEqualTo(10);
+    assertThat(c.circuitBreakerWaitInOpen()).isEqualTo(Duration.ofSeconds(20));
   }
 
   @Test
@@ -172,6 +190,12 @@ class PropertiesBindingTest {
     assertThat(c.hedgeBudgetPercent()).isEqualTo(10);
     assertThat(c.healthCheckPath()).isEmpty();
     assertThat(c.tlsInsecureTrustAll()).isFalse();
+    assertThat(c.bulkheadMaxConcurrentCalls()).isEmpty();
+    assertThat(c.bulkheadMaxWait()).isEqualTo(Duration.ZERO);
+    assertThat(c.circuitBreakerFailureRateThreshold()).isEmpty();
+    assertThat(c.circuitBreakerSlidingWindow()).isEqualTo(100);
+    assertThat(c.circuitBreakerMinimumCalls()).isEqualTo(20);
+    assertThat(c.circuitBreakerWaitInOpen()).isEqualTo(Duration.ofSeconds(10));
     // lb-core's own defaults, with no zone set anywhere.
     assertThat(c.lb()).usingRecursiveComparison().isEqualTo(LbConfig.defaults());
   }

@@ -57,6 +57,8 @@ final class Call implements Attempt.Owner {
   private @Nullable Object result; // ServiceResponse or RuntimeException
   private @Nullable Attempt resultAttempt;
   private boolean delivered;
+  private boolean
+      aborted; // cancelled by the caller or ended by close(): says nothing of the service
   private @Nullable List<Attempt> toCancel;
 
   Call(ServiceRuntime svc, ServiceRequest request, CompletableFuture<ServiceResponse> future) {
@@ -140,6 +142,7 @@ final class Call implements Attempt.Owner {
         }
       }
       settleOthers(null);
+      aborted = true;
       AttemptFailure f = lastFailure;
       result =
           new BallastHttpException(
@@ -157,6 +160,7 @@ final class Call implements Attempt.Owner {
         return;
       }
       settleOthers(null);
+      aborted = true;
       result = error;
     }
     deliver();
@@ -445,6 +449,8 @@ final class Call implements Attempt.Owner {
     List<Attempt> cancel;
     Attempt answered;
     Attempt last;
+    @Nullable FailureKind failure;
+    boolean wasAborted;
     synchronized (this) {
       List<Attempt> queued = toCancel;
       if (queued != null && !queued.isEmpty()) {
@@ -453,6 +459,9 @@ final class Call implements Attempt.Owner {
       } else {
         cancel = List.of();
       }
+      AttemptFailure f = lastFailure;
+      failure = f == null ? null : f.kind();
+      wasAborted = aborted;
       if (result == null || delivered) {
         r = null;
         answered = null;
@@ -471,6 +480,12 @@ final class Call implements Attempt.Owner {
       return;
     }
     long nanos = svc.ticker().nanoTime() - startNanos;
+    ServiceIsolation isolation = svc.isolation();
+    if (isolation.isActive()) {
+      // Before the future completes: a caller that sends again at once finds its place free.
+      int status = r instanceof ServiceResponse resp ? resp.statusCode() : 0;
+      isolation.exit(ServiceIsolation.verdict(status, failure, wasAborted), nanos);
+    }
     if (r instanceof ServiceResponse resp) {
       Pick p = answered == null ? null : answered.pick();
       svc.meters().recordCall(request.method(), resp.statusCode(), zoneTag(p), nanos);

@@ -78,6 +78,8 @@ public final class ClientCore {
     ClientMetrics metrics =
         meterRegistry == null ? ClientMetrics.NOOP : MicrometerClientMetrics.create(meterRegistry);
     Transport transport = new Transport(threads);
+    Isolations isolations = new Isolations(transport::inEventLoop);
+    metrics.bindIsolation(isolations.breakers(), isolations.bulkheads());
     Map<String, ServiceRuntime> services = new LinkedHashMap<>();
     ClientCore core =
         new ClientCore(transport, Collections.unmodifiableMap(services), metrics, ticker, drain);
@@ -87,7 +89,8 @@ public final class ClientCore {
         if (lb.localZone().isEmpty() && !zone.isEmpty()) {
           lb = lb.toBuilder().localZone(zone).build();
         }
-        ServiceRuntime svc = new ServiceRuntime(def, lb, core, transport, ticker, random);
+        ServiceRuntime svc =
+            new ServiceRuntime(def, lb, core, transport, ticker, random, isolations);
         services.put(def.name(), svc);
         svc.start(def, ticker, random);
         svc.meters(metrics.bind(svc.loadBalancer()));
@@ -128,12 +131,20 @@ public final class ClientCore {
       return CompletableFuture.failedFuture(rejected(request));
     }
     ServiceRuntime svc = service(request.service());
+    ServiceIsolation isolation = svc.isolation();
+    if (isolation.isActive()) {
+      BallastHttpException refused = isolation.tryEnter(request);
+      if (refused != null) {
+        return CompletableFuture.failedFuture(refused);
+      }
+    }
     CallFuture future = new CallFuture();
     Call call = new Call(svc, request, future);
     active.add(call);
     if (closing) {
       // close() may have swept the active calls before this one was added; a close() waiting for
       // the drain must learn that this one is gone too.
+      isolation.exit(ServiceIsolation.Verdict.IGNORED, 0);
       onCallEnded(call);
       return CompletableFuture.failedFuture(rejected(request));
     }

@@ -1,6 +1,8 @@
 package dev.ballast.http.internal;
 
 import dev.ballast.lb.LoadBalancer;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**
  * The client's meters behind an interface that mentions no Micrometer type, so a client without a
@@ -17,6 +19,9 @@ interface ClientMetrics {
         }
 
         @Override
+        public void bindIsolation(CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads) {}
+
+        @Override
         public void close() {}
       };
 
@@ -25,6 +30,13 @@ interface ClientMetrics {
    * the latter: the call path records through them without any per-call lookup by name.
    */
   ServiceMeters bind(LoadBalancer lb);
+
+  /**
+   * Exports the services' Resilience4j circuit breakers and bulkheads through {@code
+   * resilience4j-micrometer} (tags {@code name} and {@code service} = the service). An entry
+   * removed from a registry takes its meters with it.
+   */
+  void bindIsolation(CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads);
 
   /** Removes every meter registered; the {@link ServiceMeters} handed out record nothing more. */
   void close();

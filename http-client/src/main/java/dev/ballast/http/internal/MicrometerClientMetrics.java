@@ -2,6 +2,10 @@ package dev.ballast.http.internal;
 
 import dev.ballast.lb.LbMetrics;
 import dev.ballast.lb.LoadBalancer;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +28,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       local|remote|none)
  *   <li>{@code ballast.http.retries}, {@code ballast.http.hedges} (counters; {@code service})
  *   <li>lb-core's {@link LbMetrics} per service
+ *   <li>Resilience4j's {@code resilience4j.circuitbreaker.*} and {@code resilience4j.bulkhead.*} of
+ *       the services that have a circuit breaker or bulkhead (tags {@code name} and {@code
+ *       service}), through {@code resilience4j-micrometer}
  * </ul>
  *
  * No per-path or per-address tags. After {@link #close()} nothing more is registered or recorded.
@@ -111,6 +118,14 @@ final class MicrometerClientMetrics implements ClientMetrics {
       }
     }
     return -1;
+  }
+
+  @Override
+  public void bindIsolation(CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads) {
+    // The binders follow their registry: an entry added later gets meters, one removed (when its
+    // service closes) loses them, so close() below has nothing of theirs left to remove.
+    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
+    TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
   }
 
   @Override

@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  *   retry.max-attempts (3), retry.backoff (25ms), retry.budget-percent (20),
  *   hedge.delay (none), hedge.budget-percent (10), health-check.path (none),
  *   tls.insecure-trust-all (false), tls.trust-certificates (PEM file; default: the JDK's trust
- *   store), and lb-core's keys ({@link LbProperties})
+ *   store), bulkhead.max-concurrent-calls (off), bulkhead.max-wait (0),
+ *   circuit-breaker.failure-rate-threshold (off), circuit-breaker.sliding-window (100),
+ *   circuit-breaker.minimum-calls (20), circuit-breaker.wait-in-open (10s),
+ *   and lb-core's keys ({@link LbProperties})
  * </pre>
  *
  * Keys under {@code ballast.jdbc.} belong to jdbc-router and are ignored here; any other unknown
@@ -137,6 +140,20 @@ public final class PropertiesBinder {
     scope
         .<Path>optionalChoice("tls.trust-certificates", Path::of, "a path to a PEM file")
         .ifPresent(b::tlsTrustCertificates);
+    scope
+        .optionalInteger("bulkhead.max-concurrent-calls", ANY_MIN, ANY_MAX)
+        .ifPresent(b::bulkheadMaxConcurrentCalls);
+    scope.optionalDuration("bulkhead.max-wait").ifPresent(b::bulkheadMaxWait);
+    scope
+        .optionalInteger("circuit-breaker.failure-rate-threshold", ANY_MIN, ANY_MAX)
+        .ifPresent(b::circuitBreakerFailureRateThreshold);
+    scope
+        .optionalInteger("circuit-breaker.sliding-window", ANY_MIN, ANY_MAX)
+        .ifPresent(b::circuitBreakerSlidingWindow);
+    scope
+        .optionalInteger("circuit-breaker.minimum-calls", ANY_MIN, ANY_MAX)
+        .ifPresent(b::circuitBreakerMinimumCalls);
+    scope.optionalDuration("circuit-breaker.wait-in-open").ifPresent(b::circuitBreakerWaitInOpen);
     try {
       HttpServiceConfig config = b.build();
       if (lbConfig.isEmpty() || endpoints.isEmpty()) {

@@ -54,6 +54,7 @@ final class ServiceRuntime {
   private final String requestTimeoutText;
   private final @Nullable Duration callTimeout;
   private final String callTimeoutText;
+  private final ServiceIsolation isolation;
   private final ConcurrentHashMap<String, EndpointPool> pools = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, EndpointPool> healthPools = new ConcurrentHashMap<>();
   private volatile Map<String, Endpoint> current = Map.of();
@@ -69,9 +70,11 @@ final class ServiceRuntime {
       ClientCore core,
       Transport transport,
       Ticker ticker,
-      RandomSource random) {
+      RandomSource random,
+      Isolations isolations) {
     this.name = def.name();
     this.config = def.config().toBuilder().lb(lbConfig).build();
+    this.isolation = isolations.of(name, config, ticker);
     this.core = core;
     this.transport = transport;
     this.retryBudget = new RetryBudget(ticker, config.retryBudgetPercent(), 10);
@@ -153,6 +156,11 @@ final class ServiceRuntime {
   /** {@code call-timeout <duration>}, for messages. */
   String callTimeoutText() {
     return callTimeoutText;
+  }
+
+  /** The service's bulkhead and circuit breaker (either may be absent). */
+  ServiceIsolation isolation() {
+    return isolation;
   }
 
   RetryBudget retryBudget() {
@@ -310,6 +318,7 @@ final class ServiceRuntime {
   /** Stops the balancer, unsubscribes and closes every pool. Idempotent. */
   void close() {
     closed = true;
+    isolation.close();
     AutoCloseable sub = subscription;
     if (sub != null) {
       try {

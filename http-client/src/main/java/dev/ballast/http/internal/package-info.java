@@ -6,8 +6,11 @@
  * dev.ballast.http.internal.EndpointPool} (per-endpoint keep-alive pool of {@link
  * dev.ballast.http.internal.PooledConnection}s, confined to one event loop, idle ones closed after
  * {@code idle-timeout}), {@link dev.ballast.http.internal.ResponseHeaders} (a response's headers,
- * copied only when read) and {@link dev.ballast.http.internal.PropertiesBinder} (the {@code
- * ballast.http.*} keys). Micrometer is referenced only by {@link
+ * copied only when read), {@link dev.ballast.http.internal.ServiceIsolation} (a service's
+ * Resilience4j bulkhead and circuit breaker) and {@link dev.ballast.http.internal.PropertiesBinder}
+ * (the {@code ballast.http.*} keys, bound to a {@link dev.ballast.http.internal.BoundProperties}
+ * value: internal classes never refer to the public {@code BallastHttpClient}, which depends on
+ * them). Micrometer, and resilience4j-micrometer, are referenced only by {@link
  * dev.ballast.http.internal.MicrometerClientMetrics}.
  */
 @NullMarked
