@@ -44,11 +44,24 @@ import org.jspecify.annotations.Nullable;
  * allows. {@link BallastHttpException} is thrown only when no attempt produced a response; its
  * message names the service, every endpoint tried and why it failed.
  *
+ * <p><b>Isolation.</b> A service may have a bulkhead ({@code bulkhead.max-concurrent-calls}) and a
+ * circuit breaker ({@code circuit-breaker.failure-rate-threshold}), both Resilience4j's: a call
+ * they refuse fails at once with a {@link BallastHttpException} saying {@code rejected:} and which
+ * limit, and nothing is sent. See {@link HttpServiceConfig#bulkheadMaxConcurrentCalls()} and {@link
+ * HttpServiceConfig#circuitBreakerFailureRateThreshold()}.
+ *
+ * <p><b>Host names and TLS.</b> An endpoint given by host name is resolved at each connect by
+ * Netty's asynchronous DNS resolver, answers cached for their TTL; no lookup blocks an event loop.
+ * The TLS context of a service is built when its first {@code https} endpoint is known (at start-up
+ * for configured ones), never on a call's path.
+ *
  * <p><b>Metrics.</b> With a {@code MeterRegistry}: {@code ballast.http.client.requests} (timer;
  * tags {@code service}, {@code method}, {@code status}, {@code outcome}, {@code zone} =
  * local|remote|none), {@code ballast.http.retries} and {@code ballast.http.hedges} (counters; tag
- * {@code service}), and lb-core's {@code ballast.lb.*} meters per service. All are removed by
- * {@link #close()}. Without a registry, Micrometer is never loaded.
+ * {@code service}), and lb-core's {@code ballast.lb.*} meters per service; for a service with a
+ * bulkhead or circuit breaker, Resilience4j's {@code resilience4j.bulkhead.*} and {@code
+ * resilience4j.circuitbreaker.*} (tag {@code service}). All are removed by {@link #close()}.
+ * Without a registry, Micrometer is never loaded.
  *
  * <p><b>Shutdown.</b> {@link #close(Duration)} stops accepting calls at once, lets the calls in
  * flight finish for up to the drain timeout, fails those still running with a {@link

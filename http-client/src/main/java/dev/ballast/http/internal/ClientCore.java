@@ -116,7 +116,8 @@ public final class ClientCore {
     return service(name).loadBalancer();
   }
 
-  private ServiceRuntime service(String name) {
+  /** The service {@code name} at run time. */
+  ServiceRuntime service(String name) {
     ServiceRuntime svc = services.get(name);
     if (svc == null) {
       throw new IllegalArgumentException(

@@ -59,7 +59,7 @@ final class ServiceRuntime {
   private final ConcurrentHashMap<String, EndpointPool> healthPools = new ConcurrentHashMap<>();
   private volatile Map<String, Endpoint> current = Map.of();
   private volatile boolean closed;
-  private @Nullable SslContext ssl;
+  private volatile @Nullable SslContext ssl;
   private @Nullable AutoCloseable subscription;
   private @Nullable LoadBalancer lb;
   private ClientMetrics.ServiceMeters meters = ClientMetrics.ServiceMeters.NOOP;
@@ -93,6 +93,10 @@ final class ServiceRuntime {
   void start(ServiceDefinition def, Ticker ticker, RandomSource random) {
     // Our listener first: pools learn of a new endpoint before the balancer can pick it.
     subscription = def.source().subscribe(this::onEndpoints);
+    if (config.tlsInsecureTrustAll() || config.tlsTrustCertificates().isPresent()) {
+      // TLS settings given: https endpoints are expected, and a bad setting fails start-up.
+      sslContext();
+    }
     LoadBalancer.Builder b =
         LoadBalancer.builder(name)
             .config(config.lb())
@@ -225,8 +229,9 @@ final class ServiceRuntime {
 
   private EndpointPool newPool(Endpoint e, int max, int maxPending) {
     EventLoop loop = transport.next();
-    boolean tls = isTls(e);
-    SslContext sslContext = tls ? sslContext() : null;
+    // Built when the endpoint arrived (onEndpoints), never here: this runs on the call path, on a
+    // retry or hedge timer's event loop, where loading trust material would stall the loop.
+    SslContext sslContext = isTls(e) ? sslContext() : null;
     int maxResponse = config.maxResponseSize();
     ChannelInitializer<Channel> init =
         new ChannelInitializer<>() {
@@ -260,7 +265,17 @@ final class ServiceRuntime {
     return "https".equals(e.metadata().getOrDefault(SCHEME, "http").toLowerCase(Locale.ROOT));
   }
 
-  private synchronized SslContext sslContext() {
+  /** Whether the TLS context exists; for tests. */
+  boolean tlsReady() {
+    return ssl != null;
+  }
+
+  private SslContext sslContext() {
+    SslContext s = ssl;
+    return s != null ? s : buildSslContext();
+  }
+
+  private synchronized SslContext buildSslContext() {
     SslContext s = ssl;
     if (s == null) {
       try {
@@ -290,8 +305,15 @@ final class ServiceRuntime {
   /** Called serially by the source: closes the pools of endpoints that left or moved. */
   private void onEndpoints(EndpointSet set) {
     Map<String, Endpoint> next = new HashMap<>();
+    boolean tls = false;
     for (Endpoint e : set.endpoints()) {
       next.put(e.id(), e);
+      tls |= isTls(e);
+    }
+    if (tls && ssl == null) {
+      // Here, before the balancer may pick an https endpoint: at start-up for the configured
+      // endpoints, on the source's thread for discovered ones; never lazily on a call's path.
+      sslContext();
     }
     Map<String, Endpoint> previous = current;
     current = Map.copyOf(next);

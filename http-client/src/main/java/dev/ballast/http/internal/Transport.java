@@ -8,12 +8,22 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.resolver.AddressResolverGroup;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
+import io.netty.resolver.dns.DnsServerAddressStreamProvider;
+import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,26 +34,52 @@ import java.util.concurrent.TimeUnit;
 /**
  * The client's event loops: daemon threads named {@code ballast-http-<n>-<k>}, epoll when the
  * native transport loads, NIO otherwise. Netty starts a loop's thread on its first task.
+ *
+ * <p><b>Host names.</b> Endpoints given by name are resolved by Netty's asynchronous DNS resolver
+ * at every connect (a reconnect resolves again), answers cached for their record's TTL. Netty's
+ * default resolver would call the blocking {@code InetAddress} lookup on the event loop at each
+ * connect, stalling every connection of that loop for as long as the DNS server takes. The hosts
+ * file is read first, as the system resolver does.
  */
 // Netty's close() and schedule() futures are fire-and-forget here: failures surface through
 // the channel's close listener or the attempt's own timeout, never through these futures.
 @SuppressWarnings("FutureReturnValueIgnored")
 final class Transport {
   private final EventLoopGroup group;
-  private final Class<? extends Channel> channelClass;
+  private final Class<? extends SocketChannel> channelClass;
+  private final AddressResolverGroup<InetSocketAddress> resolver;
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
   // Cached: iterating the group allocates an iterator, and send() asks on every call.
   private final EventExecutor[] loops;
 
   Transport(int threads) {
+    this(threads, DnsServerAddressStreamProviders.platformDefault());
+  }
+
+  /**
+   * @param nameServers the DNS servers to ask (the system's, from {@code /etc/resolv.conf}, unless
+   *     a test gives its own)
+   */
+  Transport(int threads, DnsServerAddressStreamProvider nameServers) {
     DefaultThreadFactory factory = new DefaultThreadFactory("ballast-http", true);
+    Class<? extends DatagramChannel> datagramClass;
     if (Epoll.isAvailable()) {
       group = new MultiThreadIoEventLoopGroup(threads, factory, EpollIoHandler.newFactory());
       channelClass = EpollSocketChannel.class;
+      datagramClass = EpollDatagramChannel.class;
     } else {
       group = new MultiThreadIoEventLoopGroup(threads, factory, NioIoHandler.newFactory());
       channelClass = NioSocketChannel.class;
+      datagramClass = NioDatagramChannel.class;
     }
+    // One resolver per event loop, its queries sent and answered on that loop; TCP when a UDP
+    // answer is truncated. The cache keeps each answer for its TTL (Netty's default bounds).
+    resolver =
+        new DnsAddressResolverGroup(
+            new DnsNameResolverBuilder()
+                .datagramChannelType(datagramClass)
+                .socketChannelType(channelClass)
+                .nameServerProvider(nameServers));
     List<EventExecutor> all = new ArrayList<>();
     group.forEach(all::add);
     loops = all.toArray(new EventExecutor[0]);
@@ -68,6 +104,7 @@ final class Transport {
             (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis())))
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.SO_KEEPALIVE, true)
+        .resolver(resolver)
         .handler(initializer);
   }
 
@@ -97,6 +134,7 @@ final class Transport {
    * closes every channel still registered.
    */
   void shutdown(Duration wait) {
+    resolver.close();
     if (inEventLoop()) {
       // Closed from a future's callback: every wait below would wait for this very thread. The
       // closes are queued ahead of the shutdown, and a terminating loop runs its queue first.
