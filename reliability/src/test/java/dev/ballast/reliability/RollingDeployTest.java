@@ -131,23 +131,25 @@ class RollingDeployTest {
           assertThat(traffic.idempotentFailures())
               .as("failed GETs: %s", traffic.failureSamples())
               .isZero();
-          // 2x is the target (the figure above records it); the CI bound leaves room for the
-          // scheduler of a loaded 2-core machine and still catches calls that waited on a drained
-          // or stopped instance.
+          // RELIABILITY.md's bound: 2x steady, at least steady + 25 ms so that a few scheduler
+          // stalls on a 2-core machine do not decide it. Measured: 0.96x on the idle machine,
+          // 0.37x at load average 26; a call that waited on a drained or stopped instance would
+          // wait for the health check or a timeout, far above both.
           assertThat(deployP99)
               .as("p99 during the deploy vs steady %.2f ms", steadyP99)
-              .isLessThanOrEqualTo(Math.max(3 * steadyP99, steadyP99 + 250));
+              .isLessThanOrEqualTo(Math.max(2 * steadyP99, steadyP99 + 25));
           for (String phase : List.of("steady", "deploy", "after")) {
             assertThat(latency.snapshot(phase).getMaxValue() / 1000.0)
                 .as("no %s call waited out an attempt's timeout: %s", phase, latency.summary(phase))
                 .isLessThan(REQUEST_TIMEOUT.toMillis());
           }
-          // Slow start gives a new instance about half a settled one's share over the window; a
-          // full share (1.0) means no ramp. 0.85 leaves room for the window overrunning on a
-          // stalled machine, when the new instance already takes its full share.
+          // Slow start gives a new instance well under a settled one's share over the window; a
+          // full share (1.0) means no ramp. Measured 0.24-0.35 on the idle machine and 0.27-0.33
+          // at load average 26; 0.7 (RELIABILITY.md's bound) leaves room for the window
+          // overrunning on a stalled machine.
           assertThat(rampRatios)
               .as("share of each new instance during its ramp vs a settled one: %s", rampLines)
-              .allSatisfy(r -> assertThat(r).isLessThan(0.85));
+              .allSatisfy(r -> assertThat(r).isLessThan(0.7));
           // After the ramps, traffic is spread over the new instances again.
           double mean =
               live.values().stream().mapToLong(HttpInstance::countSinceMark).average().orElse(0);

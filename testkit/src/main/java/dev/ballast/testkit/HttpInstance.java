@@ -117,8 +117,32 @@ public interface HttpInstance {
   HttpInstance reset(boolean reset);
 
   /**
+   * Answers every non-health request with {@code response}, a reply that breaks HTTP/1.1 (see
+   * {@link HostileResponse}); {@link HostileResponse#NONE} restores proper answers. Health checks
+   * are answered properly, so a test can keep an instance in the balancer while it misbehaves.
+   * Latency and status faults do not apply to a hostile reply, which starts at once; {@linkplain
+   * #hang(boolean) hang} and {@linkplain #reset(boolean) reset} take precedence over it.
+   *
+   * @return this instance
+   */
+  HttpInstance respondHostile(HostileResponse response);
+
+  /**
+   * Closes an accepted connection (with FIN, as a server's keep-alive timeout does) once it has
+   * been idle for {@code idle}: no request read and no response pending since its last response was
+   * written, or since it was accepted. The setting is read when a connection becomes idle, so it
+   * applies to connections that become idle after this call; {@link Duration#ZERO} (the default)
+   * keeps idle connections open. A request that arrives just as the server closes is lost with the
+   * connection, as with a real server: that race is what this fault lets a test provoke.
+   *
+   * @throws IllegalArgumentException when {@code idle} is negative
+   * @return this instance
+   */
+  HttpInstance closeIdleConnectionsAfter(Duration idle);
+
+  /**
    * Removes every fault: no latency, status {@code 200}, health status {@code 200}, no hang, no
-   * reset. Does not start a stopped instance.
+   * reset, no hostile response, idle connections kept open. Does not start a stopped instance.
    *
    * @return this instance
    */

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * A plain-socket HTTP/1.1 connection, so a test controls exactly which requests share a connection
@@ -53,6 +54,17 @@ final class RawHttpConnection implements AutoCloseable {
   }
 
   Response read(boolean head) throws IOException {
+    String headText = readHead();
+    int status = Integer.parseInt(headText.substring(9, 12));
+    Response headOnly = new Response(status, headText, "");
+    String length = headOnly.header("Content-Length");
+    int bodyLength = head || length.isEmpty() ? 0 : Integer.parseInt(length);
+    byte[] body = in.readNBytes(bodyLength);
+    return new Response(status, headText, new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** Reads up to and including the blank line that ends a response head, unparsed. */
+  String readHead() throws IOException {
     ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
     int matched = 0;
     byte[] end = {'\r', '\n', '\r', '\n'};
@@ -64,13 +76,17 @@ final class RawHttpConnection implements AutoCloseable {
       headBytes.write(b);
       matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
     }
-    String headText = headBytes.toString(StandardCharsets.US_ASCII);
-    int status = Integer.parseInt(headText.substring(9, 12));
-    Response headOnly = new Response(status, headText, "");
-    String length = headOnly.header("Content-Length");
-    int bodyLength = head || length.isEmpty() ? 0 : Integer.parseInt(length);
-    byte[] body = in.readNBytes(bodyLength);
-    return new Response(status, headText, new String(body, StandardCharsets.UTF_8));
+    return headBytes.toString(StandardCharsets.US_ASCII);
+  }
+
+  /** Reads until the server closes the connection or {@code max} bytes arrived. */
+  byte[] readUpTo(int max) throws IOException {
+    return in.readNBytes(max);
+  }
+
+  /** Sets how long a read may block before it fails with a timeout. */
+  void readTimeout(Duration timeout) throws IOException {
+    socket.setSoTimeout((int) timeout.toMillis());
   }
 
   /** Reads one byte: -1 when the server closed the connection. */

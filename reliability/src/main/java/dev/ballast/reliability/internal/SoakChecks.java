@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -111,40 +110,21 @@ public final class SoakChecks {
    * without unexpected errors.
    */
   public void loadStopped(List<LoadLoop> loads, SoakRig rig) throws SQLException {
-    invariants.add(
-        Invariant.atMost(
-            "No failed idempotent HTTP request while a zone has a healthy instance",
-            0,
-            http.idempotentFailures(),
-            String.format(
-                Locale.ROOT,
-                "of %d calls (%d excused: no healthy instance); samples: %s",
-                http.calls(),
-                http.excusedIdempotentFailures(),
-                http.failureSamples().stream().limit(3).toList())));
+    LoadEnd end = new LoadEnd();
+    end.httpCalls = http.calls();
+    end.idempotentFailures = http.idempotentFailures();
+    end.excusedIdempotentFailures = http.excusedIdempotentFailures();
+    end.httpFailureSamples = http.failureSamples();
 
     RoutingDataSource ds = rig.dataSource();
-    String primary = ds.primaryHost().orElse("(none)");
-    Set<Long> missing =
+    end.primary = ds.primaryHost().orElse("(none)");
+    end.missingWrites =
         ds.primaryHost().isPresent()
-            ? ryw.missingOn(rig.cluster().node(primary).dataSource())
+            ? ryw.missingOn(rig.cluster().node(end.primary).dataSource())
             : ryw.acknowledged();
-    invariants.add(
-        Invariant.atMost(
-            "No acknowledged write lost",
-            0,
-            missing.size(),
-            String.format(
-                Locale.ROOT,
-                "missing of %d acknowledged, checked on %s",
-                ryw.acknowledged().size(),
-                primary)));
-    invariants.add(
-        Invariant.atMost(
-            "No stale read under read-your-writes=lsn",
-            0,
-            ryw.staleReads(),
-            "of " + ryw.readsDone() + " read-backs"));
+    end.acknowledgedWrites = ryw.acknowledged().size();
+    end.staleReads = ryw.staleReads();
+    end.readBacks = ryw.readsDone();
 
     long failoverStart = 0;
     long failoverApplied = 0;
@@ -155,6 +135,7 @@ public final class SoakChecks {
       long started = injector.startedNanos(i);
       long applied = injector.appliedNanos(i);
       if (started == 0) {
+        end.faultsNotRun++;
         continue;
       }
       if (f.kind() == FaultKind.REPLICA_STOP || f.kind() == FaultKind.FAILOVER) {
@@ -166,35 +147,19 @@ public final class SoakChecks {
         writeGrace.add(new long[] {started, Math.max(started, applied) + writeGraceNanos});
       }
     }
-    long writesOutside = outside(ryw.writeFailureTimes(), writeGrace);
-    invariants.add(
-        Invariant.atMost(
-            "Writes fail only during a failover (until "
-                + seconds(writeGraceNanos)
-                + " after the promotion)",
-            0,
-            writesOutside,
-            String.format(
-                Locale.ROOT,
-                "outside; %d failed in all %s",
-                ryw.writeFailures(),
-                ryw.writeFailureKinds())));
+    end.faultsPlanned = plan.faults().size();
+    end.writeFailureTimes = ryw.writeFailureTimes();
+    end.writeGrace = writeGrace;
+    end.writeGraceText = seconds(writeGraceNanos);
+    end.writeFailures = ryw.writeFailures();
+    end.writeFailureKinds = ryw.writeFailureKinds();
     List<Long> readFailures = new ArrayList<>(ryw.readFailureTimes());
     readFailures.addAll(reads.readFailureTimes());
-    long readsOutside = outside(readFailures, readGrace);
-    invariants.add(
-        Invariant.atMost(
-            "Reads fail only on connections a replica stop or failover killed (within "
-                + seconds(readGraceNanos)
-                + ")",
-            0,
-            readsOutside,
-            String.format(
-                Locale.ROOT,
-                "outside; %d failed in all %s %s",
-                ryw.readFailures() + reads.readFailures(),
-                ryw.readFailureKinds(),
-                reads.readFailureKinds())));
+    end.readFailureTimes = readFailures;
+    end.readGrace = readGrace;
+    end.readGraceText = seconds(readGraceNanos);
+    end.readFailures = ryw.readFailures() + reads.readFailures();
+    end.readFailureKinds = ryw.readFailureKinds() + " " + reads.readFailureKinds();
     if (failoverStart != 0) {
       long resumed = ryw.firstAckAtOrAfter(failoverApplied).orElse(Long.MAX_VALUE);
       figures.add(
@@ -207,7 +172,7 @@ public final class SoakChecks {
     }
 
     int[] inFlight = {0};
-    boolean drained =
+    end.drained =
         waitFor(
             Duration.ofSeconds(5),
             () -> {
@@ -217,12 +182,7 @@ public final class SoakChecks {
               }
               return inFlight[0] == 0;
             });
-    invariants.add(
-        Invariant.atMost(
-            "HTTP in-flight counters return to 0",
-            0,
-            inFlight[0],
-            drained ? "within 5 s of the load's end" : "5 s after the load's end"));
+    end.inFlight = inFlight[0];
     int[] active = {0};
     List<String> perPool = new ArrayList<>();
     waitFor(
@@ -237,35 +197,18 @@ public final class SoakChecks {
           }
           return active[0] == 0;
         });
-    invariants.add(
-        Invariant.atMost("JDBC pool active connections return to 0", 0, active[0], "" + perPool));
+    end.poolActive = active[0];
+    end.perPool = perPool;
 
-    long unexpected = 0;
     List<String> samples = new ArrayList<>();
     for (LoadLoop l : loads) {
-      unexpected += l.unexpectedErrors();
+      end.unexpectedErrors += l.unexpectedErrors();
       samples.addAll(l.errorSamples());
     }
-    unexpected += injector.errors().size();
+    end.unexpectedErrors += injector.errors().size();
     samples.addAll(injector.errors());
-    invariants.add(
-        Invariant.atMost(
-            "No unexpected error in load workers or fault injection",
-            0,
-            unexpected,
-            samples.isEmpty() ? "" : samples.stream().limit(3).toList().toString()));
-    long notRun = 0;
-    for (int i = 0; i < plan.faults().size(); i++) {
-      if (injector.startedNanos(i) == 0) {
-        notRun++;
-      }
-    }
-    invariants.add(
-        Invariant.atMost(
-            "Every planned fault was applied",
-            0,
-            notRun,
-            "not applied of " + plan.faults().size()));
+    end.errorSamples = samples;
+    invariants.addAll(end.invariants());
 
     figures.add("HTTP calls: " + http.calls() + ", answered after a retry: " + http.retriedCalls());
     figures.add("HTTP answers by instance: " + http.answersByEndpoint());
@@ -337,23 +280,6 @@ public final class SoakChecks {
 
   private static String seconds(long nanos) {
     return String.format(Locale.ROOT, "%.0f s", nanos / 1e9);
-  }
-
-  private static long outside(List<Long> times, List<long[]> windows) {
-    long n = 0;
-    for (long t : times) {
-      boolean inside = false;
-      for (long[] w : windows) {
-        if (t >= w[0] && t <= w[1]) {
-          inside = true;
-          break;
-        }
-      }
-      if (!inside) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static boolean waitFor(Duration max, BooleanSupplier condition) {

@@ -1,5 +1,6 @@
 package dev.ballast.testkit.internal.http;
 
+import dev.ballast.testkit.HostileResponse;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,7 +15,8 @@ final class FaultState {
 
   private static final long MILLION = 1_000_000L;
 
-  static final FaultState NONE = new FaultState(0, 0, OK, 1.0, OK, false, false);
+  static final FaultState NONE =
+      new FaultState(0, 0, OK, 1.0, OK, false, false, HostileResponse.NONE, 0);
 
   final long latencyMinNanos;
   final long latencyMaxNanos;
@@ -25,6 +27,9 @@ final class FaultState {
   final int healthStatus;
   final boolean hang;
   final boolean reset;
+  final HostileResponse hostile;
+  // 0: idle connections stay open.
+  final long idleCloseNanos;
 
   // Belongs to one status setting: a new respondWith starts counting again from zero.
   private final AtomicLong statusCounter = new AtomicLong();
@@ -36,7 +41,9 @@ final class FaultState {
       double statusFraction,
       int healthStatus,
       boolean hang,
-      boolean reset) {
+      boolean reset,
+      HostileResponse hostile,
+      long idleCloseNanos) {
     this.latencyMinNanos = latencyMinNanos;
     this.latencyMaxNanos = latencyMaxNanos;
     this.status = status;
@@ -45,31 +52,63 @@ final class FaultState {
     this.healthStatus = healthStatus;
     this.hang = hang;
     this.reset = reset;
+    this.hostile = hostile;
+    this.idleCloseNanos = idleCloseNanos;
   }
 
   FaultState withLatency(long minNanos, long maxNanos) {
     return continueCounting(
-        new FaultState(minNanos, maxNanos, status, statusFraction, healthStatus, hang, reset));
+        new FaultState(
+            minNanos,
+            maxNanos,
+            status,
+            statusFraction,
+            healthStatus,
+            hang,
+            reset,
+            hostile,
+            idleCloseNanos));
   }
 
   FaultState withStatus(int newStatus, double fraction) {
     return new FaultState(
-        latencyMinNanos, latencyMaxNanos, newStatus, fraction, healthStatus, hang, reset);
+        latencyMinNanos,
+        latencyMaxNanos,
+        newStatus,
+        fraction,
+        healthStatus,
+        hang,
+        reset,
+        hostile,
+        idleCloseNanos);
   }
 
   FaultState withHealthStatus(int newHealthStatus) {
-    return copy(newHealthStatus, hang, reset);
+    return copy(newHealthStatus, hang, reset, hostile, idleCloseNanos);
   }
 
   FaultState withHang(boolean newHang) {
-    return copy(healthStatus, newHang, reset);
+    return copy(healthStatus, newHang, reset, hostile, idleCloseNanos);
   }
 
   FaultState withReset(boolean newReset) {
-    return copy(healthStatus, hang, newReset);
+    return copy(healthStatus, hang, newReset, hostile, idleCloseNanos);
   }
 
-  private FaultState copy(int newHealthStatus, boolean newHang, boolean newReset) {
+  FaultState withHostile(HostileResponse newHostile) {
+    return copy(healthStatus, hang, reset, newHostile, idleCloseNanos);
+  }
+
+  FaultState withIdleClose(long newIdleCloseNanos) {
+    return copy(healthStatus, hang, reset, hostile, newIdleCloseNanos);
+  }
+
+  private FaultState copy(
+      int newHealthStatus,
+      boolean newHang,
+      boolean newReset,
+      HostileResponse newHostile,
+      long newIdleCloseNanos) {
     return continueCounting(
         new FaultState(
             latencyMinNanos,
@@ -78,7 +117,9 @@ final class FaultState {
             statusFraction,
             newHealthStatus,
             newHang,
-            newReset));
+            newReset,
+            newHostile,
+            newIdleCloseNanos));
   }
 
   // The status setting is unchanged, so its sequence must continue where it was.
@@ -135,6 +176,12 @@ final class FaultState {
     }
     if (reset) {
       s.append("reset ");
+    }
+    if (hostile != HostileResponse.NONE) {
+      s.append("hostile=").append(hostile).append(' ');
+    }
+    if (idleCloseNanos > 0) {
+      s.append("idle-close=").append(idleCloseNanos / 1_000_000.0).append("ms ");
     }
     if (s.charAt(s.length() - 1) == ' ') {
       s.setLength(s.length() - 1);

@@ -1,5 +1,6 @@
 package dev.ballast.testkit.internal.http;
 
+import dev.ballast.testkit.HostileResponse;
 import dev.ballast.testkit.HttpInstanceRequest;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -36,13 +37,24 @@ final class InstanceChannelHandler extends SimpleChannelInboundHandler<FullHttpR
   // client's oldest outstanding request with the wrong response; so the whole connection hangs.
   private boolean hung;
 
+  // Bumped by every request read and response written: an idle-close timer armed at an older value
+  // finds the connection used since, and leaves it open.
+  private long activity;
+
   InstanceChannelHandler(NettyHttpInstance instance, long connectionId) {
     this.instance = instance;
     this.connectionId = connectionId;
   }
 
   @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    armIdleClose(ctx);
+    super.channelActive(ctx);
+  }
+
+  @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    activity++;
     long now = System.nanoTime();
     String method = request.method().name();
     String path = request.uri();
@@ -59,6 +71,12 @@ final class InstanceChannelHandler extends SimpleChannelInboundHandler<FullHttpR
     if (faults.hang || hung) {
       instance.record(now, method, path, HttpInstanceRequest.NO_RESPONSE, connectionId, health);
       hung = true;
+      return;
+    }
+
+    if (!health && faults.hostile != HostileResponse.NONE) {
+      instance.record(now, method, path, HttpInstanceRequest.NO_RESPONSE, connectionId, false);
+      HostileWriter.write(ctx, faults.hostile, instance.id());
       return;
     }
 
@@ -120,9 +138,30 @@ final class InstanceChannelHandler extends SimpleChannelInboundHandler<FullHttpR
             instance.zone(),
             r.method);
     var future = ctx.writeAndFlush(response);
+    activity++;
     if (!r.keepAlive) {
       future.addListener(ChannelFutureListener.CLOSE);
+    } else {
+      armIdleClose(ctx);
     }
+  }
+
+  private void armIdleClose(ChannelHandlerContext ctx) {
+    long idleNanos = instance.faults().idleCloseNanos;
+    if (idleNanos <= 0) {
+      return;
+    }
+    long armedAt = activity;
+    ctx.executor()
+        .schedule(
+            () -> {
+              if (activity == armedAt && pending.isEmpty() && !hung) {
+                log.debug("Instance {} closes idle connection {}", instance.id(), connectionId);
+                ctx.close();
+              }
+            },
+            idleNanos,
+            TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.ballast.testkit.internal.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.testkit.HostileResponse;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceRequest;
 import io.netty.bootstrap.ServerBootstrap;
@@ -167,6 +168,22 @@ public final class NettyHttpInstance implements HttpInstance {
   @Override
   public HttpInstance reset(boolean reset) {
     return update(f -> f.withReset(reset));
+  }
+
+  @Override
+  public HttpInstance respondHostile(HostileResponse response) {
+    requireNonNull(response, "response");
+    return update(f -> f.withHostile(response));
+  }
+
+  @Override
+  public HttpInstance closeIdleConnectionsAfter(Duration idle) {
+    requireNonNull(idle, "idle");
+    if (idle.isNegative()) {
+      throw new IllegalArgumentException("idle: " + idle + " (expected: >= 0)");
+    }
+    long nanos = idle.toNanos();
+    return update(f -> f.withIdleClose(nanos));
   }
 
   @Override

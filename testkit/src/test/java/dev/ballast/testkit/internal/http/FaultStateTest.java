@@ -2,6 +2,7 @@ package dev.ballast.testkit.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ballast.testkit.HostileResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,22 @@ class FaultStateTest {
                 .withHang(true)
                 .withReset(true))
         .hasToString("faults[latency=5.0..10.0ms status=503x0.5 health=500 hang reset]");
+  }
+
+  @Test
+  void describesHostileRepliesAndIdleClose() {
+    assertThat(
+            FaultState.NONE.withHostile(HostileResponse.TRUNCATED_BODY).withIdleClose(250_000_000))
+        .hasToString("faults[hostile=TRUNCATED_BODY idle-close=250.0ms]");
+  }
+
+  @Test
+  void hostileAndIdleChangesContinueTheStatusSequence() {
+    FaultState faults = FaultState.NONE.withStatus(503, 0.5);
+    assertThat(faults.nextStatus()).isEqualTo(200);
+    FaultState changed = faults.withHostile(HostileResponse.ENDLESS_CHUNKED_BODY).withIdleClose(1);
+    assertThat(changed.nextStatus()).isEqualTo(503);
+    assertThat(changed.hostile).isEqualTo(HostileResponse.ENDLESS_CHUNKED_BODY);
+    assertThat(changed.idleCloseNanos).isEqualTo(1);
   }
 }
