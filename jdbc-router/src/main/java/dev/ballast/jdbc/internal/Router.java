@@ -40,6 +40,7 @@ public final class Router implements AutoCloseable {
   private final List<Host> hosts;
   private final Map<String, Host> byName = new LinkedHashMap<>();
   private final TopologyMonitor monitor;
+  private final PoolAcquirer acquirer;
   private final LoadBalancer balancer;
   private final Ticker ticker;
   private final long windowNanos;
@@ -59,6 +60,7 @@ public final class Router implements AutoCloseable {
     this.maxWaitNanos = config.readYourWritesMaxWait().toNanos();
     DynamicEndpointSource replicas = EndpointSource.dynamic();
     this.monitor = new TopologyMonitor(config, this.hosts, replicas, ticker);
+    this.acquirer = new PoolAcquirer(config.name());
     LbConfig lb =
         LbConfig.builder().strategy(config.strategy()).localZone(config.localZone()).build();
     this.balancer =
@@ -202,7 +204,7 @@ public final class Router implements AutoCloseable {
       }
       Connection c;
       try {
-        c = PoolAcquirer.acquireReplica(h, () -> stillEligible(h), monitor::requestRecheck);
+        c = acquirer.acquireReplica(h, () -> stillEligible(h), monitor::requestRecheck);
       } catch (SQLException e) {
         pick.complete(Outcome.FAILURE, ticker.nanoTime() - start);
         if (SqlStates.isConnectionFailure(e)) {
@@ -336,7 +338,7 @@ public final class Router implements AutoCloseable {
       Connection c;
       try {
         c =
-            PoolAcquirer.acquire(
+            acquirer.acquire(
                 wanted,
                 () ->
                     config.topology() == Topology.STATIC || monitor.snapshot().primary() == wanted,
@@ -441,5 +443,6 @@ public final class Router implements AutoCloseable {
   public void close() {
     balancer.close();
     monitor.close();
+    acquirer.close();
   }
 }
