@@ -332,6 +332,11 @@ public final class Router implements AutoCloseable {
     Host target = snap.primary();
     for (int switches = 0; switches <= hosts.size(); switches++) {
       if (target == null) {
+        // A write that finds no primary asks for a round now: during a failover the promoted
+        // replica leaves recovery a moment after the failure's own re-check found none, and
+        // waiting for the next interval would add up to a whole interval to the outage. Only
+        // failing writes ask (coalesced, at most one round per 50 ms): none in steady state.
+        monitor.requestRecheck();
         throw noPrimary(monitor.snapshot());
       }
       Host wanted = target;
@@ -356,6 +361,7 @@ public final class Router implements AutoCloseable {
       // The primary moved (promotion) or vanished while we waited for its pool.
       target = monitor.snapshot().primary();
     }
+    monitor.requestRecheck();
     throw noPrimary(monitor.snapshot());
   }
 
