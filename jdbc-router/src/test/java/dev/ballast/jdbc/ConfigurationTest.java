@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ballast.jdbc.internal.RouterConfig;
@@ -12,11 +13,14 @@ import dev.ballast.lb.ConfigException;
 import dev.ballast.lb.Strategy;
 import dev.ballast.testkit.PgNode;
 import dev.ballast.testkit.PostgresClusterExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -191,8 +195,9 @@ class ConfigurationTest {
   }
 
   @Test
-  void aHostThatDoesNotAnswerAProbeWithinTheTimeoutIsNotEligible() {
+  void aHostThatDoesNotAnswerAProbeWithinTheTimeoutIsNotEligibleAndGetsNoRead() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
+    Set<String> askedBy = ConcurrentHashMap.newKeySet();
     // A replica whose every connection attempt hangs until the probe thread is interrupted.
     DataSource silent =
         (DataSource)
@@ -201,11 +206,14 @@ class ConfigurationTest {
                 new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
                   if (method.getName().equals("getConnection")) {
+                    askedBy.add(Thread.currentThread().getName());
                     never.await();
                     throw new SQLException("released");
                   }
                   throw new UnsupportedOperationException(method.getName());
                 });
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Set<String> readers = ConcurrentHashMap.newKeySet();
     try (RoutingDataSource ds =
         RoutingDataSource.builder()
             .name("bad-db-probe")
@@ -213,9 +221,26 @@ class ConfigurationTest {
             .replica("r1", silent, "a")
             .healthCheckInterval(Duration.ofHours(1))
             .healthCheckTimeout(Duration.ofMillis(300))
+            .meterRegistry(registry)
             .build()) {
       // the first round runs in build(): it gave the silent replica 300 ms, not the 1 h interval
       assertThat(ds.describe()).contains("r1").contains("no answer within 300ms");
+      assertThat(registry.get("ballast.jdbc.replica.eligible").gauge().value()).isZero();
+      // reads fall back to the primary without ever asking r1 for a connection (which would hang
+      // the reader until the preemptive timeout fails the test)
+      for (int i = 0; i < 5; i++) {
+        int port =
+            assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> {
+                  readers.add(Thread.currentThread().getName());
+                  try (Connection c = ds.forReads().getConnection()) {
+                    return RouterTestSupport.serverPort(c);
+                  }
+                });
+        assertThat(port).isEqualTo(pg.primary().port());
+      }
+      assertThat(readers).isNotEmpty().doesNotContainAnyElementsOf(askedBy);
     } finally {
       never.countDown();
     }

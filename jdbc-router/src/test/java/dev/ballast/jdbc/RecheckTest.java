@@ -5,6 +5,7 @@ import static dev.ballast.jdbc.RouterTestSupport.properties;
 import static dev.ballast.jdbc.RouterTestSupport.queryLong;
 import static dev.ballast.jdbc.RouterTestSupport.route;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.ballast.testkit.PgNode;
@@ -46,7 +47,7 @@ class RecheckTest {
     props.setProperty("ballast.jdbc.topology", "auto");
     props.setProperty("ballast.jdbc.health-check.interval", NO_PERIODIC_ROUND);
     try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
-      assertThat(write(cluster, ds)).isEqualTo("primary");
+      assertThat(write(cluster, ds, "demoted")).isEqualTo("primary");
       PgNode oldPrimary = cluster.primary();
       cluster.node("r1").promote();
       // The old primary keeps running but refuses writes (SQLState 25006), as a primary that a
@@ -75,7 +76,7 @@ class RecheckTest {
         try {
           // the pool's sessions pick the reloaded setting up at their next statement or so:
           // a write may still pass on the old primary before the first refusal
-          landedOn = write(cluster, ds);
+          landedOn = write(cluster, ds, "demoted");
           outcomes.add(landedOn);
         } catch (SQLException e) {
           assertThat(e.getSQLState()).as("%s", e).isEqualTo("25006");
@@ -99,6 +100,58 @@ class RecheckTest {
       assertThat(String.join(",", outcomes)).matches("(primary,)*(25006,)+r1");
       // generous: catches a router that waits for the hour-long interval, not a slow machine
       assertThat(recheckMillis).isLessThan(15_000);
+    }
+  }
+
+  @Test
+  void aWriteThatFindsNoPrimaryAsksForARoundAndSoFindsThePromotedReplica(PostgresCluster cluster)
+      throws Exception {
+    RouterTestSupport.execute(
+        cluster.primary(), "CREATE TABLE orphaned (id serial PRIMARY KEY, at timestamptz)");
+    cluster.waitForReplication();
+    Properties props = properties(cluster);
+    props.setProperty("ballast.jdbc.topology", "auto");
+    props.setProperty("ballast.jdbc.health-check.interval", NO_PERIODIC_ROUND);
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
+      assertThat(write(cluster, ds, "orphaned")).isEqualTo("primary");
+      cluster.primary().stop();
+      // the failed writes' re-checks find the primary gone and r1 still a replica: no primary
+      List<String> outcomes = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      for (int i = 0; i < MAX_WRITES && System.nanoTime() < deadline; i++) {
+        Throwable e = catchThrowable(() -> write(cluster, ds, "orphaned"));
+        assertThat(e).isInstanceOf(SQLException.class);
+        outcomes.add(e.getMessage());
+        if (e.getMessage().startsWith("no primary for 'test-db'")) {
+          break;
+        }
+        Thread.sleep(10);
+      }
+      assertThat(ds.primaryHost()).as("%s", outcomes).isEmpty();
+
+      // Promoted after the last round: only a round that a failing write asks for can find it
+      // within the hour-long interval.
+      cluster.node("r1").promote();
+      long promoted = System.nanoTime();
+      String landedOn = "";
+      int refused = 0;
+      deadline = promoted + Duration.ofSeconds(30).toNanos();
+      for (int i = 0; i < MAX_WRITES && System.nanoTime() < deadline; i++) {
+        try {
+          landedOn = write(cluster, ds, "orphaned");
+          break;
+        } catch (SQLException e) {
+          assertThat(e.getMessage()).startsWith("no primary for 'test-db'");
+          refused++;
+          Thread.sleep(10);
+        }
+      }
+      System.out.printf(
+          "[measured] no-primary re-check: first write on the promoted r1 %d ms after promote()"
+              + " returned (health-check.interval=%s; %d writes refused in between)%n",
+          (System.nanoTime() - promoted) / 1_000_000, NO_PERIODIC_ROUND, refused);
+      assertThat(landedOn).isEqualTo("r1");
+      assertThat(ds.primaryHost()).contains("r1");
     }
   }
 
@@ -136,12 +189,13 @@ class RecheckTest {
     }
   }
 
-  private static String write(PostgresCluster cluster, RoutingDataSource ds) throws SQLException {
+  private static String write(PostgresCluster cluster, RoutingDataSource ds, String table)
+      throws SQLException {
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "INSERT INTO demoted (at) VALUES (now()) RETURNING inet_server_port()")) {
+                "INSERT INTO " + table + " (at) VALUES (now()) RETURNING inet_server_port()")) {
       rs.next();
       return nodeName(cluster, rs.getInt(1));
     }

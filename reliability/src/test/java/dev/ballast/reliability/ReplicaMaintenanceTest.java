@@ -28,6 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReplicaMaintenanceTest {
   private static final int POOL = 8;
 
+  /** Writer threads of the paused-replay scenario. */
+  private static final int WRITERS = 4;
+
   @RegisterExtension
   static final PostgresClusterExtension PG =
       PostgresClusterExtension.builder().replicas(2).zones("a", "a", "b").build();
@@ -100,14 +103,20 @@ class ReplicaMaintenanceTest {
       JdbcTraffic traffic =
           new JdbcTraffic(ds, ds.forReads(), "paused", 0, PgSupport.nodeOfPort(cluster), null);
       PgNode r1 = cluster.node("r1");
+      Map<String, Long> duringPause;
       try (LoadLoop load =
           LoadLoop.start(
-              "ryw-writes", 4, 50, Duration.ofSeconds(120), 6_000, traffic.writeOperation(true))) {
+              "ryw-writes",
+              WRITERS,
+              50,
+              Duration.ofSeconds(120),
+              6_000,
+              traffic.writeOperation(true))) {
         warmUp(() -> traffic.acknowledged().size(), 200);
         Map<String, Long> beforePause = traffic.readsByNode();
         r1.pauseReplay();
         measure(Duration.ofSeconds(5));
-        Map<String, Long> duringPause = minus(traffic.readsByNode(), beforePause);
+        duringPause = minus(traffic.readsByNode(), beforePause);
         r1.resumeReplay();
         measure(ms(1000));
         assertThat(load.stop(Duration.ofSeconds(10))).isTrue();
@@ -130,6 +139,18 @@ class ReplicaMaintenanceTest {
           .as("%s", traffic.samples())
           .isZero();
       assertThat(traffic.missingOn(cluster.primary().dataSource())).isEmpty();
+      // Read-backs during the pause go to the caught-up r2, none to the primary. r1 (the local
+      // replica) may serve only the read-backs of writes it replayed before the pause: at most the
+      // one each writer had in flight when the pause began.
+      assertThat(duringPause.getOrDefault("primary", 0L)).as("%s", duringPause).isZero();
+      assertThat(duringPause.getOrDefault("r1", 0L))
+          .as("%s", duringPause)
+          .isLessThanOrEqualTo(WRITERS);
+      long total = duringPause.values().stream().mapToLong(Long::longValue).sum();
+      assertThat(duringPause.getOrDefault("r2", 0L))
+          .as("%s", duringPause)
+          .isPositive()
+          .isGreaterThanOrEqualTo(total - WRITERS);
     }
   }
 

@@ -40,6 +40,7 @@ public final class Router implements AutoCloseable {
   private final List<Host> hosts;
   private final Map<String, Host> byName = new LinkedHashMap<>();
   private final TopologyMonitor monitor;
+  private final PoolAcquirer acquirer;
   private final LoadBalancer balancer;
   private final Ticker ticker;
   private final long windowNanos;
@@ -59,6 +60,7 @@ public final class Router implements AutoCloseable {
     this.maxWaitNanos = config.readYourWritesMaxWait().toNanos();
     DynamicEndpointSource replicas = EndpointSource.dynamic();
     this.monitor = new TopologyMonitor(config, this.hosts, replicas, ticker);
+    this.acquirer = new PoolAcquirer(config.name());
     LbConfig lb =
         LbConfig.builder().strategy(config.strategy()).localZone(config.localZone()).build();
     this.balancer =
@@ -202,7 +204,7 @@ public final class Router implements AutoCloseable {
       }
       Connection c;
       try {
-        c = PoolAcquirer.acquireReplica(h, () -> stillEligible(h), monitor::requestRecheck);
+        c = acquirer.acquireReplica(h, () -> stillEligible(h), monitor::requestRecheck);
       } catch (SQLException e) {
         pick.complete(Outcome.FAILURE, ticker.nanoTime() - start);
         if (SqlStates.isConnectionFailure(e)) {
@@ -330,13 +332,18 @@ public final class Router implements AutoCloseable {
     Host target = snap.primary();
     for (int switches = 0; switches <= hosts.size(); switches++) {
       if (target == null) {
+        // A write that finds no primary asks for a round now: during a failover the promoted
+        // replica leaves recovery a moment after the failure's own re-check found none, and
+        // waiting for the next interval would add up to a whole interval to the outage. Only
+        // failing writes ask (coalesced, at most one round per 50 ms): none in steady state.
+        monitor.requestRecheck();
         throw noPrimary(monitor.snapshot());
       }
       Host wanted = target;
       Connection c;
       try {
         c =
-            PoolAcquirer.acquire(
+            acquirer.acquire(
                 wanted,
                 () ->
                     config.topology() == Topology.STATIC || monitor.snapshot().primary() == wanted,
@@ -354,6 +361,7 @@ public final class Router implements AutoCloseable {
       // The primary moved (promotion) or vanished while we waited for its pool.
       target = monitor.snapshot().primary();
     }
+    monitor.requestRecheck();
     throw noPrimary(monitor.snapshot());
   }
 
@@ -441,5 +449,6 @@ public final class Router implements AutoCloseable {
   public void close() {
     balancer.close();
     monitor.close();
+    acquirer.close();
   }
 }
