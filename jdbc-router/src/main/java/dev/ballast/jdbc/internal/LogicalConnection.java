@@ -1,24 +1,14 @@
 package dev.ballast.jdbc.internal;
 
-import java.sql.Array;
-import java.sql.Blob;
+import dev.ballast.jdbc.ReadYourWrites;
 import java.sql.CallableStatement;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.NClob;
 import java.sql.PreparedStatement;
-import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.SQLXML;
-import java.sql.Savepoint;
 import java.sql.Statement;
-import java.sql.Struct;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
@@ -27,41 +17,33 @@ import org.jspecify.annotations.Nullable;
  * touches a host.
  *
  * <p>Until its first real use (a statement, metadata, a savepoint, a LOB…) it holds no physical
- * connection and only records settings: read-only, auto-commit, isolation, schema, catalog,
- * holdability, network timeout, client info, type map; their getters answer from that record. At
- * first use it binds: read-only → a replica through the router (or the primary as fallback or for
- * read-your-writes), otherwise → the primary; then the recorded settings are applied to the
- * physical connection. This is what lets Spring's {@code DataSourceTransactionManager}, which calls
- * {@code setReadOnly(true)} after {@code getConnection()}, route read-only transactions to
- * replicas.
+ * connection and only records settings; their getters answer from that record. At first use it
+ * binds: read-only → a replica through the router (or the primary as fallback or for
+ * read-your-writes), otherwise → the primary; then the recorded settings are applied. This is what
+ * lets Spring's {@code DataSourceTransactionManager}, which calls {@code setReadOnly(true)} after
+ * {@code getConnection()}, route read-only transactions to replicas.
  *
- * <p>A transaction never moves: once statements ran with auto-commit off, a {@code setReadOnly}
- * that would change host throws (SQLState 25001) until commit or rollback. Outside a transaction
- * such a change gives the physical connection back to its pool (closing the statements made on it)
- * and binds again lazily.
+ * <p>Its life is the {@link Session} machine. A transaction never moves, and neither does a
+ * connection that handed out something tied to its physical connection (metadata, {@code unwrap}, a
+ * LOB, an array…): a {@code setReadOnly} that would change host then throws (SQLState 25001).
+ * Otherwise such a change gives the physical connection back (closing the statements made on it)
+ * and binds again lazily. Statements, result sets and metadata lead back to this connection, never
+ * to the pool's or the driver's. A failed read may run once more elsewhere ({@link
+ * ReadRetryPolicy}).
  *
- * <p>A read that fails on a replica with a connection-class error (a restart killed the session) is
- * run once more on another replica, or the primary as {@code fallback} says, when that is safe:
- * read-only and auto-commit, the first execution on the binding ({@code executeQuery} or {@code
- * execute}), no other statement open on it, and nothing tied to the physical connection handed out.
- * A replica cannot have written anything, so the failed attempt left no effect behind. Never inside
- * a transaction, never after results were handed out, never for updates or batches.
+ * <p>With {@code read-your-writes=lsn} the WAL position is read once, when it can matter: at the
+ * commit of a transaction that wrote, and for auto-commit writes when the connection is given back
+ * (or earlier, when a read of the same context needs it). Only statements that may write count.
  *
  * <p>Like the drivers' connections, not meant for concurrent use by several threads.
  */
-public final class LogicalConnection implements Connection {
+public final class LogicalConnection extends RecordedSettingsConnection
+    implements StatementOwner, SessionContext.PendingPosition {
   private final Router router;
   private final boolean forReads;
-  private final ConnectionSettings settings;
+  private final Session session = new Session();
   private final List<Statement> statements = new ArrayList<>();
-  private @Nullable Binding binding;
-  private boolean closed;
-  private boolean txWork;
-  private boolean wroteInTx;
-  // Since the last bind: whether a statement ran, and whether the physical connection (or an
-  // object tied to it) was handed out. Either makes a failed read unsafe to run elsewhere.
-  private boolean executedOnBinding;
-  private boolean exposed;
+  private @Nullable SessionContext owedTo;
 
   /**
    * A logical connection of {@code router}; {@code forReads} connections are read-only for good
@@ -70,29 +52,46 @@ public final class LogicalConnection implements Connection {
    * @param defaultAutoCommit the pools' auto-commit default
    */
   public LogicalConnection(Router router, boolean forReads, boolean defaultAutoCommit) {
+    super(new ConnectionSettings(defaultAutoCommit, forReads));
     this.router = router;
     this.forReads = forReads;
-    this.settings = new ConnectionSettings(defaultAutoCommit, forReads);
   }
 
   /** The current binding, or null while unbound (for tests and diagnostics). */
   public @Nullable Binding binding() {
-    return binding;
+    return session.binding();
   }
 
-  // ---- binding -------------------------------------------------------------------------------
+  /** The session's state (for tests and diagnostics). */
+  public Session.State state() {
+    return session.state();
+  }
 
-  private Connection physical() throws SQLException {
+  /** Whether the binding is pinned by an object handed out (for tests and diagnostics). */
+  public boolean pinned() {
+    return session.pinned();
+  }
+
+  // ---- binding ---------------------------------------------------------------------------------
+
+  @Override
+  Connection physical() throws SQLException {
     checkOpen();
-    Binding b = binding;
-    if (b == null) {
-      b = bind();
-    }
-    return b.physical();
+    Binding b = session.binding();
+    return (b != null ? b : bind(null)).physical();
   }
 
-  private Binding bind() throws SQLException {
-    return bind(null);
+  @Override
+  <T> T pinned(T handedOut) {
+    session.pin();
+    return handedOut;
+  }
+
+  @Override
+  @Nullable Connection boundPhysical() throws SQLException {
+    checkOpen();
+    Binding b = session.binding();
+    return b == null ? null : b.physical();
   }
 
   /** Binds, avoiding replica {@code avoid} (one a read has just failed on), if not null. */
@@ -118,110 +117,175 @@ public final class LogicalConnection implements Connection {
       router.release(b);
       throw e;
     }
-    binding = b;
-    txWork = false;
-    wroteInTx = false;
-    executedOnBinding = false;
-    exposed = false;
+    session.bind(b);
     return b;
   }
 
-  private void unbind(Binding b) {
-    binding = null;
+  /**
+   * Gives the binding back: closes its statements, takes a WAL position still owed, rolls back
+   * uncommitted work (whatever the pool would have done with it), then leaves the session in {@code
+   * closing ? CLOSED : UNBOUND}.
+   */
+  private void release(boolean closing) {
     for (int i = statements.size() - 1; i >= 0; i--) {
       JdbcClose.quietly(statements.get(i));
     }
     statements.clear();
+    Binding current = session.binding();
+    if (current != null && !current.failed() && session.owesPosition()) {
+      recordPosition();
+    }
+    forgetOwed();
+    boolean rollback = session.inTransaction();
+    Binding b = closing ? session.close() : session.unbind();
+    if (b == null) {
+      return;
+    }
     try {
-      if (txWork && !settings.autoCommit && !b.failed()) {
-        // Uncommitted work is discarded, whatever the pool would have done with it.
+      if (rollback && !b.failed()) {
         b.physical().rollback();
       }
     } catch (SQLException e) {
       router.onError(b, e);
     } finally {
-      txWork = false;
-      wroteInTx = false;
       router.release(b);
     }
   }
 
-  private SQLException failed(SQLException e) {
-    Binding b = binding;
+  @Override
+  SQLException failed(SQLException e) {
+    Binding b = session.binding();
     if (b != null) {
       router.onError(b, e);
     }
     return e;
   }
 
-  private void checkOpen() throws SQLException {
-    if (closed) {
+  @Override
+  void checkOpen() throws SQLException {
+    if (!session.isOpen()) {
       throw new SQLException("the connection is closed", "08003");
     }
   }
 
-  private boolean inTransaction() {
-    return txWork && !settings.autoCommit;
+  // ---- read-your-writes ------------------------------------------------------------------------
+
+  /** Takes the WAL position owed by committed auto-commit writes; once, idempotent. */
+  @Override
+  public void recordPosition() {
+    Binding b = session.binding();
+    if (b == null || !session.owesPosition()) {
+      return;
+    }
+    session.positionRecorded();
+    forgetOwed();
+    router.recordCommit(b.physical());
   }
 
-  // ---- statement callbacks ---------------------------------------------------------------------
+  private void forgetOwed() {
+    SessionContext ctx = owedTo;
+    if (ctx != null) {
+      owedTo = null;
+      ctx.settled(this);
+    }
+  }
 
-  /** Called before each execution on {@code b}; returns whether it is the first on this binding. */
-  boolean beforeExecute(Binding b) throws SQLException {
+  // ---- statements ------------------------------------------------------------------------------
+
+  @Override
+  public Connection logical() {
+    return this;
+  }
+
+  @Override
+  Statement statement(StatementReplay.Factory factory) throws SQLException {
+    try {
+      Connection c = physical();
+      Binding b = boundNow();
+      StatementReplay replay = ReadRetryPolicy.replayFor(factory, b, settings, session, statements);
+      return track(new RoutedStatement(factory.create(c), this, b, null, replay));
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
+  PreparedStatement prepared(String sql, StatementReplay.Factory factory) throws SQLException {
+    try {
+      Connection c = physical();
+      Binding b = boundNow();
+      StatementReplay replay = ReadRetryPolicy.replayFor(factory, b, settings, session, statements);
+      PreparedStatement p = (PreparedStatement) factory.create(c);
+      return track(new RoutedPreparedStatement(p, this, b, sql, replay));
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
+  CallableStatement callable(String sql, StatementReplay.Factory factory) throws SQLException {
+    try {
+      Connection c = physical();
+      Binding b = boundNow();
+      CallableStatement p = (CallableStatement) factory.create(c);
+      return track(new RoutedCallableStatement(p, this, b, sql));
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  private Binding boundNow() throws SQLException {
+    Binding b = session.binding();
+    if (b == null) {
+      throw new SQLException("the connection lost its binding", "08003");
+    }
+    return b;
+  }
+
+  private <T extends Statement> T track(T statement) {
+    statements.add(statement);
+    return statement;
+  }
+
+  @Override
+  public boolean beforeExecute(Binding b, boolean mayWrite) throws SQLException {
     checkOpen();
-    if (binding != b) {
+    if (session.binding() != b) {
       throw new SQLException(
           "the statement belongs to a physical connection this connection has given back", "08003");
     }
-    boolean first = !executedOnBinding;
-    executedOnBinding = true;
-    if (!settings.autoCommit) {
-      txWork = true;
-    }
-    if (b.onPrimary() && !settings.readOnly) {
-      // Any statement on a read-write primary connection counts as a write: parsing SQL to tell
-      // reads from writes is what routers get wrong (functions with side effects, CTEs, locks).
+    // Only a read-write connection on the primary can write; what may write is the statement's
+    // call (executeQuery of a SELECT does not), never a guess about the host's role.
+    boolean writes = mayWrite && b.onPrimary() && !settings.readOnly;
+    if (writes) {
       router.recordWrite();
-      if (!settings.autoCommit) {
-        wroteInTx = true;
-      }
+    }
+    boolean first = session.work(settings.autoCommit, writes);
+    if (session.owesPosition()
+        && owedTo == null
+        && router.config().readYourWrites() == ReadYourWrites.LSN) {
+      SessionContext ctx = router.context();
+      owedTo = ctx;
+      ctx.owe(this);
     }
     return first;
   }
 
-  void afterExecute(Binding b) {
-    if (binding == b && settings.autoCommit && b.onPrimary() && !settings.readOnly) {
-      router.recordCommit(b.physical());
-    }
-  }
-
-  void executeFailed(Binding b, SQLException e) {
+  @Override
+  public void executeFailed(Binding b, SQLException e) {
     router.onError(b, e);
   }
 
-  /**
-   * Whether the first execution of {@code proxy}, which failed on {@code b} with {@code e}, may run
-   * again elsewhere: a connection-class failure of read-only, auto-commit work on a replica, with
-   * {@code proxy} the only statement open and nothing tied to the physical connection handed out.
-   */
-  boolean mayRetry(Binding b, SQLException e, Statement proxy) {
-    return binding == b
-        && !closed
-        && readOnlyAutoCommitRead(b)
-        && statements.size() == 1
-        && statements.get(0) == proxy
-        && SqlStates.isConnectionFailure(e);
+  @Override
+  public boolean mayRetry(Binding b, SQLException e, Statement statement) {
+    return ReadRetryPolicy.mayRetry(b, e, statement, settings, session, statements);
   }
 
-  /**
-   * Gives {@code failed} back as failed (its pool is retired, the balancer told) and binds again
-   * avoiding its host, keeping {@code proxy} open; null when no host could be bound, the reason
-   * then suppressed in {@code e}.
-   */
-  @Nullable Binding rebindForRetry(Binding failed, SQLException e, Statement proxy) {
+  @Override
+  public @Nullable Binding rebindForRetry(Binding failed, SQLException e, Statement statement) {
     router.onError(failed, e);
-    statements.clear(); // proxy alone, which moves to the new binding
-    unbind(failed);
+    statements.clear(); // the statement alone, which moves to the new binding
+    release(false);
     Binding fresh;
     try {
       fresh = bind(failed.host());
@@ -230,223 +294,32 @@ public final class LogicalConnection implements Connection {
       return null;
     }
     router.retried(failed, fresh, e);
-    statements.add(proxy);
+    statements.add(statement);
     return fresh;
   }
 
-  void statementClosed(Statement proxy) {
+  @Override
+  public void statementClosed(Statement statement) {
     for (int i = statements.size() - 1; i >= 0; i--) {
-      if (statements.get(i) == proxy) {
+      if (statements.get(i) == statement) {
         statements.remove(i);
         return;
       }
     }
   }
 
-  private <T extends Statement> T track(T physicalStatement, Class<T> type) throws SQLException {
-    return track(physicalStatement, type, null);
-  }
-
-  /**
-   * Wraps {@code physicalStatement}; {@code factory} makes the same statement on another physical
-   * connection, for a read's retry (kept only while one is possible).
-   */
-  private <T extends Statement> T track(
-      T physicalStatement, Class<T> type, StatementReplay.@Nullable Factory factory)
-      throws SQLException {
-    Binding b = binding;
-    if (b == null) {
-      JdbcClose.quietly(physicalStatement);
-      throw new SQLException("the connection lost its binding", "08003");
-    }
-    StatementReplay replay = null;
-    if (factory != null
-        && readOnlyAutoCommitRead(b)
-        && !executedOnBinding
-        && statements.isEmpty()) {
-      replay = new StatementReplay(factory);
-    }
-    T proxy = StatementHandler.wrap(physicalStatement, type, this, b, replay);
-    statements.add(proxy);
-    return proxy;
-  }
-
-  /**
-   * Whether {@code b} serves read-only, auto-commit work on a replica with nothing tied to its
-   * physical connection handed out: the only work a failed first execution may re-run elsewhere.
-   */
-  private boolean readOnlyAutoCommitRead(Binding b) {
-    return b.reason() == RouteReason.READ && settings.readOnly && settings.autoCommit && !exposed;
-  }
-
-  /** The physical connection, for a call that hands out something tied to it. */
-  private Connection exposedPhysical() throws SQLException {
-    Connection c = physical();
-    exposed = true;
-    return c;
-  }
-
-  // ---- statements ------------------------------------------------------------------------------
-
-  @Override
-  public Statement createStatement() throws SQLException {
-    try {
-      return track(physical().createStatement(), Statement.class, Connection::createStatement);
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public Statement createStatement(int resultSetType, int resultSetConcurrency)
-      throws SQLException {
-    try {
-      return track(
-          physical().createStatement(resultSetType, resultSetConcurrency),
-          Statement.class,
-          c -> c.createStatement(resultSetType, resultSetConcurrency));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public Statement createStatement(
-      int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-    try {
-      return track(
-          physical().createStatement(resultSetType, resultSetConcurrency, resultSetHoldability),
-          Statement.class,
-          c -> c.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public PreparedStatement prepareStatement(String sql) throws SQLException {
-    try {
-      return track(
-          physical().prepareStatement(sql), PreparedStatement.class, c -> c.prepareStatement(sql));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
-    try {
-      return track(
-          physical().prepareStatement(sql, autoGeneratedKeys),
-          PreparedStatement.class,
-          c -> c.prepareStatement(sql, autoGeneratedKeys));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-    try {
-      return track(
-          physical().prepareStatement(sql, columnIndexes),
-          PreparedStatement.class,
-          c -> c.prepareStatement(sql, columnIndexes));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-    try {
-      return track(
-          physical().prepareStatement(sql, columnNames),
-          PreparedStatement.class,
-          c -> c.prepareStatement(sql, columnNames));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
-      throws SQLException {
-    try {
-      return track(
-          physical().prepareStatement(sql, resultSetType, resultSetConcurrency),
-          PreparedStatement.class,
-          c -> c.prepareStatement(sql, resultSetType, resultSetConcurrency));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public PreparedStatement prepareStatement(
-      String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
-      throws SQLException {
-    try {
-      return track(
-          physical()
-              .prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability),
-          PreparedStatement.class,
-          c -> c.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public CallableStatement prepareCall(String sql) throws SQLException {
-    try {
-      return track(physical().prepareCall(sql), CallableStatement.class);
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
-      throws SQLException {
-    try {
-      return track(
-          physical().prepareCall(sql, resultSetType, resultSetConcurrency),
-          CallableStatement.class);
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public CallableStatement prepareCall(
-      String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
-      throws SQLException {
-    try {
-      return track(
-          physical().prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability),
-          CallableStatement.class);
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public String nativeSQL(String sql) throws SQLException {
-    try {
-      return physical().nativeSQL(sql);
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
     try {
-      return exposedPhysical().getMetaData();
+      return pinned(new RoutedMetaData(physical().getMetaData(), this));
     } catch (SQLException e) {
       throw failed(e);
     }
+  }
+
+  @Override
+  void savepointSet() {
+    session.savepoint(settings.autoCommit);
   }
 
   // ---- transactions ----------------------------------------------------------------------------
@@ -454,10 +327,15 @@ public final class LogicalConnection implements Connection {
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
-    Binding b = binding;
+    Binding b = session.binding();
     if (b == null || autoCommit == settings.autoCommit) {
       settings.autoCommit = autoCommit;
       return;
+    }
+    if (!autoCommit) {
+      // The owed position must be read before a transaction opens: read inside it, it would
+      // not be the commit's.
+      recordPosition();
     }
     try {
       b.physical().setAutoCommit(autoCommit);
@@ -465,14 +343,9 @@ public final class LogicalConnection implements Connection {
       throw failed(e);
     }
     settings.autoCommit = autoCommit;
-    if (autoCommit) {
+    if (autoCommit && session.end(true)) {
       // Turning auto-commit on commits the open transaction (JDBC).
-      boolean wrote = wroteInTx;
-      txWork = false;
-      wroteInTx = false;
-      if (wrote) {
-        router.recordCommit(b.physical());
-      }
+      router.recordCommit(b.physical());
     }
   }
 
@@ -484,28 +357,24 @@ public final class LogicalConnection implements Connection {
 
   @Override
   public void commit() throws SQLException {
-    checkOpen();
-    Binding b = binding;
+    Binding b = boundForEnd("commit");
     if (b == null) {
-      return; // nothing ran, nothing to commit
+      return;
     }
     try {
       b.physical().commit();
     } catch (SQLException e) {
       throw failed(e);
     }
-    boolean wrote = wroteInTx;
-    txWork = false;
-    wroteInTx = false;
-    if (wrote) {
+    if (session.end(true)) {
+      forgetOwed();
       router.recordCommit(b.physical());
     }
   }
 
   @Override
   public void rollback() throws SQLException {
-    checkOpen();
-    Binding b = binding;
+    Binding b = boundForEnd("rollback");
     if (b == null) {
       return;
     }
@@ -514,52 +383,26 @@ public final class LogicalConnection implements Connection {
     } catch (SQLException e) {
       throw failed(e);
     } finally {
-      txWork = false;
-      wroteInTx = false;
+      session.end(false);
     }
   }
 
-  @Override
-  public Savepoint setSavepoint() throws SQLException {
-    try {
-      Savepoint s = physical().setSavepoint();
-      txWork = !settings.autoCommit;
-      return s;
-    } catch (SQLException e) {
-      throw failed(e);
+  /**
+   * The binding a commit or rollback ends; null when unbound with auto-commit off (nothing ran,
+   * nothing to end).
+   *
+   * @throws SQLException 25P01 when unbound in auto-commit mode, as pgjdbc does
+   */
+  private @Nullable Binding boundForEnd(String what) throws SQLException {
+    checkOpen();
+    Binding b = session.binding();
+    if (b == null && settings.autoCommit) {
+      throw new SQLException("cannot " + what + " when auto-commit is enabled", "25P01");
     }
+    return b;
   }
 
-  @Override
-  public Savepoint setSavepoint(String name) throws SQLException {
-    try {
-      Savepoint s = physical().setSavepoint(name);
-      txWork = !settings.autoCommit;
-      return s;
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public void rollback(Savepoint savepoint) throws SQLException {
-    try {
-      physical().rollback(savepoint);
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-    try {
-      physical().releaseSavepoint(savepoint);
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  // ---- routing-relevant settings ---------------------------------------------------------------
+  // ---- routing -------------------------------------------------------------------------------
 
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
@@ -567,32 +410,16 @@ public final class LogicalConnection implements Connection {
     if (forReads && !readOnly) {
       return;
     }
-    Binding b = binding;
+    Binding b = session.binding();
     if (b == null || readOnly == settings.readOnly) {
       settings.readOnly = readOnly;
       return;
     }
     boolean moves = readOnly ? b.reason() == RouteReason.WRITE : b.reason() == RouteReason.READ;
     if (moves) {
-      if (inTransaction()) {
-        throw new SQLException(
-            readOnly
-                ? "cannot switch to a replica inside a transaction: this connection is on the"
-                    + " primary '"
-                    + b.host().name()
-                    + "' and has run statements since the last commit or rollback; commit or"
-                    + " roll back first, or call setReadOnly(true) before the transaction's first"
-                    + " statement"
-                : "cannot switch to the primary inside a transaction: this connection is on"
-                    + " replica '"
-                    + b.host().name()
-                    + "' and has run statements since the last commit or rollback; commit or"
-                    + " roll back first, or call setReadOnly(false) before the transaction's"
-                    + " first statement",
-            "25001");
-      }
+      session.checkMovable(readOnly);
       settings.readOnly = readOnly;
-      unbind(b);
+      release(false);
       return;
     }
     try {
@@ -609,315 +436,48 @@ public final class LogicalConnection implements Connection {
     return settings.readOnly;
   }
 
-  @Override
-  public void setTransactionIsolation(int level) throws SQLException {
-    applyIfBound(c -> c.setTransactionIsolation(level));
-    settings.isolation = level;
-  }
-
-  @Override
-  public int getTransactionIsolation() throws SQLException {
-    Integer level = settings.isolation;
-    if (level != null) {
-      checkOpen();
-      return level;
-    }
-    try {
-      return physical().getTransactionIsolation();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public void setCatalog(String catalog) throws SQLException {
-    applyIfBound(c -> c.setCatalog(catalog));
-    settings.catalog = catalog;
-  }
-
-  @Override
-  public @Nullable String getCatalog() throws SQLException {
-    String c = settings.catalog;
-    if (c != null) {
-      checkOpen();
-      return c;
-    }
-    try {
-      return physical().getCatalog();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public void setSchema(String schema) throws SQLException {
-    applyIfBound(c -> c.setSchema(schema));
-    settings.schema = schema;
-  }
-
-  @Override
-  public @Nullable String getSchema() throws SQLException {
-    String s = settings.schema;
-    if (s != null) {
-      checkOpen();
-      return s;
-    }
-    try {
-      return physical().getSchema();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public void setHoldability(int holdability) throws SQLException {
-    applyIfBound(c -> c.setHoldability(holdability));
-    settings.holdability = holdability;
-  }
-
-  @Override
-  public int getHoldability() throws SQLException {
-    Integer h = settings.holdability;
-    if (h != null) {
-      checkOpen();
-      return h;
-    }
-    try {
-      return physical().getHoldability();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
-    applyIfBound(c -> c.setNetworkTimeout(executor, milliseconds));
-    settings.networkTimeoutMillis = milliseconds;
-    settings.networkTimeoutExecutor = executor;
-  }
-
-  @Override
-  public int getNetworkTimeout() throws SQLException {
-    Integer t = settings.networkTimeoutMillis;
-    if (t != null) {
-      checkOpen();
-      return t;
-    }
-    try {
-      return physical().getNetworkTimeout();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public Map<String, Class<?>> getTypeMap() throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b != null && settings.typeMap == null) {
-      try {
-        return b.physical().getTypeMap();
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
-    return settings.typeMapOrEmpty();
-  }
-
-  @Override
-  public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
-    applyIfBound(c -> c.setTypeMap(map));
-    settings.typeMap = map;
-  }
-
-  @Override
-  public void setClientInfo(String name, String value) throws SQLClientInfoException {
-    if (closed) {
-      throw new SQLClientInfoException("the connection is closed", "08003", Map.of());
-    }
-    Binding b = binding;
-    if (b != null) {
-      b.physical().setClientInfo(name, value);
-    }
-    settings.putClientInfo(name, value);
-  }
-
-  @Override
-  public void setClientInfo(Properties properties) throws SQLClientInfoException {
-    if (closed) {
-      throw new SQLClientInfoException("the connection is closed", "08003", Map.of());
-    }
-    Binding b = binding;
-    if (b != null) {
-      b.physical().setClientInfo(properties);
-    }
-    for (String name : properties.stringPropertyNames()) {
-      settings.putClientInfo(name, properties.getProperty(name));
-    }
-  }
-
-  @Override
-  public @Nullable String getClientInfo(String name) throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b != null) {
-      try {
-        return b.physical().getClientInfo(name);
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
-    Properties p = settings.clientInfo;
-    return p == null ? null : p.getProperty(name);
-  }
-
-  @Override
-  public Properties getClientInfo() throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b != null) {
-      try {
-        return b.physical().getClientInfo();
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
-    Properties copy = new Properties();
-    Properties p = settings.clientInfo;
-    if (p != null) {
-      copy.putAll(p);
-    }
-    return copy;
-  }
-
-  // ---- objects that need a physical connection -------------------------------------------------
-
-  @Override
-  public Clob createClob() throws SQLException {
-    try {
-      return exposedPhysical().createClob();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public Blob createBlob() throws SQLException {
-    try {
-      return exposedPhysical().createBlob();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public NClob createNClob() throws SQLException {
-    try {
-      return exposedPhysical().createNClob();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public SQLXML createSQLXML() throws SQLException {
-    try {
-      return exposedPhysical().createSQLXML();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-    try {
-      return exposedPhysical().createArrayOf(typeName, elements);
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
-    try {
-      return exposedPhysical().createStruct(typeName, attributes);
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  // ---- state, warnings, lifecycle --------------------------------------------------------------
-
-  @Override
-  public @Nullable SQLWarning getWarnings() throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b == null) {
-      return null;
-    }
-    try {
-      return b.physical().getWarnings();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public void clearWarnings() throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b != null) {
-      try {
-        b.physical().clearWarnings();
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
-  }
+  // ---- lifecycle -------------------------------------------------------------------------------
 
   @Override
   public boolean isValid(int timeout) throws SQLException {
     if (timeout < 0) {
       throw new SQLException("timeout: " + timeout + " (expected: seconds >= 0)", "22023");
     }
-    if (closed) {
+    if (!session.isOpen()) {
       return false;
     }
-    Binding b = binding;
+    Binding b = session.binding();
     // Unbound, there is nothing to validate: the pools validate what they hand out.
     return b == null || b.physical().isValid(timeout);
   }
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return !session.isOpen();
   }
 
   /** Gives the physical connection back to its pool (rolling back uncommitted work). Idempotent. */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    Binding b = binding;
-    if (b != null) {
-      unbind(b);
+    if (session.isOpen()) {
+      release(true);
     }
   }
 
   @Override
   public void abort(Executor executor) throws SQLException {
-    if (closed) {
+    if (!session.isOpen()) {
       return;
     }
-    closed = true;
-    Binding b = binding;
+    forgetOwed();
+    statements.clear();
+    Binding b = session.binding();
     if (b != null) {
-      binding = null;
-      statements.clear();
+      b.markFailed();
+    }
+    session.close();
+    if (b != null) {
       try {
-        b.markFailed();
         b.physical().abort(executor);
       } finally {
         router.release(b);
@@ -931,19 +491,7 @@ public final class LogicalConnection implements Connection {
       return iface.cast(this);
     }
     try {
-      return exposedPhysical().unwrap(iface);
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return true;
-    }
-    try {
-      return physical().isWrapperFor(iface);
+      return pinned(physical().unwrap(iface));
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -951,36 +499,14 @@ public final class LogicalConnection implements Connection {
 
   @Override
   public String toString() {
-    Binding b = binding;
     return "LogicalConnection["
         + router.config().name()
-        + (closed ? ", closed" : b == null ? ", unbound" : ", on " + b)
+        + ", "
+        + session
         + ", readOnly="
         + settings.readOnly
         + ", autoCommit="
         + settings.autoCommit
         + "]";
-  }
-
-  /** One call on the physical connection. */
-  @FunctionalInterface
-  private interface PhysicalCall {
-    void apply(Connection physical) throws SQLException;
-  }
-
-  /**
-   * Applies a setting to the physical connection at once when one is bound; the caller also records
-   * it, so a later binding gets it too.
-   */
-  private void applyIfBound(PhysicalCall call) throws SQLException {
-    checkOpen();
-    Binding b = binding;
-    if (b != null) {
-      try {
-        call.apply(b.physical());
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
   }
 }

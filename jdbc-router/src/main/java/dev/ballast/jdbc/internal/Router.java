@@ -166,6 +166,9 @@ public final class Router implements AutoCloseable {
   public Binding bindRead(@Nullable Host avoid) throws SQLException {
     SessionContext ctx = context();
     ReadYourWrites ryw = config.readYourWrites();
+    if (ryw == ReadYourWrites.LSN) {
+      ctx.settlePending(); // this context's auto-commit writes whose position is not taken yet
+    }
     if (ryw == ReadYourWrites.WINDOW && ctx.wroteWithin(ticker.nanoTime(), windowNanos)) {
       return bindPrimary(RouteReason.READ_YOUR_WRITES);
     }

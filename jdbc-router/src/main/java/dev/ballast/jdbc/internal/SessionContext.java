@@ -1,12 +1,21 @@
 package dev.ballast.jdbc.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What read-your-writes remembers for one context (a thread, or a scope opened with a token): the
  * position of the last committed write and when the last write happened. Confined to its thread;
  * not thread-safe.
  */
 public final class SessionContext {
+  /** A connection whose auto-commit writes have committed but whose WAL position is not taken. */
+  interface PendingPosition {
+    /** Takes the position now (one query on the writer's connection). */
+    void recordPosition();
+  }
+
   private long tokenLsn = Lsns.NONE;
+  private @Nullable PendingPosition pending;
   private boolean wrote;
   private long lastWriteNanos;
 
@@ -19,6 +28,35 @@ public final class SessionContext {
   public void advanceToken(long lsn) {
     if (lsn > tokenLsn) {
       tokenLsn = lsn;
+    }
+  }
+
+  /**
+   * Remembers {@code writer}, whose position a read in this context must wait for: taking it is
+   * deferred to the writer's release, unless a read needs it first ({@link #settlePending()}). Only
+   * the latest writer is kept; an earlier one was settled when it was replaced.
+   */
+  void owe(PendingPosition writer) {
+    PendingPosition p = pending;
+    if (p != null && p != writer) {
+      p.recordPosition();
+    }
+    pending = writer;
+  }
+
+  /** Forgets {@code writer} if it is the pending one (its position was taken or given up). */
+  void settled(PendingPosition writer) {
+    if (pending == writer) {
+      pending = null;
+    }
+  }
+
+  /** Takes the pending writer's position, if any, so that the token covers its writes. */
+  void settlePending() {
+    PendingPosition p = pending;
+    if (p != null) {
+      pending = null;
+      p.recordPosition();
     }
   }
 
@@ -45,5 +83,6 @@ public final class SessionContext {
     tokenLsn = other.tokenLsn;
     wrote = other.wrote;
     lastWriteNanos = other.lastWriteNanos;
+    pending = other.pending;
   }
 }

@@ -2,8 +2,6 @@ package dev.ballast.jdbc.internal;
 
 import java.io.InputStream;
 import java.io.Reader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -24,15 +22,22 @@ import org.jspecify.annotations.Nullable;
  * replica's dead connection run again elsewhere with the same statement object.
  *
  * <p>Only calls that configure ({@code set*}, {@code clearParameters}, {@code closeOnCompletion})
- * are kept. A parameter that cannot be given twice makes the statement unreplayable: a stream or
- * reader (the first attempt may have consumed it) or a LOB, array or other object that belongs to
- * the first connection. Used by one thread, like its statement.
+ * are kept, each as a step recorded by the routed statement after the physical statement accepted
+ * it. A parameter that cannot be given twice makes the statement unreplayable (the statement then
+ * drops its replay): a stream or reader (the first attempt may have consumed it) or a LOB, array or
+ * other object that belongs to the first connection. Used by one thread, like its statement.
  */
 final class StatementReplay {
   /** Creates the statement on a physical connection. */
   @FunctionalInterface
   interface Factory {
     Statement create(Connection physical) throws SQLException;
+  }
+
+  /** One configuring call, applied again to the statement built anew. */
+  @FunctionalInterface
+  interface Step {
+    void apply(Statement statement) throws SQLException;
   }
 
   private static final Class<?>[] NOT_REPLAYABLE = {
@@ -48,38 +53,33 @@ final class StatementReplay {
   };
 
   private final Factory factory;
-  private final List<Method> methods = new ArrayList<>();
-  private final List<@Nullable Object @Nullable []> arguments = new ArrayList<>();
+  private final List<Step> steps = new ArrayList<>(4);
 
   StatementReplay(Factory factory) {
     this.factory = factory;
   }
 
-  /**
-   * Keeps {@code method} if it configures the statement; other calls need no replay.
-   *
-   * @return false when the statement can no longer be built again as it is (drop this replay)
-   */
-  boolean record(Method method, @Nullable Object @Nullable [] args) {
-    String name = method.getName();
-    if (!name.startsWith("set")
-        && !name.equals("clearParameters")
-        && !name.equals("closeOnCompletion")) {
-      // A batch is not kept: a statement built again would lack it.
-      return !name.equals("addBatch") && !name.equals("clearBatch");
+  /** Whether {@code value}, given as a parameter, can be given again to another statement. */
+  static boolean replayable(@Nullable Object value) {
+    if (value == null) {
+      return true;
     }
-    if (args != null) {
-      for (Object a : args) {
-        for (Class<?> type : NOT_REPLAYABLE) {
-          if (type.isInstance(a)) {
-            return false;
-          }
-        }
+    for (Class<?> type : NOT_REPLAYABLE) {
+      if (type.isInstance(value)) {
+        return false;
       }
     }
-    methods.add(method);
-    arguments.add(args == null ? null : args.clone());
     return true;
+  }
+
+  /** Keeps {@code step}, a configuring call the statement accepted. */
+  void record(Step step) {
+    steps.add(step);
+  }
+
+  /** The number of recorded steps (for tests). */
+  int size() {
+    return steps.size();
   }
 
   /**
@@ -89,20 +89,13 @@ final class StatementReplay {
   Statement recreate(Connection physical) throws SQLException {
     Statement s = factory.create(physical);
     try {
-      for (int i = 0; i < methods.size(); i++) {
-        methods.get(i).invoke(s, arguments.get(i));
+      for (Step step : steps) {
+        step.apply(s);
       }
       return s;
-    } catch (InvocationTargetException e) {
+    } catch (SQLException | RuntimeException e) {
       JdbcClose.quietly(s);
-      Throwable cause = e.getCause();
-      if (cause instanceof SQLException sql) {
-        throw sql;
-      }
-      throw new SQLException("could not configure the statement again: " + cause, cause);
-    } catch (IllegalAccessException | RuntimeException e) {
-      JdbcClose.quietly(s);
-      throw new SQLException("could not configure the statement again: " + e, e);
+      throw e;
     }
   }
 }

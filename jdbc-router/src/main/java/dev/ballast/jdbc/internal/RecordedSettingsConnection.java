@@ -1,0 +1,244 @@
+package dev.ballast.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of a {@link LogicalConnection} that do not route: isolation, catalog, schema,
+ * holdability, network timeout, type map and client info. Each is recorded (so that a later binding
+ * gets it too) and applied at once when a physical connection is bound; getters answer from the
+ * record, else from the physical connection.
+ */
+abstract class RecordedSettingsConnection extends ForwardingConnection {
+  final ConnectionSettings settings;
+
+  RecordedSettingsConnection(ConnectionSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * @throws SQLException 08003 when closed
+   */
+  abstract void checkOpen() throws SQLException;
+
+  /** Whether this connection was closed. */
+  @Override
+  public abstract boolean isClosed();
+
+  /** One call on the physical connection. */
+  @FunctionalInterface
+  private interface PhysicalCall {
+    void apply(Connection physical) throws SQLException;
+  }
+
+  /** Applies a setting to the physical connection at once when one is bound. */
+  private void applyIfBound(PhysicalCall call) throws SQLException {
+    Connection c = boundPhysical();
+    if (c != null) {
+      try {
+        call.apply(c);
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
+  }
+
+  @Override
+  public final void setTransactionIsolation(int level) throws SQLException {
+    applyIfBound(c -> c.setTransactionIsolation(level));
+    settings.isolation = level;
+  }
+
+  @Override
+  public final int getTransactionIsolation() throws SQLException {
+    Integer level = settings.isolation;
+    if (level != null) {
+      checkOpen();
+      return level;
+    }
+    try {
+      return physical().getTransactionIsolation();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
+  public final void setCatalog(String catalog) throws SQLException {
+    applyIfBound(c -> c.setCatalog(catalog));
+    settings.catalog = catalog;
+  }
+
+  @Override
+  public final @Nullable String getCatalog() throws SQLException {
+    String c = settings.catalog;
+    if (c != null) {
+      checkOpen();
+      return c;
+    }
+    try {
+      return physical().getCatalog();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
+  public final void setSchema(String schema) throws SQLException {
+    applyIfBound(c -> c.setSchema(schema));
+    settings.schema = schema;
+  }
+
+  @Override
+  public final @Nullable String getSchema() throws SQLException {
+    String s = settings.schema;
+    if (s != null) {
+      checkOpen();
+      return s;
+    }
+    try {
+      return physical().getSchema();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
+  public final void setHoldability(int holdability) throws SQLException {
+    applyIfBound(c -> c.setHoldability(holdability));
+    settings.holdability = holdability;
+  }
+
+  @Override
+  public final int getHoldability() throws SQLException {
+    Integer h = settings.holdability;
+    if (h != null) {
+      checkOpen();
+      return h;
+    }
+    try {
+      return physical().getHoldability();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
+  public final void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+    applyIfBound(c -> c.setNetworkTimeout(executor, milliseconds));
+    settings.networkTimeoutMillis = milliseconds;
+    settings.networkTimeoutExecutor = executor;
+  }
+
+  @Override
+  public final int getNetworkTimeout() throws SQLException {
+    Integer t = settings.networkTimeoutMillis;
+    if (t != null) {
+      checkOpen();
+      return t;
+    }
+    try {
+      return physical().getNetworkTimeout();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
+  public final Map<String, Class<?>> getTypeMap() throws SQLException {
+    Connection c = boundPhysical();
+    if (c != null && settings.typeMap == null) {
+      try {
+        return c.getTypeMap();
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
+    return settings.typeMapOrEmpty();
+  }
+
+  @Override
+  public final void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+    applyIfBound(c -> c.setTypeMap(map));
+    settings.typeMap = map;
+  }
+
+  @Override
+  public final void setClientInfo(String name, String value) throws SQLClientInfoException {
+    boundForClientInfo().ifPresent(c -> c.setClientInfo(name, value));
+    settings.putClientInfo(name, value);
+  }
+
+  @Override
+  public final void setClientInfo(Properties properties) throws SQLClientInfoException {
+    boundForClientInfo().ifPresent(c -> c.setClientInfo(properties));
+    for (String name : properties.stringPropertyNames()) {
+      settings.putClientInfo(name, properties.getProperty(name));
+    }
+  }
+
+  @Override
+  public final @Nullable String getClientInfo(String name) throws SQLException {
+    Connection c = boundPhysical();
+    if (c != null) {
+      try {
+        return c.getClientInfo(name);
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
+    Properties p = settings.clientInfo;
+    return p == null ? null : p.getProperty(name);
+  }
+
+  @Override
+  public final Properties getClientInfo() throws SQLException {
+    Connection c = boundPhysical();
+    if (c != null) {
+      try {
+        return c.getClientInfo();
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
+    Properties copy = new Properties();
+    Properties p = settings.clientInfo;
+    if (p != null) {
+      copy.putAll(p);
+    }
+    return copy;
+  }
+
+  /** A client-info call on the physical connection, if bound. */
+  @FunctionalInterface
+  interface ClientInfoCall {
+    void apply(Connection physical) throws SQLClientInfoException;
+  }
+
+  /** The bound physical connection for a client-info setter, which has its own exception type. */
+  private BoundClientInfo boundForClientInfo() throws SQLClientInfoException {
+    if (isClosed()) {
+      throw new SQLClientInfoException("the connection is closed", "08003", Map.of());
+    }
+    try {
+      return new BoundClientInfo(boundPhysical());
+    } catch (SQLException e) {
+      throw new SQLClientInfoException(e.getMessage(), e.getSQLState(), Map.of(), e);
+    }
+  }
+
+  /** The bound physical connection, or none. */
+  private record BoundClientInfo(@Nullable Connection physical) {
+    void ifPresent(ClientInfoCall call) throws SQLClientInfoException {
+      Connection c = physical;
+      if (c != null) {
+        call.apply(c);
+      }
+    }
+  }
+}
