@@ -49,6 +49,22 @@ public interface PgNode {
    */
   DataSource dataSource();
 
+  /**
+   * As {@link #jdbcUrl()}, for another of the cluster's databases (see {@link
+   * PostgresClusterBuilder#databases(String...)}).
+   *
+   * @throws IllegalArgumentException if the cluster has no such database
+   */
+  String jdbcUrl(String database);
+
+  /**
+   * As {@link #dataSource()}, for another of the cluster's databases; the same instance on every
+   * call.
+   *
+   * @throws IllegalArgumentException if the cluster has no such database
+   */
+  DataSource dataSource(String database);
+
   /** The node's data directory; deleted when the cluster closes. */
   Path dataDirectory();
 

@@ -43,10 +43,12 @@ public final class PostgresCluster implements AutoCloseable {
   private final ClusterLauncher.Launched launched;
   private final Path root;
   private final List<ManagedPgNode> nodes;
+  private final List<String> databaseNames;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  PostgresCluster(ClusterLauncher.Launched launched) {
+  PostgresCluster(ClusterLauncher.Launched launched, List<String> databaseNames) {
     this.launched = launched;
+    this.databaseNames = List.copyOf(databaseNames);
     this.root = launched.root();
     this.nodes = launched.nodes();
   }
@@ -89,6 +91,11 @@ public final class PostgresCluster implements AutoCloseable {
   /** The database every node holds. */
   public String databaseName() {
     return nodes.get(0).databaseName();
+  }
+
+  /** Every database the cluster created: the main one first, then the extra ones in order given. */
+  public List<String> databaseNames() {
+    return databaseNames;
   }
 
   /** The directory holding every node's data directory and log; deleted by {@link #close()}. */

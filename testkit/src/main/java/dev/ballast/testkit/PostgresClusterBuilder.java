@@ -27,6 +27,7 @@ public final class PostgresClusterBuilder {
   private List<String> zones = List.of();
   private final Map<String, String> zonesByNode = new LinkedHashMap<>();
   private String databaseName = "app";
+  private List<String> extraDatabases = List.of();
   private final Map<String, String> settings = new LinkedHashMap<>();
   private Duration startupTimeout = Duration.ofSeconds(60);
   private @Nullable Path parentDirectory;
@@ -75,6 +76,35 @@ public final class PostgresClusterBuilder {
           "database: " + name + " (expected: a lower-case identifier matching " + IDENTIFIER + ")");
     }
     this.databaseName = name;
+    return this;
+  }
+
+  /**
+   * Extra logical databases created on the primary beside the main one, before the replicas are
+   * copied, e.g. {@code databases("orders", "invoices")}: several applications sharing one physical
+   * cluster. Replaces earlier extra databases; lower-case identifiers, distinct from each other and
+   * from the main database.
+   */
+  public PostgresClusterBuilder databases(String... names) {
+    Objects.requireNonNull(names, "names");
+    List<String> checked = new ArrayList<>();
+    for (String name : names) {
+      Objects.requireNonNull(name, "databases: null element");
+      if (!IDENTIFIER.matcher(name).matches() || name.equals("postgres")) {
+        throw new IllegalArgumentException(
+            "databases: "
+                + name
+                + " (expected: a lower-case identifier matching "
+                + IDENTIFIER
+                + ", not postgres)");
+      }
+      if (checked.contains(name)) {
+        throw new IllegalArgumentException(
+            "databases: " + List.of(names) + " (expected: distinct names)");
+      }
+      checked.add(name);
+    }
+    this.extraDatabases = List.copyOf(checked);
     return this;
   }
 
@@ -130,23 +160,42 @@ public final class PostgresClusterBuilder {
    * Starts the primary, creates the database, then creates and starts each replica; returns once
    * every node accepts connections. On failure everything started so far is stopped and deleted.
    *
-   * @throws IllegalArgumentException if the zones do not match the node count or name unknown nodes
+   * @throws IllegalArgumentException if the zones do not match the node count or name unknown
+   *     nodes, or an extra database repeats the main one
    * @throws PgClusterException if a server does not start
    */
   public PostgresCluster start() {
     List<String> names = nodeNames();
     List<String> nodeZones = resolveZones(names);
+    checkDatabases();
     Path parent =
         parentDirectory != null
             ? parentDirectory
             : ClusterLauncher.defaultParent(PostgresCluster.DIRECTORY_PROPERTY);
+    List<String> databases = new ArrayList<>();
+    databases.add(databaseName);
+    databases.addAll(extraDatabases);
     return new PostgresCluster(
-        ClusterLauncher.launch(names, nodeZones, databaseName, settings, startupTimeout, parent));
+        ClusterLauncher.launch(
+            names, nodeZones, databaseName, extraDatabases, settings, startupTimeout, parent),
+        databases);
   }
 
   /** Checks what only a complete configuration can show (zones against the node count). */
   void validate() {
     resolveZones(nodeNames());
+    checkDatabases();
+  }
+
+  private void checkDatabases() {
+    if (extraDatabases.contains(databaseName)) {
+      throw new IllegalArgumentException(
+          "databases: "
+              + extraDatabases
+              + " (expected: names other than the main database "
+              + databaseName
+              + ")");
+    }
   }
 
   /** An independent builder with the same settings. */
@@ -156,6 +205,7 @@ public final class PostgresClusterBuilder {
     copy.zones = zones;
     copy.zonesByNode.putAll(zonesByNode);
     copy.databaseName = databaseName;
+    copy.extraDatabases = extraDatabases;
     copy.settings.putAll(settings);
     copy.startupTimeout = startupTimeout;
     copy.parentDirectory = parentDirectory;
@@ -203,6 +253,8 @@ public final class PostgresClusterBuilder {
         + zones
         + ", database="
         + databaseName
+        + ", databases="
+        + extraDatabases
         + ", settings="
         + settings
         + "]";

@@ -196,6 +196,12 @@ public final class PostgresClusterExtension
       return this;
     }
 
+    /** See {@link PostgresClusterBuilder#databases(String...)}. */
+    public Builder databases(String... names) {
+      cluster.databases(names);
+      return this;
+    }
+
     /** See {@link PostgresClusterBuilder#setting(String, String)}. */
     public Builder setting(String name, String value) {
       cluster.setting(name, value);

@@ -59,4 +59,20 @@ class PostgresClusterBuilderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("startupTimeout: PT0S (expected: positive)");
   }
+
+  @Test
+  void rejectsExtraDatabasesThatAreNotDistinctPlainIdentifiers() {
+    assertThatThrownBy(() -> PostgresCluster.builder().databases("orders", "Invoices"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "databases: Invoices (expected: a lower-case identifier matching"
+                + " [a-z_][a-z0-9_]{0,62}, not postgres)");
+    assertThatThrownBy(() -> PostgresCluster.builder().databases("orders", "orders"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("databases: [orders, orders] (expected: distinct names)");
+    assertThatThrownBy(
+            () -> PostgresClusterExtension.builder().database("orders").databases("orders").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("databases: [orders] (expected: names other than the main database orders)");
+  }
 }

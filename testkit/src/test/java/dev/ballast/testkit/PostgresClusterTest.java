@@ -25,7 +25,11 @@ class PostgresClusterTest {
 
   @RegisterExtension
   static final PostgresClusterExtension pg =
-      PostgresClusterExtension.builder().replicas(2).zones("a", "a", "b").build();
+      PostgresClusterExtension.builder()
+          .replicas(2)
+          .zones("a", "a", "b")
+          .databases("orders", "invoices")
+          .build();
 
   private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
 
@@ -232,5 +236,43 @@ class PostgresClusterTest {
     assertThatThrownBy(() -> primary.applyDelay(Duration.ofMillis(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("delay: PT-0.001S (expected: zero or positive)");
+  }
+
+  @Test
+  void extraDatabasesExistOnEveryNodeAndReplicate() throws SQLException {
+    PostgresCluster cluster = pg.cluster();
+    assertThat(cluster.databaseNames()).containsExactly("app", "orders", "invoices");
+    try (Connection c = cluster.primary().dataSource("orders").getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE o (id int PRIMARY KEY)");
+      s.execute("INSERT INTO o VALUES (1), (2)");
+    }
+    try (Connection c = cluster.primary().dataSource("invoices").getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE i (id int PRIMARY KEY)");
+      s.execute("INSERT INTO i VALUES (1)");
+    }
+    cluster.waitForReplication();
+
+    for (PgNode node : cluster.nodes()) {
+      assertThat(node.jdbcUrl("orders"))
+          .isEqualTo("jdbc:postgresql://127.0.0.1:" + node.port() + "/orders");
+      assertThat(node.dataSource("app")).isSameAs(node.dataSource());
+      assertThat(countIn(node, "orders", "o")).isEqualTo("orders 2");
+      assertThat(countIn(node, "invoices", "i")).isEqualTo("invoices 1");
+    }
+    assertThatThrownBy(() -> cluster.primary().dataSource("billing"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("database: billing (expected: one of [app, orders, invoices])");
+  }
+
+  private static String countIn(PgNode node, String database, String table) throws SQLException {
+    try (Connection c = node.dataSource(database).getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT current_database() || ' ' || count(*) FROM " + table)) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 }

@@ -49,6 +49,7 @@ public final class ClusterLauncher {
    * @param zones one zone label per name
    * @param databaseName a plain identifier (validated by the caller), created unless {@code
    *     postgres}
+   * @param extraDatabases more plain identifiers, created beside it
    * @param extraSettings server settings added to (and overriding) the built-in ones
    * @throws PgClusterException if anything fails; everything started so far is gone by then
    */
@@ -56,6 +57,7 @@ public final class ClusterLauncher {
       List<String> names,
       List<String> zones,
       String databaseName,
+      List<String> extraDatabases,
       Map<String, String> extraSettings,
       Duration startupTimeout,
       Path parent) {
@@ -89,6 +91,9 @@ public final class ClusterLauncher {
       InitdbTemplate.copyTo(primary.dataDirectory(), parent, startupTimeout);
       primary.start();
       createDatabase(primary, databaseName);
+      for (String extra : extraDatabases) {
+        createDatabase(primary, extra);
+      }
       long primaryNanos = System.nanoTime();
       startReplicas(primary, servers.subList(1, servers.size()));
       long replicasNanos = System.nanoTime();
@@ -100,7 +105,7 @@ public final class ClusterLauncher {
           TimeUnit.NANOSECONDS.toMillis(replicasNanos - primaryNanos),
           root);
       for (int i = 0; i < servers.size(); i++) {
-        nodes.add(new ManagedPgNode(servers.get(i), zones.get(i), databaseName));
+        nodes.add(new ManagedPgNode(servers.get(i), zones.get(i), databaseName, extraDatabases));
       }
     } catch (IOException | SQLException | RuntimeException e) {
       stopAll(servers);

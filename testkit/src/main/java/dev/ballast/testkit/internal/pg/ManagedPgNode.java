@@ -5,6 +5,10 @@ import dev.ballast.testkit.PgNode;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -26,14 +30,22 @@ public final class ManagedPgNode implements PgNode {
   private final String zone;
   private final String databaseName;
   private final PGSimpleDataSource dataSource;
+  private final Map<String, PGSimpleDataSource> extraDataSources = new LinkedHashMap<>();
   private final ControlConnection control;
 
-  /** Wraps a server that has been started at least once (its port is known). */
-  public ManagedPgNode(PgServer server, String zone, String databaseName) {
+  /**
+   * Wraps a server that has been started at least once (its port is known), holding {@code
+   * databaseName} and {@code extraDatabases}.
+   */
+  public ManagedPgNode(
+      PgServer server, String zone, String databaseName, List<String> extraDatabases) {
     this.server = server;
     this.zone = zone;
     this.databaseName = databaseName;
     this.dataSource = dataSource(server.port(), databaseName);
+    for (String extra : extraDatabases) {
+      extraDataSources.put(extra, dataSource(server.port(), extra));
+    }
     this.control = new ControlConnection(server, dataSource);
   }
 
@@ -82,6 +94,33 @@ public final class ManagedPgNode implements PgNode {
   @Override
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  @Override
+  public String jdbcUrl(String database) {
+    requireDatabase(database);
+    return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+  }
+
+  @Override
+  public DataSource dataSource(String database) {
+    return requireDatabase(database);
+  }
+
+  private PGSimpleDataSource requireDatabase(String database) {
+    Objects.requireNonNull(database, "database");
+    if (database.equals(databaseName)) {
+      return dataSource;
+    }
+    PGSimpleDataSource extra = extraDataSources.get(database);
+    if (extra == null) {
+      List<String> known = new ArrayList<>();
+      known.add(databaseName);
+      known.addAll(extraDataSources.keySet());
+      throw new IllegalArgumentException(
+          "database: " + database + " (expected: one of " + known + ")");
+    }
+    return extra;
   }
 
   @Override

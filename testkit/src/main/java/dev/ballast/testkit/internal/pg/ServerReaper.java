@@ -1,6 +1,7 @@
 package dev.ballast.testkit.internal.pg;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,9 +10,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * The safety net that keeps {@code postgres} processes from outliving the JVM that started them.
+ * The safety net that keeps {@code postgres} (and {@code mariadbd}) processes from outliving the
+ * JVM that started them.
  *
  * <ul>
  *   <li>One JVM shutdown hook runs every registered reaper (kill the servers, delete the files) for
@@ -57,10 +60,20 @@ public final class ServerReaper {
    * throws.
    */
   public static void sweepOrphans(Path parent, String prefix) {
+    sweepOrphans(parent, prefix, ServerReaper::killPostmastersUnder);
+  }
+
+  /**
+   * As {@link #sweepOrphans(Path, String)}, for servers of another kind: {@code killServersUnder}
+   * is given each orphaned directory and must kill, and wait for, every server process whose data
+   * lies in it before the directory is deleted. Best effort: never throws.
+   */
+  public static void sweepOrphans(Path parent, String prefix, Consumer<Path> killServersUnder) {
     try (DirectoryStream<Path> roots = Files.newDirectoryStream(parent, prefix + "*")) {
       for (Path root : roots) {
         if (Files.isDirectory(root) && isOrphan(root)) {
-          reapOrphan(root);
+          killServersUnder.accept(root);
+          DataDirectories.deleteRecursively(root);
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -92,7 +105,7 @@ public final class ServerReaper {
         && !owner[1].equals(Long.toString(started.get().toEpochMilli()));
   }
 
-  private static void reapOrphan(Path root) throws IOException {
+  private static void killPostmastersUnder(Path root) {
     try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
       for (Path child : children) {
         if (Files.isDirectory(child)) {
@@ -100,8 +113,9 @@ public final class ServerReaper {
               .ifPresent(p -> PostmasterProcesses.awaitExitOrKill(p, java.time.Duration.ZERO));
         }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    DataDirectories.deleteRecursively(root);
   }
 
   private static void installHook() {
@@ -113,7 +127,7 @@ public final class ServerReaper {
         return;
       }
       Runtime.getRuntime()
-          .addShutdownHook(new Thread(ServerReaper::reapAll, "ballast-postgres-reaper"));
+          .addShutdownHook(new Thread(ServerReaper::reapAll, "ballast-server-reaper"));
       hookInstalled = true;
     }
   }

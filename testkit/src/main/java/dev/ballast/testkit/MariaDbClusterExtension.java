@@ -1,0 +1,228 @@
+package dev.ballast.testkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A JUnit 5 extension that shares one {@link MariaDbCluster} among the tests of a class and undoes,
+ * after each test, the faults the test injected.
+ *
+ * <pre>{@code
+ * class ReadRoutingTest {
+ *   @RegisterExtension
+ *   static MariaDbClusterExtension db =
+ *       MariaDbClusterExtension.builder().replicas(2).zones("a", "a", "b").build();
+ *
+ *   @Test
+ *   void readsSeeStaleDataWhileReplicationIsPaused() {
+ *     db.node("r1").pauseReplication();   // resumed automatically after the test
+ *     ...
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Lifecycle: registered on a {@code static} field, the cluster starts before the first test of
+ * the class (nested classes share it) and closes after the last. Registered on an instance field,
+ * each test gets its own cluster. Tests of one class must not run concurrently.
+ *
+ * <p>After each test: stopped nodes are started again, paused replicas are resumed, apply delays
+ * are removed, and the extension waits for replication. Data is <em>not</em> reset: give each test
+ * its own tables or rows. A promotion cannot be undone, so when a test promoted a node, the cluster
+ * is closed and a fresh one is started before the next test; tests that promote therefore cost one
+ * cluster start each. For the same reason, always reach the cluster through this extension ({@link
+ * #cluster()}, {@link #primary()}, …) rather than keeping a reference across tests. If undoing
+ * faults fails, the cluster is rebuilt the same way.
+ *
+ * <p>Test methods and lifecycle methods may declare a {@link MariaDbCluster} parameter to receive
+ * the current cluster.
+ */
+public final class MariaDbClusterExtension
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
+
+  private final MariaDbClusterBuilder clusterBuilder;
+  private @Nullable MariaDbCluster cluster;
+  private int openClassScopes;
+
+  private MariaDbClusterExtension(MariaDbClusterBuilder clusterBuilder) {
+    this.clusterBuilder = clusterBuilder;
+  }
+
+  /** A builder; without settings the cluster is a primary alone with database {@code app}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The current cluster, started on first use if a test asks before JUnit's callbacks ran.
+   *
+   * @throws MariaDbClusterException if it has to be started and cannot be
+   */
+  public synchronized MariaDbCluster cluster() {
+    MariaDbCluster current = cluster;
+    if (current == null || current.isClosed()) {
+      current = clusterBuilder.start();
+      cluster = current;
+    }
+    return current;
+  }
+
+  /** The current cluster's primary; see {@link MariaDbCluster#primary()}. */
+  public MariaDbNode primary() {
+    return cluster().primary();
+  }
+
+  /** The current cluster's replicas; see {@link MariaDbCluster#replicas()}. */
+  public List<MariaDbNode> replicas() {
+    return cluster().replicas();
+  }
+
+  /** A node of the current cluster by name; see {@link MariaDbCluster#node(String)}. */
+  public MariaDbNode node(String name) {
+    return cluster().node(name);
+  }
+
+  /** Closes the current cluster and starts a fresh one with the same settings. */
+  public synchronized MariaDbCluster rebuild() {
+    closeCluster();
+    return cluster();
+  }
+
+  @Override
+  public synchronized void beforeAll(ExtensionContext context) {
+    openClassScopes++;
+    cluster();
+  }
+
+  @Override
+  public synchronized void afterAll(ExtensionContext context) {
+    openClassScopes = Math.max(0, openClassScopes - 1);
+    if (openClassScopes == 0) {
+      closeCluster();
+    }
+  }
+
+  @Override
+  public synchronized void beforeEach(ExtensionContext context) {
+    cluster();
+  }
+
+  @Override
+  public synchronized void afterEach(ExtensionContext context) {
+    if (openClassScopes == 0) {
+      // registered on an instance field: one cluster per test
+      closeCluster();
+      return;
+    }
+    MariaDbCluster current = cluster;
+    if (current == null || current.isClosed()) {
+      return;
+    }
+    boolean reusable;
+    try {
+      current.resetFaults();
+      reusable = !current.isTopologyChanged();
+    } catch (RuntimeException e) {
+      // a cluster in an unknown state would make the next test fail for the wrong reason
+      reusable = false;
+    }
+    if (!reusable) {
+      // started again lazily, so the class's last test does not pay for a cluster nobody uses
+      closeCluster();
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
+    return parameterContext.getParameter().getType() == MariaDbCluster.class;
+  }
+
+  @Override
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
+    return cluster();
+  }
+
+  private void closeCluster() {
+    MariaDbCluster current = cluster;
+    cluster = null;
+    if (current != null) {
+      current.close();
+    }
+  }
+
+  /** Configures a {@link MariaDbClusterExtension}; mirrors {@link MariaDbClusterBuilder}. */
+  public static final class Builder {
+
+    private final MariaDbClusterBuilder cluster = MariaDbCluster.builder();
+
+    private Builder() {}
+
+    /** See {@link MariaDbClusterBuilder#replicas(int)}. */
+    public Builder replicas(int count) {
+      cluster.replicas(count);
+      return this;
+    }
+
+    /** See {@link MariaDbClusterBuilder#zones(String...)}. */
+    public Builder zones(String... zones) {
+      cluster.zones(zones);
+      return this;
+    }
+
+    /** See {@link MariaDbClusterBuilder#zone(String, String)}. */
+    public Builder zone(String nodeName, String zone) {
+      cluster.zone(nodeName, zone);
+      return this;
+    }
+
+    /** See {@link MariaDbClusterBuilder#database(String)}. */
+    public Builder database(String name) {
+      cluster.database(name);
+      return this;
+    }
+
+    /** See {@link MariaDbClusterBuilder#databases(String...)}. */
+    public Builder databases(String... names) {
+      cluster.databases(names);
+      return this;
+    }
+
+    /** See {@link MariaDbClusterBuilder#startupTimeout(Duration)}. */
+    public Builder startupTimeout(Duration timeout) {
+      cluster.startupTimeout(timeout);
+      return this;
+    }
+
+    /** See {@link MariaDbClusterBuilder#directory(Path)}. */
+    public Builder directory(Path parent) {
+      cluster.directory(parent);
+      return this;
+    }
+
+    /**
+     * The extension; no server starts until JUnit calls it. Later changes to this builder do not
+     * affect extensions already built.
+     *
+     * @throws IllegalArgumentException if the zones do not match the node count or name unknown
+     *     nodes
+     */
+    public MariaDbClusterExtension build() {
+      cluster.validate();
+      return new MariaDbClusterExtension(cluster.copy());
+    }
+  }
+}
