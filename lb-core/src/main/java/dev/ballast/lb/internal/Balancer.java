@@ -54,7 +54,6 @@ public final class Balancer implements EndpointState.Feedback {
   private boolean countPicks;
   private boolean closed;
   private Scheduler.@Nullable Cancellable rampTask;
-  private Scheduler.@Nullable Cancellable agingTask;
 
   private volatile Picker picker;
   private volatile List<Member> memberList = List.of();
@@ -213,9 +212,7 @@ public final class Balancer implements EndpointState.Feedback {
             m.cancelTasks();
           }
           cancel(rampTask);
-          cancel(agingTask);
           rampTask = null;
-          agingTask = null;
         });
   }
 
@@ -253,7 +250,7 @@ public final class Balancer implements EndpointState.Feedback {
               m.endpoint(),
               m.state(),
               m.stats.inFlight(),
-              m.stats.ewmaNanos(),
+              m.stats.estimateNanos(m.stats.nowNanos()),
               rampFactor(m, now),
               share.getOrDefault(m.endpoint().id(), 0.0)));
     }
@@ -387,14 +384,30 @@ public final class Balancer implements EndpointState.Feedback {
     if (ejected + 1 > allowed) {
       return;
     }
+    long now = ticker.nanoTime();
     m.ejected = true;
-    m.timesEjected++;
+    m.timesEjected = decayedTimesEjected(m, now) + 1;
     Duration time = ejectionTime(m.timesEjected);
-    m.ejectedUntilNanos = ticker.nanoTime() + time.toNanos();
+    m.ejectedUntilNanos = now + time.toNanos();
     ejections.increment();
     m.ejectionTask = scheduler.schedule(() -> control.execute(() -> unEject(m)), time.toNanos());
     emit(new LbEvent.EndpointEjected(service, m.endpoint(), m.timesEjected, time));
     rebuild();
+  }
+
+  /**
+   * The ejection multiplier after the good health since the last ejection ended: one step down per
+   * base ejection time, as Envoy decrements it. Without the decay an endpoint ejected ten times
+   * over a week would be ejected for the maximum time at its next blip. Computed when needed rather
+   * than by a timer: the result is the same and an idle fleet schedules nothing.
+   */
+  private int decayedTimesEjected(Member m, long now) {
+    if (m.timesEjected == 0) {
+      return 0;
+    }
+    long base = config.outlierBaseEjectionTime().toNanos();
+    long steps = base <= 0 ? m.timesEjected : (now - m.unejectedAtNanos) / base;
+    return (int) Math.max(0, m.timesEjected - steps);
   }
 
   private Duration ejectionTime(int times) {
@@ -409,6 +422,7 @@ public final class Balancer implements EndpointState.Feedback {
     }
     m.ejected = false;
     m.ejectionTask = null;
+    m.unejectedAtNanos = ticker.nanoTime();
     m.stats.resetFailures();
     startRamp(m, ticker.nanoTime());
     emit(new LbEvent.EndpointRestored(service, m.endpoint()));
@@ -530,26 +544,6 @@ public final class Balancer implements EndpointState.Feedback {
             step);
   }
 
-  private void scheduleAging() {
-    if (agingTask != null || closed || config.strategy() != dev.ballast.lb.Strategy.PEAK_EWMA) {
-      return;
-    }
-    long period = config.peakEwmaDecay().toNanos() / 4;
-    agingTask =
-        scheduler.schedule(
-            () ->
-                control.execute(
-                    () -> {
-                      agingTask = null;
-                      long now = ticker.nanoTime();
-                      for (Member m : members.values()) {
-                        m.stats.ageIdle(now);
-                      }
-                      scheduleAging();
-                    }),
-            period);
-  }
-
   // ---- Picker rebuild -------------------------------------------------------------------
 
   private int usableCount() {
@@ -584,7 +578,13 @@ public final class Balancer implements EndpointState.Feedback {
     // Zone -> candidates, in first-seen order with the local zone first.
     Map<String, ZoneGroup> byZone = new LinkedHashMap<>();
     String localZone = config.localZone();
-    boolean zoned = config.zoneAware() && !localZone.isEmpty();
+    boolean zoneConfigured = config.zoneAware() && !localZone.isEmpty();
+    // In panic every endpoint counts as usable, so every zone looks fully healthy and the zone rule
+    // would keep 100 % in the local zone, which may be the one failing (issue 12: 300 of 300 calls
+    // to a zone of four failing instances while two healthy ones elsewhere idled). Envoy turns
+    // zone-aware routing off in panic; so do we: panic balances over the whole fleet, which is
+    // its point (health checks may be wrong, so spread the risk over every endpoint).
+    boolean zoned = zoneConfigured && !nowPanic;
     if (zoned) {
       byZone.put(localZone, new ZoneGroup(localZone));
     }
@@ -606,15 +606,14 @@ public final class Balancer implements EndpointState.Feedback {
       zoned = false;
     }
     List<ZoneGroup> zoneGroups = new ArrayList<>();
-    for (Map.Entry<String, ZoneGroup> e : byZone.entrySet()) {
-      if (!e.getValue().usable.isEmpty() || (zoned && e.getKey().equals(localZone))) {
-        zoneGroups.add(e.getValue());
-      }
-    }
+    // Zones with nothing usable stay in: their endpoints count in the remote zones' total health.
+    zoneGroups.addAll(byZone.values());
     int n = zoneGroups.size();
-    // Usable endpoints per zone, each counted by its ramp factor: a zone whose endpoints just
-    // returned (slow start) counts as barely healthy, so its share comes back over the window
-    // instead of all at once onto cold instances.
+    // Usable endpoints per zone. Slow start changes the split inside a zone, not the zone's share:
+    // two new instances scaling out a healthy zone must not push its traffic to other zones. Only
+    // a zone with no warm usable endpoint (it is coming back as a whole) counts its endpoints by
+    // their ramp factors, so its share returns over the window instead of at once onto cold
+    // instances with nothing warm to carry it.
     double[] usableArr = new double[n];
     int[] totalArr = new int[n];
     double[] capacity = new double[n];
@@ -626,11 +625,15 @@ public final class Balancer implements EndpointState.Feedback {
       totalArr[i] = group.total;
       weights[i] = new double[list.size()];
       states[i] = new EndpointState[list.size()];
+      boolean anyWarm = false;
+      for (Member m : list) {
+        anyWarm |= rampFactor(m, now) >= 1.0;
+      }
       for (int j = 0; j < list.size(); j++) {
         Member m = list.get(j);
         states[i][j] = m.stats;
         double ramp = rampFactor(m, now);
-        usableArr[i] += ramp;
+        usableArr[i] += anyWarm ? 1.0 : ramp;
         weights[i][j] = m.endpoint().weight() * ramp;
         capacity[i] += weights[i][j];
       }
@@ -646,7 +649,7 @@ public final class Balancer implements EndpointState.Feedback {
         shares[i] = capacity[i];
       }
       normalize(shares);
-      localShare = 1.0;
+      localShare = zoneConfigured && nowPanic ? localFraction(now) : 1.0;
     } else if (!config.callerShares().isEmpty()) {
       shares =
           ZoneShares.callerShares(
@@ -676,7 +679,7 @@ public final class Balancer implements EndpointState.Feedback {
       gs[i] = groupShares.get(i);
     }
     normalize(gs);
-    if (lastLocalShare >= 0 && Math.abs(lastLocalShare - localShare) > 1e-9 && zoned) {
+    if (lastLocalShare >= 0 && Math.abs(lastLocalShare - localShare) > 1e-9 && zoneConfigured) {
       emit(new LbEvent.ZoneSpillChanged(service, lastLocalShare * 100, localShare * 100));
     }
     lastLocalShare = localShare;
@@ -699,7 +702,20 @@ public final class Balancer implements EndpointState.Feedback {
     if (ramping) {
       scheduleRampStep();
     }
-    scheduleAging();
+  }
+
+  /** The local zone's share of the balanced weight while zones are not routed on (panic). */
+  private double localFraction(long now) {
+    double local = 0;
+    double sum = 0;
+    for (Member m : members.values()) {
+      double w = m.endpoint().weight() * rampFactor(m, now);
+      sum += w;
+      if (m.stats.isLocal()) {
+        local += w;
+      }
+    }
+    return sum <= 0 ? 0 : local / sum;
   }
 
   private static void normalize(double[] shares) {

@@ -19,6 +19,10 @@ final class Member {
   boolean ejected;
   long ejectedUntilNanos;
   int timesEjected;
+
+  /** When the last ejection ended (ticker nanos); the multiplier decays from there. */
+  long unejectedAtNanos;
+
   Scheduler.@Nullable Cancellable ejectionTask;
 
   /** Start of the slow-start ramp; {@code Long.MIN_VALUE} when not ramping. */
