@@ -1,14 +1,14 @@
-package dev.ballast.lb.internal;
-
-import dev.ballast.lb.Ticker;
+package dev.ballast.lb;
 
 /**
  * The one system ticker ({@link Ticker#system()}): a single instance, so that a balancer can
- * recognise it and read the shared coarse clock for latency samples instead.
+ * recognise it (by identity with {@code Ticker.system()}) and read the shared coarse clock for
+ * latency samples instead. Beside {@link Ticker} rather than in {@code internal}, so that the
+ * public interface does not depend on the internal package that depends on it.
  */
-public final class SystemTicker implements Ticker {
+final class SystemTicker implements Ticker {
   /** The instance {@link Ticker#system()} returns. */
-  public static final SystemTicker INSTANCE = new SystemTicker();
+  static final SystemTicker INSTANCE = new SystemTicker();
 
   private SystemTicker() {}
 
