@@ -17,8 +17,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +40,7 @@ public final class Balancer implements EndpointState.Feedback {
   private final RandomSource random;
   private final Scheduler scheduler;
   private final @Nullable HealthProbe probe;
-  private final ControlPlane control = new ControlPlane();
+  private final ControlPlane control;
   private final CopyOnWriteArrayList<LbEvent.Listener> listeners = new CopyOnWriteArrayList<>();
   private final LongAdder localPicks = new LongAdder();
   private final LongAdder remotePicks = new LongAdder();
@@ -66,8 +68,10 @@ public final class Balancer implements EndpointState.Feedback {
       Ticker ticker,
       RandomSource random,
       Scheduler scheduler,
-      @Nullable HealthProbe probe) {
+      @Nullable HealthProbe probe,
+      @Nullable Executor controlExecutor) {
     this.service = service;
+    this.control = new ControlPlane(controlExecutor);
     this.config = config;
     this.strategy = strategy;
     this.ticker = ticker;
@@ -190,6 +194,11 @@ public final class Balancer implements EndpointState.Feedback {
   /** Current share of traffic kept in the local zone, 0..1 (1 when zone-agnostic). */
   public double localShare() {
     return picker.localShare;
+  }
+
+  /** Completes once every change submitted before this call has been applied. Any thread. */
+  public CompletableFuture<Void> flush() {
+    return control.flush();
   }
 
   /** Runs {@code task} on the control plane (tests and transports use it to serialize). */

@@ -113,7 +113,8 @@ class PeakEwmaPickerTest {
 
     int[] counts = sequential(picker, states, fixedLatency(0, 5 * MS, 5 * MS), 10, 300);
 
-    System.out.printf("[measured] peak-ewma, two equal 5 ms endpoints: %s%n", TestGroup.byId(states, counts));
+    System.out.printf(
+        "[measured] peak-ewma, two equal 5 ms endpoints: %s%n", TestGroup.byId(states, counts));
     assertThat(counts[0])
         .as("calls of 300 to e0 (expected 25–75 %%): %s", TestGroup.byId(states, counts))
         .isBetween(75, 225);
