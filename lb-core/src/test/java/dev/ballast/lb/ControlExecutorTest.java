@@ -58,6 +58,9 @@ class ControlExecutorTest {
       // on the executor; flush() waits for it.
       failing.add("a1");
       clock.advance(10, TimeUnit.MILLISECONDS);
+      // The probe task queued by the clock submits its result when it runs, after this flush was
+      // queued: a second flush, submitted once the first is done, comes after that result.
+      lb.flush().get(30, TimeUnit.SECONDS);
       lb.flush().get(30, TimeUnit.SECONDS);
       assertThat(lb.endpoints().get(0).state()).isEqualTo(EndpointStatus.State.UNHEALTHY);
       assertThat(listenerThreads).containsEntry("HealthChanged", "lb-control");

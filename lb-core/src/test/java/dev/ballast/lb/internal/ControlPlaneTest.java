@@ -68,7 +68,9 @@ class ControlPlaneTest {
           control.execute(() -> seen.add("inner"));
           seen.add("outer");
         });
-    control.flush().get(30, TimeUnit.SECONDS);
+    // The inner task is queued when the outer one runs, after this first flush: wait for a second
+    // flush submitted once the first is done.
+    control.flush().thenCompose(v -> control.flush()).get(30, TimeUnit.SECONDS);
     assertThat(seen).containsExactly("outer", "inner");
   }
 
