@@ -13,7 +13,6 @@ import dev.ballast.lb.Scheduler;
 import dev.ballast.lb.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,8 @@ public final class Balancer implements EndpointState.Feedback {
   private final LongAdder remotePicks = new LongAdder();
   private final LongAdder ejections = new LongAdder();
   private final int failureThreshold;
+  private final SlowStart slowStart;
+  private final EjectionPolicy ejection;
 
   // Control-plane state.
   private final Map<String, Member> members = new LinkedHashMap<>();
@@ -80,6 +81,8 @@ public final class Balancer implements EndpointState.Feedback {
     this.scheduler = scheduler;
     this.probe = probe;
     this.failureThreshold = config.outlierConsecutiveFailures();
+    this.slowStart = SlowStart.of(config);
+    this.ejection = EjectionPolicy.of(config);
     this.picker = emptyPicker();
     if (coarseClock) {
       CoarseClock.retain();
@@ -151,7 +154,7 @@ public final class Balancer implements EndpointState.Feedback {
             if (m.ejected) {
               listener.onEvent(
                   new LbEvent.EndpointEjected(
-                      service, m.endpoint(), m.timesEjected, ejectionTime(m.timesEjected)));
+                      service, m.endpoint(), m.timesEjected, ejection.duration(m.timesEjected)));
             }
           }
           if (panic) {
@@ -233,79 +236,15 @@ public final class Balancer implements EndpointState.Feedback {
 
   // ---- Snapshot (any thread, consistent on the control plane) --------------------------
 
-  /** Per-endpoint view; taken on the control plane, so it is consistent. */
+  /** Per-endpoint view from the published snapshots; see {@link Diagnostics#status}. */
   public List<EndpointStatus> status() {
-    // Reads the published member list and picker without joining the control plane: member
-    // fields may be a moment stale, which is fine for diagnostics and failure messages.
-    List<Member> snapshot = memberList;
-    Picker p = picker;
-    Map<String, Double> share = new HashMap<>();
-    for (int g = 0; g < p.groupCount(); g++) {
-      Picker.Group group = p.group(g);
-      double groupShare = p.shares[g];
-      double sum = 0;
-      for (EndpointState s : group.endpoints) {
-        sum += weightOf(memberOf(s));
-      }
-      for (EndpointState s : group.endpoints) {
-        share.put(s.endpoint().id(), sum == 0 ? 0 : groupShare * weightOf(memberOf(s)) / sum);
-      }
-    }
-    long now = ticker.nanoTime();
-    List<EndpointStatus> out = new ArrayList<>();
-    for (Member m : snapshot) {
-      out.add(
-          new EndpointStatus(
-              m.endpoint(),
-              m.state(),
-              m.stats.inFlight(),
-              m.stats.estimateNanos(m.stats.nowNanos()),
-              rampFactor(m, now),
-              share.getOrDefault(m.endpoint().id(), 0.0)));
-    }
-    return out;
-  }
-
-  private @Nullable Member memberOf(EndpointState s) {
-    for (Member m : memberList) {
-      if (m.stats == s) {
-        return m;
-      }
-    }
-    return null;
-  }
-
-  private double weightOf(@Nullable Member m) {
-    return m == null ? 0 : m.endpoint().weight() * rampFactor(m, ticker.nanoTime());
+    return Diagnostics.status(memberList, picker, slowStart, ticker.nanoTime());
   }
 
   /** A one-line-per-endpoint summary for failure messages: zone, state, whether excluded. */
   public String describe(PickContext context) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("service '")
-        .append(service)
-        .append("' (local zone ")
-        .append(config.localZone().isEmpty() ? "unknown" : "'" + config.localZone() + "'")
-        .append(picker.panic ? ", panic mode" : "")
-        .append("): ");
-    List<EndpointStatus> status = status();
-    if (status.isEmpty()) {
-      return sb.append("no endpoints").toString();
-    }
-    for (int i = 0; i < status.size(); i++) {
-      EndpointStatus s = status.get(i);
-      if (i > 0) {
-        sb.append("; ");
-      }
-      sb.append(s.endpoint().id());
-      sb.append(" [zone ").append(s.endpoint().zone().isEmpty() ? "-" : s.endpoint().zone());
-      sb.append(", ").append(s.state().tag());
-      if (context.isExcluded(s.endpoint())) {
-        sb.append(", already tried");
-      }
-      sb.append(']');
-    }
-    return sb.toString();
+    Picker p = picker;
+    return Diagnostics.describe(service, config.localZone(), p.panic, status(), context);
   }
 
   // ---- Control plane ---------------------------------------------------------------------
@@ -386,42 +325,18 @@ public final class Balancer implements EndpointState.Feedback {
         ejected++;
       }
     }
-    int pct = config.outlierMaxEjectionPercent();
-    // At least one endpoint may always be ejected (else small sets could never eject), but
-    // never more than the configured percentage of the set beyond that.
-    int allowed = pct == 0 ? 0 : Math.max(1, members.size() * pct / 100);
-    if (ejected + 1 > allowed) {
+    if (!ejection.mayEjectAnother(ejected, members.size())) {
       return;
     }
     long now = ticker.nanoTime();
     m.ejected = true;
-    m.timesEjected = decayedTimesEjected(m, now) + 1;
-    Duration time = ejectionTime(m.timesEjected);
+    m.timesEjected = ejection.decayed(m.timesEjected, m.unejectedAtNanos, now) + 1;
+    Duration time = ejection.duration(m.timesEjected);
     m.ejectedUntilNanos = now + time.toNanos();
     ejections.increment();
     m.ejectionTask = scheduler.schedule(() -> control.execute(() -> unEject(m)), time.toNanos());
     emit(new LbEvent.EndpointEjected(service, m.endpoint(), m.timesEjected, time));
     rebuild();
-  }
-
-  /**
-   * The ejection multiplier after the good health since the last ejection ended: one step down per
-   * base ejection time, as Envoy decrements it. Without the decay an endpoint ejected ten times
-   * over a week would be ejected for the maximum time at its next blip. Computed when needed rather
-   * than by a timer: the result is the same and an idle fleet schedules nothing.
-   */
-  private int decayedTimesEjected(Member m, long now) {
-    if (m.timesEjected == 0) {
-      return 0;
-    }
-    long base = config.outlierBaseEjectionTime().toNanos();
-    long steps = base <= 0 ? m.timesEjected : (now - m.unejectedAtNanos) / base;
-    return (int) Math.max(0, m.timesEjected - steps);
-  }
-
-  private Duration ejectionTime(int times) {
-    Duration d = config.outlierBaseEjectionTime().multipliedBy(Math.max(1, times));
-    return d.compareTo(config.outlierMaxEjectionTime()) > 0 ? config.outlierMaxEjectionTime() : d;
   }
 
   private void unEject(Member m) {
@@ -515,7 +430,7 @@ public final class Balancer implements EndpointState.Feedback {
   // ---- Slow start -----------------------------------------------------------------------
 
   private void startRamp(Member m, long now) {
-    if (config.slowStartWindow().isZero()) {
+    if (!slowStart.enabled()) {
       return;
     }
     m.rampStartNanos = now;
@@ -523,25 +438,14 @@ public final class Balancer implements EndpointState.Feedback {
   }
 
   private double rampFactor(Member m, long now) {
-    if (m.rampStartNanos == Long.MIN_VALUE) {
-      return 1.0;
-    }
-    long window = config.slowStartWindow().toNanos();
-    long elapsed = now - m.rampStartNanos;
-    if (window <= 0 || elapsed >= window) {
-      return 1.0;
-    }
-    double t = Math.max(0, elapsed) / (double) window;
-    return Math.max(
-        config.slowStartMinWeightFraction(), Math.pow(t, 1.0 / config.slowStartAggression()));
+    return slowStart.factor(m.rampStartNanos, now);
   }
 
   private void scheduleRampStep() {
     if (rampTask != null || closed) {
       return;
     }
-    // Twenty steps per window: smooth enough for traffic, cheap for the control plane.
-    long step = Math.max(Duration.ofMillis(10).toNanos(), config.slowStartWindow().toNanos() / 20);
+    long step = slowStart.stepNanos();
     rampTask =
         scheduler.schedule(
             () ->

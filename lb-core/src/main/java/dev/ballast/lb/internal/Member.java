@@ -25,8 +25,8 @@ final class Member {
 
   Scheduler.@Nullable Cancellable ejectionTask;
 
-  /** Start of the slow-start ramp; {@code Long.MIN_VALUE} when not ramping. */
-  long rampStartNanos = Long.MIN_VALUE;
+  /** Start of the slow-start ramp; {@link SlowStart#NOT_RAMPING} when not ramping. */
+  long rampStartNanos = SlowStart.NOT_RAMPING;
 
   Member(EndpointState stats) {
     this.stats = stats;
