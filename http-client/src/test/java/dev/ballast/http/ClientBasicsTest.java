@@ -245,6 +245,8 @@ class ClientBasicsTest {
                   + " endpoints)\n"
                   + "  balancer: service 'empty' (local zone 'a'): no endpoints");
       source.update(List.of(Endpoint.of("127.0.0.1", farm.instance("i2").port())));
+      // The balancer applies the set on the client's control thread: wait for it, not a sleep.
+      client.loadBalancer("empty").flush().join();
       assertThat(client.send(ServiceRequest.delete("empty", "/x").build()).bodyAsString())
           .isEqualTo("i2");
     }

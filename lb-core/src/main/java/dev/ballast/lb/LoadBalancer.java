@@ -7,6 +7,11 @@ import dev.ballast.lb.internal.StrategyFactory;
 import dev.ballast.lb.internal.strategy.Strategies;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,12 +21,17 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Threading.</b> {@link #pick} is safe from any thread, takes no lock and allocates nothing:
  * it reads an immutable picker published with one volatile write. Every change (endpoint sets,
  * health verdicts, ejections, slow-start steps) is applied on one serialized control plane that
- * rebuilds that picker; per-endpoint statistics survive rebuilds.
+ * rebuilds that picker; per-endpoint statistics survive rebuilds. Given a {@linkplain
+ * Builder#controlExecutor control executor}, that plane runs there, never on the submitting thread
+ * (a transport's I/O loop must not rebuild pickers or call listeners); {@link #flush()} waits for
+ * it.
  *
  * <p><b>Feedback.</b> The caller completes each present {@link Pick} with the call's {@link
  * Outcome} and latency; that drives least-request, peak-EWMA and passive ejection.
  */
 public final class LoadBalancer implements AutoCloseable {
+  private static final long INITIAL_SET_WAIT_SECONDS = 30;
+
   private final Balancer balancer;
   private final EndpointSource source;
   private final AutoCloseable subscription;
@@ -35,7 +45,14 @@ public final class LoadBalancer implements AutoCloseable {
         b.scheduler != null ? b.scheduler : Scheduler.daemonThread("ballast-lb-" + b.service);
     this.balancer =
         new Balancer(
-            b.service, b.config, strategyFor(b.config), b.ticker, b.random, scheduler, b.probe);
+            b.service,
+            b.config,
+            strategyFor(b.config),
+            b.ticker,
+            b.random,
+            scheduler,
+            b.probe,
+            b.controlExecutor);
     for (LbEvent.Listener l : b.listeners) {
       balancer.addListener(l);
     }
@@ -50,6 +67,21 @@ public final class LoadBalancer implements AutoCloseable {
       throw e;
     }
     this.subscription = sub;
+    if (b.controlExecutor != null) {
+      // A source delivers its current set on subscribe: have it applied before build() returns,
+      // as without an executor, so that the first pick sees it.
+      awaitInitialSet();
+    }
+  }
+
+  private void awaitInitialSet() {
+    try {
+      balancer.flush().get(INITIAL_SET_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // A wedged executor: the set is applied when it runs; picks until then find no endpoint.
+    }
   }
 
   private static StrategyFactory strategyFor(LbConfig c) {
@@ -101,6 +133,17 @@ public final class LoadBalancer implements AutoCloseable {
     return balancer.addListener(requireNonNull(listener, "listener"));
   }
 
+  /**
+   * Completes once every change submitted before this call (endpoint sets, health results, listener
+   * registrations) has been applied. With a {@linkplain Builder#controlExecutor control executor}
+   * changes apply asynchronously; this is how a caller waits for one, without sleeping. Without
+   * one, changes from other threads are applied before their submission returns unless another
+   * thread is applying changes at that moment.
+   */
+  public CompletableFuture<Void> flush() {
+    return balancer.flush();
+  }
+
   /** Whether panic mode is on: too few endpoints usable, balancing over all of them. */
   public boolean inPanic() {
     return balancer.inPanic();
@@ -144,6 +187,7 @@ public final class LoadBalancer implements AutoCloseable {
     private Ticker ticker = Ticker.system();
     private RandomSource random = RandomSource.threadLocal();
     private @Nullable Scheduler scheduler;
+    private @Nullable Executor controlExecutor;
     private final List<LbEvent.Listener> listeners = new ArrayList<>();
 
     private Builder(String service) {
@@ -189,6 +233,19 @@ public final class LoadBalancer implements AutoCloseable {
     /** Injects the timer (default: one daemon thread owned by the load balancer). */
     public Builder scheduler(Scheduler value) {
       scheduler = requireNonNull(value, "scheduler");
+      return this;
+    }
+
+    /**
+     * Runs every control-plane change (endpoint sets, health transitions, ejections, picker
+     * rebuilds, event listeners) on {@code value}, one at a time and in order, never on the thread
+     * that submitted it. {@code value} must run tasks eventually and in the order given, or on one
+     * thread (a single-thread executor); the load balancer does not shut it down. Default: none,
+     * changes run on the submitting thread. {@link #build()} waits (up to 30 s) for the source's
+     * first set to be applied; use {@link LoadBalancer#flush()} to wait for later changes.
+     */
+    public Builder controlExecutor(Executor value) {
+      controlExecutor = requireNonNull(value, "controlExecutor");
       return this;
     }
 

@@ -17,5 +17,12 @@ public enum Outcome {
    * hedge races is steered away from, not rewarded for never reporting); pass 0 when nothing is
    * known.
    */
-  CANCELLED
+  CANCELLED,
+  /**
+   * Nothing was sent to the endpoint: the call waited inside the caller (for a pooled connection,
+   * behind a full queue, or the endpoint left the service while the call queued) and gave up.
+   * Releases the in-flight slot and teaches nothing: no latency sample, no failure, whatever
+   * latency is passed. A busy client must not make a healthy endpoint look slow or broken.
+   */
+  NOT_SENT
 }

@@ -1,7 +1,5 @@
 package dev.ballast.lb;
 
-import dev.ballast.lb.internal.SystemTicker;
-
 /**
  * A monotonic clock in nanoseconds. Every time-based decision in Ballast reads one injected ticker,
  * so tests can drive time deterministically instead of sleeping.

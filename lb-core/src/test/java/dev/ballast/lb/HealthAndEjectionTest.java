@@ -121,6 +121,50 @@ class HealthAndEjectionTest {
     }
   }
 
+  private static Duration ejectFor(LoadBalancer lb, List<LbEvent> events) {
+    for (int i = 0; i < 3; i++) {
+      pickId(lb, "a1").complete(Outcome.FAILURE, 1000);
+    }
+    LbEvent last = events.get(events.size() - 1);
+    assertThat(last).isInstanceOf(LbEvent.EndpointEjected.class);
+    return ((LbEvent.EndpointEjected) last).duration();
+  }
+
+  @Test
+  void theEjectionMultiplierDecaysOneStepPerBaseEjectionTimeOfGoodHealth() {
+    LbConfig config =
+        base()
+            .outlierConsecutiveFailures(3)
+            .outlierBaseEjectionTime(Duration.ofSeconds(10))
+            .outlierMaxEjectionTime(Duration.ofSeconds(300))
+            .outlierMaxEjectionPercent(50)
+            .build();
+    try (LoadBalancer lb = lb(config, 4)) {
+      // Three ejections back to back: 10 s, 20 s, 30 s.
+      assertThat(ejectFor(lb, events)).isEqualTo(Duration.ofSeconds(10));
+      clock.advance(10, TimeUnit.SECONDS);
+      assertThat(ejectFor(lb, events)).isEqualTo(Duration.ofSeconds(20));
+      clock.advance(20, TimeUnit.SECONDS);
+      assertThat(ejectFor(lb, events)).isEqualTo(Duration.ofSeconds(30));
+      clock.advance(30, TimeUnit.SECONDS);
+      assertThat(lb.endpoints().get(0).state()).isEqualTo(EndpointStatus.State.HEALTHY);
+
+      // 25 s of good health: two base ejection times, two steps down (3 → 1), so the next
+      // ejection is the second step again: 20 s, not 40 s.
+      clock.advance(25, TimeUnit.SECONDS);
+      assertThat(ejectFor(lb, events)).isEqualTo(Duration.ofSeconds(20));
+      clock.advance(19, TimeUnit.SECONDS);
+      assertThat(lb.endpoints().get(0).state()).isEqualTo(EndpointStatus.State.EJECTED);
+      clock.advance(1, TimeUnit.SECONDS);
+      assertThat(lb.endpoints().get(0).state()).isEqualTo(EndpointStatus.State.HEALTHY);
+
+      // An hour of good health forgets every past ejection: back to the base time.
+      clock.advance(1, TimeUnit.HOURS);
+      assertThat(ejectFor(lb, events)).isEqualTo(Duration.ofSeconds(10));
+      assertThat(((LbEvent.EndpointEjected) events.get(events.size() - 1)).times()).isEqualTo(1);
+    }
+  }
+
   @Test
   void aSuccessResetsTheFailureStreak() {
     try (LoadBalancer lb = lb(base().outlierConsecutiveFailures(3).build(), 2)) {

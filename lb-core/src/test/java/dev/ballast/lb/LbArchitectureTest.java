@@ -25,6 +25,21 @@ class LbArchitectureTest {
   }
 
   @Test
+  void theTickerAndItsSystemInstanceDependOnNothingInternal() {
+    // Ticker.system() once returned internal.SystemTicker, which implemented Ticker: an import
+    // cycle between the public clock and the internal package (issue 12 §7).
+    noClasses()
+        .that()
+        .haveSimpleName("Ticker")
+        .or()
+        .haveSimpleName("SystemTicker")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.ballast.lb.internal..")
+        .check(classes);
+  }
+
+  @Test
   void publicApiExposesNoInternalTypes() {
     ApiSignatures.assertNoInternalTypesInPublicApi(classes, "dev.ballast.lb");
   }

@@ -53,6 +53,50 @@ class SlowStartTest {
   }
 
   @Test
+  void scalingOutAHealthyLocalZoneKeepsItsTrafficLocalWhileTheNewInstancesRamp() {
+    Map<String, Integer> perZone = new java.util.LinkedHashMap<>();
+    perZone.put("a", 3);
+    perZone.put("b", 3);
+    List<Endpoint> initial = endpoints(perZone);
+    DynamicEndpointSource source = EndpointSource.dynamic();
+    source.update(initial);
+    LbConfig config =
+        LbConfig.builder()
+            .strategy(Strategy.WEIGHTED_ROUND_ROBIN)
+            .localZone("a")
+            .slowStartWindow(Duration.ofSeconds(4))
+            .build();
+    try (LoadBalancer lb =
+        LoadBalancer.builder("orders")
+            .config(config)
+            .source(source)
+            .ticker(clock)
+            .scheduler(clock)
+            .random(RandomSource.seeded(5))
+            .build()) {
+      assertThat(lb.localShare()).isEqualTo(1.0);
+      List<Endpoint> next = new ArrayList<>(initial);
+      next.add(Endpoint.builder("127.0.0.1", 9100).id("a-new1").zone("a").build());
+      next.add(Endpoint.builder("127.0.0.1", 9101).id("a-new2").zone("a").build());
+      source.update(next);
+
+      // Every 100 ms through the 4 s window and past it: the zone's share never drops, only the
+      // split inside it follows the ramp.
+      for (int step = 0; step <= 45; step++) {
+        assertThat(lb.localShare()).as("local share at %d ms", step * 100).isGreaterThan(0.99);
+        Map<String, Integer> counts = pickCounts(lb, 1000, Endpoint::zone);
+        assertThat(share(counts, "a", 1000))
+            .as("picks in zone a at %d ms", step * 100)
+            .isGreaterThanOrEqualTo(0.99);
+        clock.advance(100, TimeUnit.MILLISECONDS);
+      }
+      // The ramp did shape the split inside the zone: at the end the new ones have a full share.
+      Map<String, Integer> byId = pickCounts(lb, 5000, Endpoint::id);
+      assertThat(share(byId, "a-new1", 5000)).isCloseTo(0.2, within(0.01));
+    }
+  }
+
+  @Test
   void initialEndpointsDoNotRamp() {
     LbConfig config =
         LbConfig.builder()

@@ -59,7 +59,23 @@ final class Attempt implements PoolWaiter, Runnable, ChannelFutureListener {
   private final int number;
   private final boolean hedge;
 
+  /** {@link #sentNanos}' value while the request has not been handed to a connection. */
+  static final long NOT_SENT = Long.MIN_VALUE;
+
   private State state = State.NEW;
+
+  /**
+   * When the request was handed to a connection (ticker nanos), or {@link #NOT_SENT}. Written once
+   * on the loop, read by the owner (possibly on another thread, to settle a losing hedge).
+   */
+  private volatile long sentNanos = NOT_SENT;
+
+  /**
+   * Loop only: true while {@link EndpointPool#acquire} runs, so a connection it hands at once (an
+   * idle one: no wait) is recognised without reading the clock.
+   */
+  private boolean acquiringSynchronously;
+
   private @Nullable PooledConnection connection;
   private @Nullable ScheduledFuture<?> timer;
   private boolean reused;
@@ -103,6 +119,15 @@ final class Attempt implements PoolWaiter, Runnable, ChannelFutureListener {
     return startNanos;
   }
 
+  /**
+   * When the request went to a connection, or {@link #NOT_SENT}: latency fed back to the load
+   * balancer runs from here, so time spent queued for this client's own pool is not read as the
+   * endpoint's latency.
+   */
+  long sentNanos() {
+    return sentNanos;
+  }
+
   int number() {
     return number;
   }
@@ -142,7 +167,12 @@ final class Attempt implements PoolWaiter, Runnable, ChannelFutureListener {
     }
     state = State.ACQUIRING;
     timer = p.loop().schedule(this::onTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
-    p.acquire(this);
+    acquiringSynchronously = true;
+    try {
+      p.acquire(this);
+    } finally {
+      acquiringSynchronously = false;
+    }
   }
 
   @Override
@@ -160,6 +190,8 @@ final class Attempt implements PoolWaiter, Runnable, ChannelFutureListener {
       return;
     }
     state = State.EXCHANGING;
+    // An idle connection handed over at once: no wait to leave out, no clock read.
+    sentNanos = acquiringSynchronously ? startNanos : p.ticker().nanoTime();
     connection = c;
     reused = reusedConnection;
     c.handler.begin(this);

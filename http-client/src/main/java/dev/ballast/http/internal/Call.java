@@ -184,7 +184,11 @@ final class Call implements Attempt.Owner {
         } else {
           outcome = failure == null ? Outcome.FAILURE : failure.kind().outcome;
         }
-        pick.complete(outcome, svc.ticker().nanoTime() - a.startNanos());
+        // From the send, not the call's start: a wait for this client's own pool is no latency of
+        // the endpoint's (a connect failure has no send and counts from the start).
+        long sent = a.sentNanos();
+        pick.complete(
+            outcome, svc.ticker().nanoTime() - (sent == Attempt.NOT_SENT ? a.startNanos() : sent));
       }
       if (result != null) {
         return;
@@ -399,9 +403,9 @@ final class Call implements Attempt.Owner {
   }
 
   /**
-   * Locked: completes the picks of attempts still running as CANCELLED — with the time they ran, a
-   * lower bound on their endpoint's latency that peak-EWMA takes into account — and queues their
-   * cancel.
+   * Locked: completes the picks of attempts still running as CANCELLED — with the time since they
+   * were sent, a lower bound on their endpoint's latency that peak-EWMA takes into account, or as
+   * NOT_SENT when they were still waiting for a connection — and queues their cancel.
    */
   private void settleOthers(@Nullable Attempt winner) {
     long now = 0;
@@ -416,7 +420,13 @@ final class Call implements Attempt.Owner {
           if (now == 0) {
             now = svc.ticker().nanoTime();
           }
-          p.complete(Outcome.CANCELLED, Math.max(0, now - o.startNanos()));
+          long sent = o.sentNanos();
+          if (sent == Attempt.NOT_SENT) {
+            // Still queued for a connection: the endpoint never saw it and nothing is learned.
+            p.complete(Outcome.NOT_SENT, 0);
+          } else {
+            p.complete(Outcome.CANCELLED, Math.max(0, now - sent));
+          }
         }
         List<Attempt> l = toCancel;
         if (l == null) {

@@ -80,6 +80,11 @@ final class EndpointPool {
   }
 
   /** Hands {@code waiter} a connection now, after a connect, or when one is released. Loop only. */
+  /** The clock this pool reads. */
+  Ticker ticker() {
+    return ticker;
+  }
+
   void acquire(PoolWaiter waiter) {
     assert loop.inEventLoop();
     if (closed) {

@@ -12,15 +12,16 @@ enum FailureKind {
   /** The connect (or TLS handshake) failed or timed out. */
   CONNECT_FAILED(true, Outcome.FAILURE),
   /** Too many attempts were already waiting for this endpoint's connections. */
-  POOL_EXHAUSTED(true, Outcome.CANCELLED),
+  POOL_EXHAUSTED(true, Outcome.NOT_SENT),
   /** The endpoint left the service between pick and connect. */
-  ENDPOINT_REMOVED(true, Outcome.CANCELLED),
+  ENDPOINT_REMOVED(true, Outcome.NOT_SENT),
   /**
    * The attempt's deadline passed while it queued for a busy pool's connection; nothing was
    * written. Not the endpoint's fault: the pool is this client's own limit, and counting it as a
-   * failure would let heavy load inside the client eject healthy endpoints.
+   * failure would let heavy load inside the client eject healthy endpoints, and reporting the wait
+   * as a latency would let it make them look slow.
    */
-  POOL_WAIT_TIMEOUT(true, Outcome.CANCELLED),
+  POOL_WAIT_TIMEOUT(true, Outcome.NOT_SENT),
   /** The attempt's deadline passed while its connection was still being set up. */
   CONNECT_TIMEOUT(true, Outcome.FAILURE),
   /** The connection closed or was reset before the whole response arrived. */

@@ -103,7 +103,8 @@ final class ServiceRuntime {
             .source(def.source())
             .ticker(ticker)
             .random(random)
-            .scheduler(new EventLoopScheduler(transport.group()));
+            .scheduler(new EventLoopScheduler(transport.group()))
+            .controlExecutor(transport.control());
     config
         .healthCheckPath()
         .ifPresent(

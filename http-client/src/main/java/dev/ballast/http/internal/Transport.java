@@ -29,7 +29,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The client's event loops: daemon threads named {@code ballast-http-<n>-<k>}, epoll when the
@@ -45,12 +49,21 @@ import java.util.concurrent.TimeUnit;
 // the channel's close listener or the attempt's own timeout, never through these futures.
 @SuppressWarnings("FutureReturnValueIgnored")
 final class Transport {
+  private static final AtomicInteger CONTROL_THREADS = new AtomicInteger();
+
   private final EventLoopGroup group;
   private final Class<? extends SocketChannel> channelClass;
   private final AddressResolverGroup<InetSocketAddress> resolver;
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
   // Cached: iterating the group allocates an iterator, and send() asks on every call.
   private final EventExecutor[] loops;
+
+  /**
+   * The load balancers' control plane: one daemon thread per client, so endpoint updates, health
+   * transitions, picker rebuilds (a ring-hash rebuild sorts up to 262k points) and user listeners
+   * never run on an event loop, where health results and call completions arrive.
+   */
+  private final ExecutorService control;
 
   Transport(int threads) {
     this(threads, DnsServerAddressStreamProviders.platformDefault());
@@ -83,6 +96,19 @@ final class Transport {
     List<EventExecutor> all = new ArrayList<>();
     group.forEach(all::add);
     loops = all.toArray(new EventExecutor[0]);
+    int id = CONTROL_THREADS.incrementAndGet();
+    control =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread t = new Thread(task, "ballast-http-control-" + id);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** The executor of every load balancer of this client; see {@link #control}. */
+  Executor control() {
+    return control;
   }
 
   EventLoopGroup group() {
@@ -135,6 +161,8 @@ final class Transport {
    */
   void shutdown(Duration wait) {
     resolver.close();
+    // Changes already queued (the balancers' closes) still run; later ones run on their submitter.
+    control.shutdown();
     if (inEventLoop()) {
       // Closed from a future's callback: every wait below would wait for this very thread. The
       // closes are queued ahead of the shutdown, and a terminating loop runs its queue first.

@@ -2,6 +2,7 @@ package dev.ballast.jdbc.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.ballast.lb.ConfigReader;
+import dev.ballast.lb.internal.config.EditDistance;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -201,7 +201,7 @@ public final class Router implements AutoCloseable {
       Host h = byName.get(pick.endpoint().id());
       if (h == null || !monitor.snapshot().state(h).eligible()) {
         // The balancer may still hold a set the monitor has just replaced.
-        pick.complete(Outcome.CANCELLED, 0);
+        pick.complete(Outcome.NOT_SENT, 0);
         context = context.exclude(pick.endpoint());
         continue;
       }
@@ -219,7 +219,7 @@ public final class Router implements AutoCloseable {
         continue;
       }
       if (c == null) {
-        pick.complete(Outcome.CANCELLED, 0);
+        pick.complete(Outcome.NOT_SENT, 0);
         context = context.exclude(pick.endpoint());
         continue;
       }

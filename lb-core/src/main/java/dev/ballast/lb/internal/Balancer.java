@@ -13,12 +13,13 @@ import dev.ballast.lb.Scheduler;
 import dev.ballast.lb.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -38,12 +39,14 @@ public final class Balancer implements EndpointState.Feedback {
   private final RandomSource random;
   private final Scheduler scheduler;
   private final @Nullable HealthProbe probe;
-  private final ControlPlane control = new ControlPlane();
+  private final ControlPlane control;
   private final CopyOnWriteArrayList<LbEvent.Listener> listeners = new CopyOnWriteArrayList<>();
   private final LongAdder localPicks = new LongAdder();
   private final LongAdder remotePicks = new LongAdder();
   private final LongAdder ejections = new LongAdder();
   private final int failureThreshold;
+  private final SlowStart slowStart;
+  private final EjectionPolicy ejection;
 
   // Control-plane state.
   private final Map<String, Member> members = new LinkedHashMap<>();
@@ -54,7 +57,6 @@ public final class Balancer implements EndpointState.Feedback {
   private boolean countPicks;
   private boolean closed;
   private Scheduler.@Nullable Cancellable rampTask;
-  private Scheduler.@Nullable Cancellable agingTask;
 
   private volatile Picker picker;
   private volatile List<Member> memberList = List.of();
@@ -67,8 +69,10 @@ public final class Balancer implements EndpointState.Feedback {
       Ticker ticker,
       RandomSource random,
       Scheduler scheduler,
-      @Nullable HealthProbe probe) {
+      @Nullable HealthProbe probe,
+      @Nullable Executor controlExecutor) {
     this.service = service;
+    this.control = new ControlPlane(controlExecutor);
     this.config = config;
     this.strategy = strategy;
     this.ticker = ticker;
@@ -77,6 +81,8 @@ public final class Balancer implements EndpointState.Feedback {
     this.scheduler = scheduler;
     this.probe = probe;
     this.failureThreshold = config.outlierConsecutiveFailures();
+    this.slowStart = SlowStart.of(config);
+    this.ejection = EjectionPolicy.of(config);
     this.picker = emptyPicker();
     if (coarseClock) {
       CoarseClock.retain();
@@ -148,7 +154,7 @@ public final class Balancer implements EndpointState.Feedback {
             if (m.ejected) {
               listener.onEvent(
                   new LbEvent.EndpointEjected(
-                      service, m.endpoint(), m.timesEjected, ejectionTime(m.timesEjected)));
+                      service, m.endpoint(), m.timesEjected, ejection.duration(m.timesEjected)));
             }
           }
           if (panic) {
@@ -193,6 +199,11 @@ public final class Balancer implements EndpointState.Feedback {
     return picker.localShare;
   }
 
+  /** Completes once every change submitted before this call has been applied. Any thread. */
+  public CompletableFuture<Void> flush() {
+    return control.flush();
+  }
+
   /** Runs {@code task} on the control plane (tests and transports use it to serialize). */
   public void execute(Runnable task) {
     control.execute(task);
@@ -213,9 +224,7 @@ public final class Balancer implements EndpointState.Feedback {
             m.cancelTasks();
           }
           cancel(rampTask);
-          cancel(agingTask);
           rampTask = null;
-          agingTask = null;
         });
   }
 
@@ -227,79 +236,15 @@ public final class Balancer implements EndpointState.Feedback {
 
   // ---- Snapshot (any thread, consistent on the control plane) --------------------------
 
-  /** Per-endpoint view; taken on the control plane, so it is consistent. */
+  /** Per-endpoint view from the published snapshots; see {@link Diagnostics#status}. */
   public List<EndpointStatus> status() {
-    // Reads the published member list and picker without joining the control plane: member
-    // fields may be a moment stale, which is fine for diagnostics and failure messages.
-    List<Member> snapshot = memberList;
-    Picker p = picker;
-    Map<String, Double> share = new HashMap<>();
-    for (int g = 0; g < p.groupCount(); g++) {
-      Picker.Group group = p.group(g);
-      double groupShare = p.shares[g];
-      double sum = 0;
-      for (EndpointState s : group.endpoints) {
-        sum += weightOf(memberOf(s));
-      }
-      for (EndpointState s : group.endpoints) {
-        share.put(s.endpoint().id(), sum == 0 ? 0 : groupShare * weightOf(memberOf(s)) / sum);
-      }
-    }
-    long now = ticker.nanoTime();
-    List<EndpointStatus> out = new ArrayList<>();
-    for (Member m : snapshot) {
-      out.add(
-          new EndpointStatus(
-              m.endpoint(),
-              m.state(),
-              m.stats.inFlight(),
-              m.stats.ewmaNanos(),
-              rampFactor(m, now),
-              share.getOrDefault(m.endpoint().id(), 0.0)));
-    }
-    return out;
-  }
-
-  private @Nullable Member memberOf(EndpointState s) {
-    for (Member m : memberList) {
-      if (m.stats == s) {
-        return m;
-      }
-    }
-    return null;
-  }
-
-  private double weightOf(@Nullable Member m) {
-    return m == null ? 0 : m.endpoint().weight() * rampFactor(m, ticker.nanoTime());
+    return Diagnostics.status(memberList, picker, slowStart, ticker.nanoTime());
   }
 
   /** A one-line-per-endpoint summary for failure messages: zone, state, whether excluded. */
   public String describe(PickContext context) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("service '")
-        .append(service)
-        .append("' (local zone ")
-        .append(config.localZone().isEmpty() ? "unknown" : "'" + config.localZone() + "'")
-        .append(picker.panic ? ", panic mode" : "")
-        .append("): ");
-    List<EndpointStatus> status = status();
-    if (status.isEmpty()) {
-      return sb.append("no endpoints").toString();
-    }
-    for (int i = 0; i < status.size(); i++) {
-      EndpointStatus s = status.get(i);
-      if (i > 0) {
-        sb.append("; ");
-      }
-      sb.append(s.endpoint().id());
-      sb.append(" [zone ").append(s.endpoint().zone().isEmpty() ? "-" : s.endpoint().zone());
-      sb.append(", ").append(s.state().tag());
-      if (context.isExcluded(s.endpoint())) {
-        sb.append(", already tried");
-      }
-      sb.append(']');
-    }
-    return sb.toString();
+    Picker p = picker;
+    return Diagnostics.describe(service, config.localZone(), p.panic, status(), context);
   }
 
   // ---- Control plane ---------------------------------------------------------------------
@@ -380,26 +325,18 @@ public final class Balancer implements EndpointState.Feedback {
         ejected++;
       }
     }
-    int pct = config.outlierMaxEjectionPercent();
-    // At least one endpoint may always be ejected (else small sets could never eject), but
-    // never more than the configured percentage of the set beyond that.
-    int allowed = pct == 0 ? 0 : Math.max(1, members.size() * pct / 100);
-    if (ejected + 1 > allowed) {
+    if (!ejection.mayEjectAnother(ejected, members.size())) {
       return;
     }
+    long now = ticker.nanoTime();
     m.ejected = true;
-    m.timesEjected++;
-    Duration time = ejectionTime(m.timesEjected);
-    m.ejectedUntilNanos = ticker.nanoTime() + time.toNanos();
+    m.timesEjected = ejection.decayed(m.timesEjected, m.unejectedAtNanos, now) + 1;
+    Duration time = ejection.duration(m.timesEjected);
+    m.ejectedUntilNanos = now + time.toNanos();
     ejections.increment();
     m.ejectionTask = scheduler.schedule(() -> control.execute(() -> unEject(m)), time.toNanos());
     emit(new LbEvent.EndpointEjected(service, m.endpoint(), m.timesEjected, time));
     rebuild();
-  }
-
-  private Duration ejectionTime(int times) {
-    Duration d = config.outlierBaseEjectionTime().multipliedBy(Math.max(1, times));
-    return d.compareTo(config.outlierMaxEjectionTime()) > 0 ? config.outlierMaxEjectionTime() : d;
   }
 
   private void unEject(Member m) {
@@ -409,6 +346,7 @@ public final class Balancer implements EndpointState.Feedback {
     }
     m.ejected = false;
     m.ejectionTask = null;
+    m.unejectedAtNanos = ticker.nanoTime();
     m.stats.resetFailures();
     startRamp(m, ticker.nanoTime());
     emit(new LbEvent.EndpointRestored(service, m.endpoint()));
@@ -492,7 +430,7 @@ public final class Balancer implements EndpointState.Feedback {
   // ---- Slow start -----------------------------------------------------------------------
 
   private void startRamp(Member m, long now) {
-    if (config.slowStartWindow().isZero()) {
+    if (!slowStart.enabled()) {
       return;
     }
     m.rampStartNanos = now;
@@ -500,25 +438,14 @@ public final class Balancer implements EndpointState.Feedback {
   }
 
   private double rampFactor(Member m, long now) {
-    if (m.rampStartNanos == Long.MIN_VALUE) {
-      return 1.0;
-    }
-    long window = config.slowStartWindow().toNanos();
-    long elapsed = now - m.rampStartNanos;
-    if (window <= 0 || elapsed >= window) {
-      return 1.0;
-    }
-    double t = Math.max(0, elapsed) / (double) window;
-    return Math.max(
-        config.slowStartMinWeightFraction(), Math.pow(t, 1.0 / config.slowStartAggression()));
+    return slowStart.factor(m.rampStartNanos, now);
   }
 
   private void scheduleRampStep() {
     if (rampTask != null || closed) {
       return;
     }
-    // Twenty steps per window: smooth enough for traffic, cheap for the control plane.
-    long step = Math.max(Duration.ofMillis(10).toNanos(), config.slowStartWindow().toNanos() / 20);
+    long step = slowStart.stepNanos();
     rampTask =
         scheduler.schedule(
             () ->
@@ -528,26 +455,6 @@ public final class Balancer implements EndpointState.Feedback {
                       rebuild();
                     }),
             step);
-  }
-
-  private void scheduleAging() {
-    if (agingTask != null || closed || config.strategy() != dev.ballast.lb.Strategy.PEAK_EWMA) {
-      return;
-    }
-    long period = config.peakEwmaDecay().toNanos() / 4;
-    agingTask =
-        scheduler.schedule(
-            () ->
-                control.execute(
-                    () -> {
-                      agingTask = null;
-                      long now = ticker.nanoTime();
-                      for (Member m : members.values()) {
-                        m.stats.ageIdle(now);
-                      }
-                      scheduleAging();
-                    }),
-            period);
   }
 
   // ---- Picker rebuild -------------------------------------------------------------------
@@ -584,7 +491,13 @@ public final class Balancer implements EndpointState.Feedback {
     // Zone -> candidates, in first-seen order with the local zone first.
     Map<String, ZoneGroup> byZone = new LinkedHashMap<>();
     String localZone = config.localZone();
-    boolean zoned = config.zoneAware() && !localZone.isEmpty();
+    boolean zoneConfigured = config.zoneAware() && !localZone.isEmpty();
+    // In panic every endpoint counts as usable, so every zone looks fully healthy and the zone rule
+    // would keep 100 % in the local zone, which may be the one failing (issue 12: 300 of 300 calls
+    // to a zone of four failing instances while two healthy ones elsewhere idled). Envoy turns
+    // zone-aware routing off in panic; so do we: panic balances over the whole fleet, which is
+    // its point (health checks may be wrong, so spread the risk over every endpoint).
+    boolean zoned = zoneConfigured && !nowPanic;
     if (zoned) {
       byZone.put(localZone, new ZoneGroup(localZone));
     }
@@ -606,15 +519,14 @@ public final class Balancer implements EndpointState.Feedback {
       zoned = false;
     }
     List<ZoneGroup> zoneGroups = new ArrayList<>();
-    for (Map.Entry<String, ZoneGroup> e : byZone.entrySet()) {
-      if (!e.getValue().usable.isEmpty() || (zoned && e.getKey().equals(localZone))) {
-        zoneGroups.add(e.getValue());
-      }
-    }
+    // Zones with nothing usable stay in: their endpoints count in the remote zones' total health.
+    zoneGroups.addAll(byZone.values());
     int n = zoneGroups.size();
-    // Usable endpoints per zone, each counted by its ramp factor: a zone whose endpoints just
-    // returned (slow start) counts as barely healthy, so its share comes back over the window
-    // instead of all at once onto cold instances.
+    // Usable endpoints per zone. Slow start changes the split inside a zone, not the zone's share:
+    // two new instances scaling out a healthy zone must not push its traffic to other zones. Only
+    // a zone with no warm usable endpoint (it is coming back as a whole) counts its endpoints by
+    // their ramp factors, so its share returns over the window instead of at once onto cold
+    // instances with nothing warm to carry it.
     double[] usableArr = new double[n];
     int[] totalArr = new int[n];
     double[] capacity = new double[n];
@@ -626,11 +538,15 @@ public final class Balancer implements EndpointState.Feedback {
       totalArr[i] = group.total;
       weights[i] = new double[list.size()];
       states[i] = new EndpointState[list.size()];
+      boolean anyWarm = false;
+      for (Member m : list) {
+        anyWarm |= rampFactor(m, now) >= 1.0;
+      }
       for (int j = 0; j < list.size(); j++) {
         Member m = list.get(j);
         states[i][j] = m.stats;
         double ramp = rampFactor(m, now);
-        usableArr[i] += ramp;
+        usableArr[i] += anyWarm ? 1.0 : ramp;
         weights[i][j] = m.endpoint().weight() * ramp;
         capacity[i] += weights[i][j];
       }
@@ -646,7 +562,7 @@ public final class Balancer implements EndpointState.Feedback {
         shares[i] = capacity[i];
       }
       normalize(shares);
-      localShare = 1.0;
+      localShare = zoneConfigured && nowPanic ? localFraction(now) : 1.0;
     } else if (!config.callerShares().isEmpty()) {
       shares =
           ZoneShares.callerShares(
@@ -676,7 +592,7 @@ public final class Balancer implements EndpointState.Feedback {
       gs[i] = groupShares.get(i);
     }
     normalize(gs);
-    if (lastLocalShare >= 0 && Math.abs(lastLocalShare - localShare) > 1e-9 && zoned) {
+    if (lastLocalShare >= 0 && Math.abs(lastLocalShare - localShare) > 1e-9 && zoneConfigured) {
       emit(new LbEvent.ZoneSpillChanged(service, lastLocalShare * 100, localShare * 100));
     }
     lastLocalShare = localShare;
@@ -699,7 +615,20 @@ public final class Balancer implements EndpointState.Feedback {
     if (ramping) {
       scheduleRampStep();
     }
-    scheduleAging();
+  }
+
+  /** The local zone's share of the balanced weight while zones are not routed on (panic). */
+  private double localFraction(long now) {
+    double local = 0;
+    double sum = 0;
+    for (Member m : members.values()) {
+      double w = m.endpoint().weight() * rampFactor(m, now);
+      sum += w;
+      if (m.stats.isLocal()) {
+        local += w;
+      }
+    }
+    return sum <= 0 ? 0 : local / sum;
   }
 
   private static void normalize(double[] shares) {

@@ -33,8 +33,9 @@ abstract class EndpointStatePadRight extends EndpointStateHot {
  *
  * <p>Peak-EWMA: a latency sample above the estimate replaces it (react at once to a slowdown); a
  * lower one is blended in with {@code w = exp(-Δt/τ)}, so an endpoint that got faster earns its
- * traffic back over about τ. Failures are recorded as samples of {@link #failurePenaltyNanos}, so
- * an endpoint that fails fast does not look fast.
+ * traffic back over about τ. Between samples the estimate decays towards 0 with idle time ({@link
+ * #estimateNanos}), so an idle endpoint is tried again. Failures are recorded as samples of {@link
+ * #failurePenaltyNanos}, so an endpoint that fails fast does not look fast.
  */
 public final class EndpointState extends EndpointStatePadRight implements Pick {
   private static final VarHandle IN_FLIGHT;
@@ -56,6 +57,7 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
   private volatile boolean local;
   private final Feedback feedback;
   private final long decayNanos;
+  private final double inverseDecayNanos;
   private final long failurePenaltyNanos;
 
   /** Where completions report failures that may warrant ejection. */
@@ -90,6 +92,7 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     this.local = local;
     this.feedback = feedback;
     this.decayNanos = decayNanos;
+    this.inverseDecayNanos = 1.0 / decayNanos;
     this.failurePenaltyNanos = failurePenaltyNanos;
     this.lastSampleNanos = feedback.sampleNanoTime();
   }
@@ -135,9 +138,43 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     return consecutiveFailures;
   }
 
-  /** Current peak-EWMA latency estimate in nanoseconds; 0 before the first sample. */
+  /**
+   * The peak-EWMA latency estimate as of the last sample, in nanoseconds; 0 before the first
+   * sample. Pickers read {@link #estimateNanos} instead, which also decays with idle time.
+   */
   public long ewmaNanos() {
     return ewmaNanos;
+  }
+
+  /**
+   * The latency estimate at {@code now}: the last estimate decayed towards 0 by the time since the
+   * last sample, {@code ewma × exp(-idle/τ)}, as Finagle's and Linkerd's peak-EWMA read it.
+   *
+   * <p>Why at read time: an endpoint that receives no calls receives no samples, so an estimate
+   * aged only by a timer stays frozen between ticks, and whichever of two equal endpoints looked
+   * faster by noise takes every call until the timer fires (issue 12: 300 of 300 calls to one of
+   * two 5 ms instances). Decayed at read, an idle endpoint grows cheaper with every millisecond and
+   * wins back a call as soon as it undercuts the busy one, so equal endpoints alternate.
+   *
+   * <p>Lock-free, allocation-free: two volatile reads and, for an idle time above τ/1000, one
+   * {@link Math#exp}; nothing is written.
+   */
+  public long estimateNanos(long now) {
+    long ewma = ewmaNanos;
+    if (ewma == 0) {
+      return 0;
+    }
+    long idle = now - lastSampleNanos;
+    if (idle <= 0) {
+      return ewma;
+    }
+    // Never 0 once sampled: 0 means "unknown" to pickers, which treat it differently.
+    return Math.max(1, (long) (ewma * decayWeight(idle * inverseDecayNanos)));
+  }
+
+  /** The time pickers pass to {@link #estimateNanos}: the same clock that stamps samples. */
+  public long nowNanos() {
+    return feedback.sampleNanoTime();
   }
 
   /** When the last latency sample was recorded (ticker nanos). */
@@ -161,10 +198,11 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
       if (threshold > 0 && n >= threshold && n % threshold == 0) {
         feedback.onConsecutiveFailures(this, n);
       }
-    } else if (latencyNanos > ewmaNanos) {
+    } else if (outcome == Outcome.CANCELLED && latencyNanos > ewmaNanos) {
       // CANCELLED: the latency is a lower bound, only news when it exceeds the estimate.
       recordLatency(latencyNanos);
     }
+    // NOT_SENT: the endpoint never saw the call; nothing to learn.
   }
 
   /** Resets the failure streak (after an ejection ends). */
@@ -180,21 +218,31 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
       // bounce its cache line on every call.
       lastSampleNanos = now;
     }
+    long elapsed = now - last;
+    // The part of the time since the previous sample that came before this call started: the
+    // endpoint was idle then, and pickers saw its estimate decay (estimateNanos). The sample
+    // starts from that decayed estimate, as Finagle's read-then-observe does; starting from the
+    // stored one would undo the idle decay the moment an idle endpoint is tried, and it would lose
+    // again to the busy one it just undercut.
+    long idle = elapsed - sampleNanos;
+    long busy = Math.min(sampleNanos, elapsed);
     for (int i = 0; i < 8; i++) {
       long current = ewmaNanos;
+      long base =
+          current != 0 && idle > 0
+              ? (long) (current * decayWeight(idle * inverseDecayNanos))
+              : current;
       long next;
-      if (current == 0 || sampleNanos >= current) {
+      if (current == 0 || sampleNanos >= base) {
         next = sampleNanos;
+      } else if (busy <= 0) {
+        // Samples within one tick of the previous add nothing: the decay follows time, not call
+        // count, and the first sample after a tick carries the whole tick's weight.
+        next = base;
       } else {
-        // A lower sample pulls the estimate down by the time elapsed since the previous one, so
-        // the decay follows time, not call count: samples within one tick of the previous add
-        // nothing, and the first after it carries the whole tick's weight.
-        long elapsed = now - last;
-        if (elapsed <= 0) {
-          return;
-        }
-        double w = decayWeight(elapsed / (double) decayNanos);
-        next = (long) (current * w + sampleNanos * (1 - w));
+        // A lower sample pulls the estimate down by the time it covers.
+        double w = decayWeight(busy * inverseDecayNanos);
+        next = (long) (base * w + sampleNanos * (1 - w));
       }
       if (next == current || EWMA.compareAndSet(this, current, next)) {
         return;
@@ -213,23 +261,6 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
       return 1 - x + x * x * 0.5;
     }
     return Math.exp(-x);
-  }
-
-  /**
-   * Control plane: ages the estimate of an endpoint that received no samples for a while towards
-   * zero, so an endpoint once slow is tried again instead of being starved forever.
-   */
-  public void ageIdle(long now) {
-    long last = lastSampleNanos;
-    long idle = now - last;
-    if (idle < decayNanos / 4) {
-      return;
-    }
-    long current = ewmaNanos;
-    double w = decayWeight(idle / (double) decayNanos);
-    if (EWMA.compareAndSet(this, current, (long) (current * w))) {
-      lastSampleNanos = now;
-    }
   }
 
   @Override

@@ -19,10 +19,14 @@ final class Member {
   boolean ejected;
   long ejectedUntilNanos;
   int timesEjected;
+
+  /** When the last ejection ended (ticker nanos); the multiplier decays from there. */
+  long unejectedAtNanos;
+
   Scheduler.@Nullable Cancellable ejectionTask;
 
-  /** Start of the slow-start ramp; {@code Long.MIN_VALUE} when not ramping. */
-  long rampStartNanos = Long.MIN_VALUE;
+  /** Start of the slow-start ramp; {@link SlowStart#NOT_RAMPING} when not ramping. */
+  long rampStartNanos = SlowStart.NOT_RAMPING;
 
   Member(EndpointState stats) {
     this.stats = stats;

@@ -1,8 +1,13 @@
 package dev.ballast.lb.internal.config;
 
+import java.util.Locale;
 import java.util.Optional;
 
-/** Levenshtein distance and the closest-key suggestion behind "did you mean". Stateless. */
+/**
+ * Levenshtein distance and the closest-key suggestion behind "did you mean", for every module (the
+ * HTTP client and jdbc-router use it from their own internal packages; no public signature mentions
+ * it). Stateless.
+ */
 public final class EditDistance {
   private EditDistance() {}
 
@@ -27,16 +32,21 @@ public final class EditDistance {
   }
 
   /**
-   * The candidate closest to {@code key}, if its distance is at most a third of the key's length (a
-   * suggestion further away than that misleads more than it helps). Ties go to the earliest
-   * candidate.
+   * The candidate closest to {@code key}, ignoring case, if its distance is at most a third of the
+   * longer of the two (at least 1): a suggestion further away than that misleads more than it
+   * helps, while abbreviations ({@code maxPoolSize} for {@code maximumPoolSize}) are misspellings
+   * too. Ties go to the earliest candidate.
+   *
+   * <p>The one "did you mean" rule of every Ballast module (lb-core's and the HTTP client's
+   * property keys, jdbc-router's HikariCP pass-through), so that they suggest alike.
    */
   public static Optional<String> closest(String key, Iterable<String> candidates) {
     String best = null;
-    int bestDistance = key.length() / 3 + 1;
+    int bestDistance = Integer.MAX_VALUE;
+    String k = key.toLowerCase(Locale.ROOT);
     for (String candidate : candidates) {
-      int d = between(key, candidate);
-      if (d < bestDistance) {
+      int d = between(k, candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance && d <= Math.max(1, Math.max(key.length(), candidate.length()) / 3)) {
         best = candidate;
         bestDistance = d;
       }

@@ -78,6 +78,116 @@ class PeakEwmaPickerTest {
         .isLessThanOrEqualTo(100);
   }
 
+  /**
+   * Sequential calls, the fake clock moving by each call's latency: {@code warmUp} calls, then
+   * {@code measured} counted ones. Each endpoint's first call takes 20 % longer than {@code
+   * behaviour} says (a cold first request), later ones what it says, ± 2 % (seeded noise).
+   */
+  private int[] sequential(
+      ChildPicker picker, EndpointState[] states, Behaviour behaviour, int warmUp, int measured) {
+    int[] counts = new int[states.length];
+    boolean[] warm = new boolean[states.length];
+    java.util.SplittableRandom noise = new java.util.SplittableRandom(11);
+    for (int i = 0; i < warmUp + measured; i++) {
+      int e = indexOf(states, picker.pick(PickContext.DEFAULT));
+      states[e].acquire();
+      double factor = (warm[e] ? 1.0 : 1.2) * (1 + noise.nextDouble(-0.02, 0.02));
+      long latency = (long) (behaviour.latencyNanos(e) * factor);
+      warm[e] = true;
+      group.advance(latency);
+      states[e].complete(behaviour.outcome(e), latency);
+      if (i >= warmUp) {
+        counts[e]++;
+      }
+    }
+    return counts;
+  }
+
+  @Test
+  void twoEqualEndpointsShareSequentialCalls() {
+    // Issue 12 §3: both answer in 5 ms; whichever looked slower once (its cold first call) kept
+    // that estimate frozen while idle, and the other took 300 of 300 calls. Decayed by idle time,
+    // the idle one grows cheaper and is tried again.
+    EndpointState[] states = group.states(2);
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(2), RandomSource.seeded(6));
+
+    int[] counts = sequential(picker, states, fixedLatency(0, 5 * MS, 5 * MS), 10, 300);
+
+    System.out.printf(
+        "[measured] peak-ewma, two equal 5 ms endpoints: %s%n", TestGroup.byId(states, counts));
+    assertThat(counts[0])
+        .as("calls of 300 to e0 (expected 25–75 %%): %s", TestGroup.byId(states, counts))
+        .isBetween(75, 225);
+  }
+
+  @Test
+  void aTenTimesSlowerEndpointGetsAtMostOnePercentOfSequentialCalls() {
+    EndpointState[] states = group.states(3);
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(3), RandomSource.seeded(7));
+
+    int[] counts = sequential(picker, states, fixedLatency(2, 50 * MS, 5 * MS), 10, 300);
+
+    assertThat(counts[2])
+        .as("calls of 300 to the 50 ms endpoint: %s", TestGroup.byId(states, counts))
+        .isLessThanOrEqualTo(3);
+    assertThat(counts[0]).as("calls to e0: %s", TestGroup.byId(states, counts)).isBetween(75, 225);
+  }
+
+  @Test
+  void aFailingEndpointGetsNoneOfTheSequentialCalls() {
+    EndpointState[] states = group.states(3);
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(3), RandomSource.seeded(8));
+    Behaviour e2Fails =
+        new Behaviour() {
+          @Override
+          public Outcome outcome(int index) {
+            return index == 2 ? Outcome.FAILURE : Outcome.SUCCESS;
+          }
+
+          @Override
+          public long latencyNanos(int index) {
+            return index == 2 ? MS : 5 * MS;
+          }
+        };
+
+    int[] counts = sequential(picker, states, e2Fails, 10, 300);
+
+    assertThat(counts[2])
+        .as("calls to the failing endpoint: %s", TestGroup.byId(states, counts))
+        .isZero();
+  }
+
+  @Test
+  void theEstimateDecaysWithIdleTimeWhenRead() {
+    EndpointState s = group.state("idle");
+    assertThat(s.estimateNanos(group.sampleNanoTime())).as("unsampled").isZero();
+    s.acquire();
+    s.complete(Outcome.SUCCESS, 100 * MS);
+    assertThat(s.estimateNanos(group.sampleNanoTime())).isEqualTo(100 * MS);
+    group.advance(TestGroup.DECAY_NANOS);
+    assertThat(s.estimateNanos(group.sampleNanoTime()))
+        .isCloseTo((long) (100 * MS * Math.exp(-1)), within(MS / 1000));
+    assertThat(s.ewmaNanos()).as("reading writes nothing").isEqualTo(100 * MS);
+    group.advance(TestGroup.DECAY_NANOS * 100);
+    assertThat(s.estimateNanos(group.sampleNanoTime())).as("sampled: never 0 again").isOne();
+  }
+
+  @Test
+  void aCallThatWasNeverSentTeachesNothing() {
+    EndpointState s = group.state("queued");
+    s.acquire();
+    s.complete(Outcome.SUCCESS, 10 * MS);
+    long stamp = s.lastSampleNanos();
+    group.advance(MS);
+    // Waited 500 ms for this client's own pool, then gave up: nothing reached the endpoint.
+    s.acquire();
+    s.complete(Outcome.NOT_SENT, 500 * MS);
+    assertThat(s.ewmaNanos()).isEqualTo(10 * MS);
+    assertThat(s.lastSampleNanos()).isEqualTo(stamp);
+    assertThat(s.inFlight()).isZero();
+    assertThat(s.consecutiveFailures()).isZero();
+  }
+
   @Test
   void unsampledEndpointIsProbedButNotFlooded() {
     EndpointState[] states = group.states(10);
