@@ -17,6 +17,14 @@ public interface EndpointSource extends AutoCloseable {
    */
   AutoCloseable subscribe(Listener listener);
 
+  /**
+   * What this source is and how it stands, for failure messages (e.g. a discovery's health and the
+   * age of its set); empty when there is nothing to say, the default.
+   */
+  default String description() {
+    return "";
+  }
+
   /** Stops delivering sets; the default does nothing. */
   @Override
   default void close() {}

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Micrometer meters of one {@link LoadBalancer}. Micrometer is an optional dependency: this class
@@ -23,6 +24,7 @@ import java.util.List;
  *   <li>{@code ballast.lb.ejections} (function counter; tag {@code service})
  *   <li>{@code ballast.lb.panic} (gauge, 1 while in panic mode; tag {@code service})
  *   <li>{@code ballast.lb.local.share} (gauge, 0..1; tag {@code service})
+ *   <li>when the source is a {@link DiscoveredEndpointSource}: {@link DiscoveryMetrics}'s meters
  * </ul>
  *
  * <p>No per-address tags. {@link #close()} removes every meter it registered.
@@ -31,6 +33,7 @@ public final class LbMetrics implements MeterBinder, AutoCloseable {
   private final LoadBalancer lb;
   private final List<Meter> meters = new ArrayList<>();
   private MeterRegistry registry;
+  private @Nullable DiscoveryMetrics discovery;
 
   /** Meters for {@code lb}; call {@link #bindTo} to register them. */
   public LbMetrics(LoadBalancer lb) {
@@ -82,6 +85,10 @@ public final class LbMetrics implements MeterBinder, AutoCloseable {
             .description("Share of traffic kept in the local zone")
             .strongReference(true)
             .register(r));
+    if (lb.source() instanceof DiscoveredEndpointSource d) {
+      discovery = new DiscoveryMetrics(d);
+      discovery.bindTo(r);
+    }
   }
 
   private static double count(LoadBalancer lb, EndpointStatus.State state) {
@@ -101,5 +108,9 @@ public final class LbMetrics implements MeterBinder, AutoCloseable {
       registry.remove(m);
     }
     meters.clear();
+    if (discovery != null) {
+      discovery.close();
+      discovery = null;
+    }
   }
 }

@@ -125,7 +125,10 @@ public final class LoadBalancer implements AutoCloseable {
    * its zone, state and whether {@code context} excluded it.
    */
   public String describe(PickContext context) {
-    return balancer.describe(context);
+    String source = this.source.description();
+    return source.isEmpty()
+        ? balancer.describe(context)
+        : balancer.describe(context) + "; source: " + source;
   }
 
   /** Registers a listener; it first receives the current state as events. */
@@ -152,6 +155,11 @@ public final class LoadBalancer implements AutoCloseable {
   /** Share of traffic the current picker keeps in the local zone, 0..1. */
   public double localShare() {
     return balancer.localShare();
+  }
+
+  /** The endpoint source, for the metrics binder. */
+  EndpointSource source() {
+    return source;
   }
 
   /** Internal machinery, for the metrics binder. */

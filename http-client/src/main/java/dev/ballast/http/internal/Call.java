@@ -360,7 +360,11 @@ final class Call implements Attempt.Owner {
     }
     Set<String> tried = new HashSet<>();
     for (Attempt a : attempts) {
-      tried.add(a.endpoint().id());
+      // An endpoint that left the service (discovery drained it) is no longer one of `total`:
+      // counting it stopped the retry of a call queued for it although others were untried.
+      if (svc.hasEndpoint(a.endpoint().id())) {
+        tried.add(a.endpoint().id());
+      }
     }
     return tried.size() >= total;
   }

@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * ballast.zone                                   this process's zone (else env BALLAST_ZONE)
  * ballast.http.event-loop-threads                integer 1..256 (default: processors, at most 4)
  * ballast.http.shutdown-drain-timeout            duration (default 0s): close() lets calls finish
- * ballast.http.services.&lt;name&gt;.endpoints         URL[;zone=Z][;weight=W], comma-separated (required)
+ * ballast.http.services.&lt;name&gt;.endpoints         URL[;zone=Z][;weight=W], comma-separated (required
+ *                                                unless discovery is set)
+ * ballast.http.services.&lt;name&gt;.discovery         a discovery source by name ({@link DiscoveryBinding})
  * ballast.http.services.&lt;name&gt;.&lt;key&gt;             any key below; else ballast.http.defaults.&lt;key&gt;
  *   connect-timeout (1s), request-timeout (10s), call-timeout (none),
  *   max-connections-per-endpoint (64), max-pending-acquires (1024), idle-timeout (60s),
@@ -91,8 +93,8 @@ public final class PropertiesBinder {
     final EndpointSource endpoints;
     final HttpServiceConfig config;
 
-    BoundService(List<Endpoint> endpoints, HttpServiceConfig config) {
-      this.endpoints = EndpointSource.of(endpoints);
+    BoundService(EndpointSource endpoints, HttpServiceConfig config) {
+      this.endpoints = endpoints;
       this.config = config;
     }
   }
@@ -100,7 +102,13 @@ public final class PropertiesBinder {
   private static Optional<BoundService> bindService(ConfigReader reader, String name, String zone) {
     ConfigReader.Scope scope = reader.scope(SERVICES + name + ".", DEFAULTS);
     String endpointsKey = SERVICES + name + ".endpoints";
-    String spec = reader.required(endpointsKey, EndpointSpecs.LIST_EXPECTED);
+    // discovery=<name> replaces endpoints=: DiscoveryBinding reads one or the other.
+    Optional<EndpointSource> discovered =
+        DiscoveryBinding.bind(reader, SERVICES + name + ".", name);
+    String spec =
+        DiscoveryBinding.isSet(reader, SERVICES + name + ".")
+            ? ""
+            : reader.required(endpointsKey, EndpointSpecs.LIST_EXPECTED);
     List<Endpoint> endpoints =
         spec.isEmpty()
             ? List.of()
@@ -156,10 +164,13 @@ public final class PropertiesBinder {
     scope.optionalDuration("circuit-breaker.wait-in-open").ifPresent(b::circuitBreakerWaitInOpen);
     try {
       HttpServiceConfig config = b.build();
+      if (discovered.isPresent() && lbConfig.isPresent()) {
+        return Optional.of(new BoundService(discovered.get(), config));
+      }
       if (lbConfig.isEmpty() || endpoints.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new BoundService(endpoints, config));
+      return Optional.of(new BoundService(EndpointSource.of(endpoints), config));
     } catch (ConfigException e) {
       scope.report(e);
       return Optional.empty();

@@ -189,6 +189,11 @@ final class ServiceRuntime {
     return current.size();
   }
 
+  /** Whether the endpoint with {@code id} is in the service's current set. */
+  boolean hasEndpoint(String id) {
+    return current.containsKey(id);
+  }
+
   /** A loop for call timers (backoff, hedges). */
   EventLoop timerLoop() {
     return transport.next();
