@@ -73,28 +73,6 @@ class FeedbackTruthTest {
     }
   }
 
-  @Test
-  void twoEqualInstancesShareSequentialCallsUnderPeakEwma() {
-    HttpInstance i1 = farm.instance("i1").latency(Duration.ofMillis(5));
-    HttpInstance i2 = farm.instance("i2").latency(Duration.ofMillis(5));
-    try (BallastHttpClient client =
-        BallastHttpClient.builder()
-            .service("two", List.of(endpointOf(i1), endpointOf(i2)), peakEwma(8))
-            .build()) {
-      for (int i = 0; i < 20; i++) {
-        client.send(ServiceRequest.get("two", "/warm").build());
-      }
-      long i1Before = i1.requestCount();
-      for (int i = 0; i < 300; i++) {
-        assertThat(client.send(ServiceRequest.get("two", "/equal").build()).statusCode())
-            .isEqualTo(200);
-      }
-      long toI1 = i1.requestCount() - i1Before;
-      System.out.printf("[measured] peak-ewma, two equal 5 ms instances: %d of 300 to i1%n", toI1);
-      assertThat(toI1).as("calls of 300 to i1 (expected 25–75 %%)").isBetween(75L, 225L);
-    }
-  }
-
   private static long estimate(BallastHttpClient client) {
     List<EndpointStatus> status = client.loadBalancer("one").endpoints();
     assertThat(status).hasSize(1);
