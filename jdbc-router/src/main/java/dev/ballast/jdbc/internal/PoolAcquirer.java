@@ -79,9 +79,8 @@ final class PoolAcquirer implements AutoCloseable {
    * As {@link #acquire}, for a read on a replica: gives up after {@link #REPLICA_WAIT_MILLIS} (or
    * the pool's timeout, if shorter) when the pool is not full, i.e. it cannot open connections.
    *
-   * @throws SQLException (SQLState 08001) naming the pool and how many connections it has, when it
-   *     gave up (HikariCP's public API does not expose the pool's last connection failure); or the
-   *     pool's own failure once its timeout has passed
+   * @throws SQLException (SQLState 08001) naming the pool, how many connections it has and its last
+   *     connection failure, when it gave up; or the pool's own failure once its timeout has passed
    */
   @Nullable Connection acquireReplica(Host host, BooleanSupplier stillWanted, Runnable onSlow)
       throws SQLException {
