@@ -101,7 +101,8 @@ public final class ConsistencySuite {
             String.valueOf((long) staleLsnOrWindow),
             staleLsnOrWindow == 0));
 
-    double failoverMillis = failover();
+    double[] failoverTimes = failover();
+    double failoverMillis = failoverTimes[0];
     Table failover =
         new Table(
             "Failover: primary stopped, replica promoted with pg_promote(), topology=auto",
@@ -110,6 +111,9 @@ public final class ConsistencySuite {
     failover.row(
         "pg_promote() to first successful write through the router",
         Table.num(failoverMillis, 0) + " ms");
+    failover.row(
+        "… of which pg_promote() itself, until the replica accepts writes",
+        Table.num(failoverTimes[1], 0) + " ms");
     failover.note(
         "A writer thread attempts an UPDATE through RoutingDataSource every 10 ms (HikariCP"
             + " connectionTimeout 250 ms so a dead host fails fast); health-check interval 1 s"
@@ -121,9 +125,9 @@ public final class ConsistencySuite {
     section.goal(
         new Goal(
             "pg_promote() to first successful write, topology=auto",
-            "≤ 2 s",
+            "≤ 500 ms (issue 13 §10; ≤ 2 s before)",
             Table.num(failoverMillis, 0) + " ms",
-            failoverMillis <= 2000));
+            failoverMillis <= 500));
     return section;
   }
 
@@ -192,7 +196,8 @@ public final class ConsistencySuite {
     }
   }
 
-  private static double failover() {
+  /** Milliseconds from the pg_promote() call to the first write, and to promote() returning. */
+  private static double[] failover() {
     try (PostgresCluster cluster = PostgresCluster.builder().replicas(1).start()) {
       PgNode primary = cluster.primary();
       PgNode replica = cluster.replicas().get(0);
@@ -211,16 +216,17 @@ public final class ConsistencySuite {
         primary.stop();
         long t0 = System.nanoTime();
         replica.promote();
+        double promoteMillis = (System.nanoTime() - t0) / 1e6;
         long limit = t0 + FAILOVER_LIMIT.toNanos();
         while (System.nanoTime() < limit) {
           try {
             write(router);
-            return (System.nanoTime() - t0) / 1e6;
+            return new double[] {(System.nanoTime() - t0) / 1e6, promoteMillis};
           } catch (SQLException e) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
           }
         }
-        return Double.NaN;
+        return new double[] {Double.NaN, promoteMillis};
       }
     } catch (SQLException e) {
       throw new IllegalStateException("failover scenario failed", e);

@@ -2,40 +2,31 @@ package dev.ballast.jdbc.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Borrows a physical connection from a host's pool without waiting blindly on a dead host, through
- * HikariCP's public API only.
+ * Borrows a physical connection from a host's pool without waiting blindly on a dead host.
  *
  * <p>HikariCP waits its whole {@code connectionTimeout} (30 s by default) when its database is
- * gone. A borrow from one of the router's own Hikari pools is one plain {@link
- * HikariDataSource#getConnection()}, watched from the acquirer's own thread: every {@link
- * #SLICE_MILLIS} that it is still waiting, the monitor is asked for a re-check, and as soon as the
- * host is no longer wanted (a replica turned ineligible, or another host became the primary) the
- * borrowing thread is interrupted, which HikariCP answers by giving up the borrow at once. Only a
- * borrow that really waited the pool's whole timeout goes through HikariCP's timeout path, so
- * {@code hikaricp.connections.timeout} counts real timeouts only. Other data sources are borrowed
- * from plainly.
+ * gone. For the router's own Hikari pools the wait is cut into short slices: after each empty slice
+ * the monitor is asked for a re-check, and the borrow is abandoned as soon as the host is no longer
+ * wanted (a replica turned ineligible, or another host became the primary). The total wait never
+ * exceeds the pool's own timeout. Other data sources are borrowed from plainly. Stateless.
  *
- * <p>A replica's pool is given up on sooner ({@link #acquireReplica}): when the borrow has waited
- * {@link #REPLICA_WAIT_MILLIS} while the pool is not full ({@link HikariPoolMXBean}), the pool
- * cannot open connections (a replica that has just come back, a connection limit, a failing init
- * SQL) and the read is better served by another replica or the primary. A full pool whose
- * connections are all busy is load, not failure: that borrow waits as long as a primary's.
- *
- * <p>Thread-safe. An interrupt the acquirer sent is always cleared before the borrowing method
- * returns; an interrupt from anyone else is left alone and fails the borrow as HikariCP fails it.
+ * <p>A replica's pool is given up on sooner ({@link #acquireReplica}): when a slice of {@link
+ * #REPLICA_WAIT_MILLIS} ends without a connection while the pool is not full, the pool cannot open
+ * connections (a replica that has just come back, a connection limit, a failing init SQL) and the
+ * read is better served by another replica or the primary. A full pool whose connections are all
+ * busy is load, not failure: that borrow waits as long as a primary's.
  */
-final class PoolAcquirer implements AutoCloseable {
-  /** Watch period: short enough to follow a failover in well under a second. */
+final class PoolAcquirer {
+  /** Slice length: short enough to follow a failover in well under a second. */
   static final long SLICE_MILLIS = 200;
 
   /**
@@ -45,32 +36,16 @@ final class PoolAcquirer implements AutoCloseable {
    */
   static final long REPLICA_WAIT_MILLIS = 250;
 
-  private final ScheduledThreadPoolExecutor watchdog;
-
-  /** An acquirer whose watching thread is a daemon named after {@code routerName}. */
-  PoolAcquirer(String routerName) {
-    watchdog =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = Executors.defaultThreadFactory().newThread(r);
-              t.setName("ballast-jdbc-" + routerName + "-acquire");
-              t.setDaemon(true);
-              return t;
-            });
-    // a borrow that ends before its first check leaves nothing queued behind it
-    watchdog.setRemoveOnCancelPolicy(true);
-  }
+  private PoolAcquirer() {}
 
   /**
    * A connection from {@code host}'s pool, or null when the borrow was abandoned because {@code
    * stillWanted} turned false.
    *
-   * @param onSlow called every {@link #SLICE_MILLIS} that the borrow still waits (ask the monitor
-   *     to re-check); runs on the acquirer's thread
+   * @param onSlow called after each slice that found no connection (ask the monitor to re-check)
    * @throws SQLException the pool's own failure once its timeout has passed
    */
-  @Nullable Connection acquire(Host host, BooleanSupplier stillWanted, Runnable onSlow)
+  static @Nullable Connection acquire(Host host, BooleanSupplier stillWanted, Runnable onSlow)
       throws SQLException {
     return acquire(host, stillWanted, onSlow, false);
   }
@@ -79,16 +54,15 @@ final class PoolAcquirer implements AutoCloseable {
    * As {@link #acquire}, for a read on a replica: gives up after {@link #REPLICA_WAIT_MILLIS} (or
    * the pool's timeout, if shorter) when the pool is not full, i.e. it cannot open connections.
    *
-   * @throws SQLException (SQLState 08001) naming the pool and how many connections it has, when it
-   *     gave up (HikariCP's public API does not expose the pool's last connection failure); or the
-   *     pool's own failure once its timeout has passed
+   * @throws SQLException (SQLState 08001) naming the pool, how many connections it has and its last
+   *     connection failure, when it gave up; or the pool's own failure once its timeout has passed
    */
-  @Nullable Connection acquireReplica(Host host, BooleanSupplier stillWanted, Runnable onSlow)
-      throws SQLException {
+  static @Nullable Connection acquireReplica(
+      Host host, BooleanSupplier stillWanted, Runnable onSlow) throws SQLException {
     return acquire(host, stillWanted, onSlow, true);
   }
 
-  private @Nullable Connection acquire(
+  private static @Nullable Connection acquire(
       Host host, BooleanSupplier stillWanted, Runnable onSlow, boolean replica)
       throws SQLException {
     HikariDataSource hikari = host.hikari();
@@ -96,54 +70,48 @@ final class PoolAcquirer implements AutoCloseable {
       return host.dataSource().getConnection();
     }
     HikariPoolMXBean mx = hikari.getHikariPoolMXBean();
-    if (mx == null || hikari.isClosed()) {
+    if (!(mx instanceof HikariPool pool) || hikari.isClosed()) {
       return hikari.getConnection();
     }
-    long firstMillis =
-        replica ? Math.min(REPLICA_WAIT_MILLIS, hikari.getConnectionTimeout()) : SLICE_MILLIS;
-    BorrowWatch watch =
-        new BorrowWatch(Thread.currentThread(), hikari, mx, stillWanted, onSlow, replica, watchdog);
-    try {
-      watch.arm(firstMillis);
-    } catch (RejectedExecutionException closing) {
-      return hikari.getConnection();
-    }
-    Connection c;
-    try {
-      c = hikari.getConnection();
-    } catch (SQLException e) {
-      BorrowWatch.Verdict v = watch.finish();
-      if (v == BorrowWatch.Verdict.NOT_WANTED) {
-        return null;
+    long timeoutMillis = hikari.getConnectionTimeout();
+    long totalNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    long start = System.nanoTime();
+    long sliceMillis = replica ? Math.min(REPLICA_WAIT_MILLIS, timeoutMillis) : SLICE_MILLIS;
+    while (true) {
+      long remaining = totalNanos - (System.nanoTime() - start);
+      long slice = Math.max(1, Math.min(sliceMillis, TimeUnit.NANOSECONDS.toMillis(remaining)));
+      try {
+        // getConnection(timeout) either returns a connection or throws: a connection that the
+        // pool opens after the slice ended stays in the pool for the next borrower, none leaks.
+        return pool.getConnection(slice);
+      } catch (SQLTransientConnectionException e) {
+        if (System.nanoTime() - start >= totalNanos) {
+          throw e;
+        }
+        int open = pool.getTotalConnections();
+        if (replica && open < hikari.getMaximumPoolSize()) {
+          throw cannotConnect(hikari, sliceMillis, open, e);
+        }
+        sliceMillis = SLICE_MILLIS;
+        onSlow.run();
+        if (!stillWanted.getAsBoolean()) {
+          return null;
+        }
       }
-      if (v == BorrowWatch.Verdict.CANNOT_CONNECT) {
-        throw cannotConnect(hikari, firstMillis, watch.openAtVerdict(), e);
-      }
-      throw e;
     }
-    // A verdict that came too late to stop the borrow is dropped: the connection is good.
-    watch.finish();
-    return c;
-  }
-
-  /** Stops the watching thread; borrows after this are plain HikariCP borrows. Idempotent. */
-  @Override
-  public void close() {
-    watchdog.shutdownNow();
-  }
-
-  /** Used by tests: the watching thread's executor. */
-  ScheduledExecutorService watchdog() {
-    return watchdog;
   }
 
   /**
    * Why a replica's pool was given up on, e.g. {@code pool 'db-r1' gave no connection within 250ms
-   * with 0 of 10 open}. A plain {@link SQLException} (08001), so that {@link
-   * SqlStates#shortMessage} keeps this message rather than the pool's.
+   * with 0 of 10 open: Connection to 10.0.1.10:5432 refused}. A plain {@link SQLException} (08001),
+   * so that {@link SqlStates#shortMessage} keeps this message rather than the pool's.
    */
   private static SQLException cannotConnect(
-      HikariDataSource hikari, long waitedMillis, int open, SQLException interrupted) {
+      HikariDataSource hikari,
+      long waitedMillis,
+      int open,
+      SQLTransientConnectionException timeout) {
+    Throwable cause = driverFailure(timeout.getCause());
     return new SQLException(
         "pool '"
             + hikari.getPoolName()
@@ -153,8 +121,20 @@ final class PoolAcquirer implements AutoCloseable {
             + open
             + " of "
             + hikari.getMaximumPoolSize()
-            + " open",
+            + " open"
+            + (cause == null ? "" : ": " + SqlStates.shortMessage(cause)),
         "08001",
-        interrupted);
+        timeout);
+  }
+
+  /** The innermost {@link SQLException} of {@code t}'s causes (HikariCP wraps the driver's). */
+  private static @Nullable Throwable driverFailure(@Nullable Throwable t) {
+    Throwable found = t;
+    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof SQLException) {
+        found = c;
+      }
+    }
+    return found;
   }
 }

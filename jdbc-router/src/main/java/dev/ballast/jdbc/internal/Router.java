@@ -40,7 +40,6 @@ public final class Router implements AutoCloseable {
   private final List<Host> hosts;
   private final Map<String, Host> byName = new LinkedHashMap<>();
   private final TopologyMonitor monitor;
-  private final PoolAcquirer acquirer;
   private final LoadBalancer balancer;
   private final Ticker ticker;
   private final long windowNanos;
@@ -60,7 +59,6 @@ public final class Router implements AutoCloseable {
     this.maxWaitNanos = config.readYourWritesMaxWait().toNanos();
     DynamicEndpointSource replicas = EndpointSource.dynamic();
     this.monitor = new TopologyMonitor(config, this.hosts, replicas, ticker);
-    this.acquirer = new PoolAcquirer(config.name());
     LbConfig lb =
         LbConfig.builder().strategy(config.strategy()).localZone(config.localZone()).build();
     this.balancer =
@@ -207,7 +205,7 @@ public final class Router implements AutoCloseable {
       }
       Connection c;
       try {
-        c = acquirer.acquireReplica(h, () -> stillEligible(h), monitor::requestRecheck);
+        c = PoolAcquirer.acquireReplica(h, () -> stillEligible(h), monitor::requestRecheck);
       } catch (SQLException e) {
         pick.complete(Outcome.FAILURE, ticker.nanoTime() - start);
         if (SqlStates.isConnectionFailure(e)) {
@@ -346,7 +344,7 @@ public final class Router implements AutoCloseable {
       Connection c;
       try {
         c =
-            acquirer.acquire(
+            PoolAcquirer.acquire(
                 wanted,
                 () ->
                     config.topology() == Topology.STATIC || monitor.snapshot().primary() == wanted,
@@ -452,6 +450,5 @@ public final class Router implements AutoCloseable {
   public void close() {
     balancer.close();
     monitor.close();
-    acquirer.close();
   }
 }
