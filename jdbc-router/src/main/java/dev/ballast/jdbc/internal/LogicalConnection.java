@@ -1,14 +1,8 @@
 package dev.ballast.jdbc.internal;
 
-import dev.ballast.jdbc.ReadYourWrites;
-import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
@@ -37,13 +31,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Like the drivers' connections, not meant for concurrent use by several threads.
  */
-public final class LogicalConnection extends RecordedSettingsConnection
-    implements StatementOwner, SessionContext.PendingPosition {
-  private final Router router;
+public final class LogicalConnection extends TrackingConnection {
   private final boolean forReads;
-  private final Session session = new Session();
-  private final List<Statement> statements = new ArrayList<>();
-  private @Nullable SessionContext owedTo;
 
   /**
    * A logical connection of {@code router}; {@code forReads} connections are read-only for good
@@ -52,8 +41,7 @@ public final class LogicalConnection extends RecordedSettingsConnection
    * @param defaultAutoCommit the pools' auto-commit default
    */
   public LogicalConnection(Router router, boolean forReads, boolean defaultAutoCommit) {
-    super(new ConnectionSettings(defaultAutoCommit, forReads));
-    this.router = router;
+    super(router, new ConnectionSettings(defaultAutoCommit, forReads));
     this.forReads = forReads;
   }
 
@@ -79,19 +67,6 @@ public final class LogicalConnection extends RecordedSettingsConnection
     checkOpen();
     Binding b = session.binding();
     return (b != null ? b : bind(null)).physical();
-  }
-
-  @Override
-  <T> T pinned(T handedOut) {
-    session.pin();
-    return handedOut;
-  }
-
-  @Override
-  @Nullable Connection boundPhysical() throws SQLException {
-    checkOpen();
-    Binding b = session.binding();
-    return b == null ? null : b.physical();
   }
 
   /** Binds, avoiding replica {@code avoid} (one a read has just failed on), if not null. */
@@ -127,10 +102,7 @@ public final class LogicalConnection extends RecordedSettingsConnection
    * closing ? CLOSED : UNBOUND}.
    */
   private void release(boolean closing) {
-    for (int i = statements.size() - 1; i >= 0; i--) {
-      JdbcClose.quietly(statements.get(i));
-    }
-    statements.clear();
+    closeStatements();
     Binding current = session.binding();
     if (current != null && !current.failed() && session.owesPosition()) {
       recordPosition();
@@ -153,135 +125,6 @@ public final class LogicalConnection extends RecordedSettingsConnection
   }
 
   @Override
-  SQLException failed(SQLException e) {
-    Binding b = session.binding();
-    if (b != null) {
-      router.onError(b, e);
-    }
-    return e;
-  }
-
-  @Override
-  void checkOpen() throws SQLException {
-    if (!session.isOpen()) {
-      throw new SQLException("the connection is closed", "08003");
-    }
-  }
-
-  // ---- read-your-writes ------------------------------------------------------------------------
-
-  /** Takes the WAL position owed by committed auto-commit writes; once, idempotent. */
-  @Override
-  public void recordPosition() {
-    Binding b = session.binding();
-    if (b == null || !session.owesPosition()) {
-      return;
-    }
-    session.positionRecorded();
-    forgetOwed();
-    router.recordCommit(b.physical());
-  }
-
-  private void forgetOwed() {
-    SessionContext ctx = owedTo;
-    if (ctx != null) {
-      owedTo = null;
-      ctx.settled(this);
-    }
-  }
-
-  // ---- statements ------------------------------------------------------------------------------
-
-  @Override
-  public Connection logical() {
-    return this;
-  }
-
-  @Override
-  Statement statement(StatementReplay.Factory factory) throws SQLException {
-    try {
-      Connection c = physical();
-      Binding b = boundNow();
-      StatementReplay replay = ReadRetryPolicy.replayFor(factory, b, settings, session, statements);
-      return track(new RoutedStatement(factory.create(c), this, b, null, replay));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  PreparedStatement prepared(String sql, StatementReplay.Factory factory) throws SQLException {
-    try {
-      Connection c = physical();
-      Binding b = boundNow();
-      StatementReplay replay = ReadRetryPolicy.replayFor(factory, b, settings, session, statements);
-      PreparedStatement p = (PreparedStatement) factory.create(c);
-      return track(new RoutedPreparedStatement(p, this, b, sql, replay));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  CallableStatement callable(String sql, StatementReplay.Factory factory) throws SQLException {
-    try {
-      Connection c = physical();
-      Binding b = boundNow();
-      CallableStatement p = (CallableStatement) factory.create(c);
-      return track(new RoutedCallableStatement(p, this, b, sql));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  private Binding boundNow() throws SQLException {
-    Binding b = session.binding();
-    if (b == null) {
-      throw new SQLException("the connection lost its binding", "08003");
-    }
-    return b;
-  }
-
-  private <T extends Statement> T track(T statement) {
-    statements.add(statement);
-    return statement;
-  }
-
-  @Override
-  public boolean beforeExecute(Binding b, boolean mayWrite) throws SQLException {
-    checkOpen();
-    if (session.binding() != b) {
-      throw new SQLException(
-          "the statement belongs to a physical connection this connection has given back", "08003");
-    }
-    // Only a read-write connection on the primary can write; what may write is the statement's
-    // call (executeQuery of a SELECT does not), never a guess about the host's role.
-    boolean writes = mayWrite && b.onPrimary() && !settings.readOnly;
-    if (writes) {
-      router.recordWrite();
-    }
-    boolean first = session.work(settings.autoCommit, writes);
-    if (session.owesPosition()
-        && owedTo == null
-        && router.config().readYourWrites() == ReadYourWrites.LSN) {
-      SessionContext ctx = router.context();
-      owedTo = ctx;
-      ctx.owe(this);
-    }
-    return first;
-  }
-
-  @Override
-  public void executeFailed(Binding b, SQLException e) {
-    router.onError(b, e);
-  }
-
-  @Override
-  public boolean mayRetry(Binding b, SQLException e, Statement statement) {
-    return ReadRetryPolicy.mayRetry(b, e, statement, settings, session, statements);
-  }
-
-  @Override
   public @Nullable Binding rebindForRetry(Binding failed, SQLException e, Statement statement) {
     router.onError(failed, e);
     statements.clear(); // the statement alone, which moves to the new binding
@@ -296,30 +139,6 @@ public final class LogicalConnection extends RecordedSettingsConnection
     router.retried(failed, fresh, e);
     statements.add(statement);
     return fresh;
-  }
-
-  @Override
-  public void statementClosed(Statement statement) {
-    for (int i = statements.size() - 1; i >= 0; i--) {
-      if (statements.get(i) == statement) {
-        statements.remove(i);
-        return;
-      }
-    }
-  }
-
-  @Override
-  public DatabaseMetaData getMetaData() throws SQLException {
-    try {
-      return pinned(new RoutedMetaData(physical().getMetaData(), this));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  void savepointSet() {
-    session.savepoint(settings.autoCommit);
   }
 
   // ---- transactions ----------------------------------------------------------------------------
@@ -482,18 +301,6 @@ public final class LogicalConnection extends RecordedSettingsConnection
       } finally {
         router.release(b);
       }
-    }
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    try {
-      return pinned(physical().unwrap(iface));
-    } catch (SQLException e) {
-      throw failed(e);
     }
   }
 
