@@ -9,9 +9,9 @@ import java.util.Optional;
 /**
  * Binds {@code ballast.http.services.<name>.discovery=<source>} and the source's keys under {@code
  * discovery.<source>.*} (see lb-core's {@link DiscoveryProviders}); {@code endpoints=} is the
- * static alternative, and setting both is a problem. Sources on the class path: {@code dns} and
- * {@code dns-srv} (built in), {@code zookeeper} and {@code kubernetes} (their own modules), and any
- * other {@link dev.ballast.lb.EndpointSourceProvider}. Stateless.
+ * static alternative, and setting both is a problem. Sources are whatever {@link
+ * dev.ballast.lb.EndpointSourceProvider}s are on the class path, e.g. {@code zookeeper} from
+ * ballast-discovery-zookeeper. Stateless.
  */
 final class DiscoveryBinding {
   static final String KEY = DiscoveryProviders.KEY;
