@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,18 @@ public final class PropertiesBinder {
    */
   public static BallastHttpClient.Builder bind(
       Properties props, Function<String, @Nullable String> env) {
+    return bind(props, env, reader -> {});
+  }
+
+  /**
+   * As {@link #bind(Properties, Function)}, handing the reader to {@code afterRead} once every key
+   * has been read and before unknown keys are checked: lets tooling see {@link
+   * ConfigReader#knownKeys()} (the Spring Boot starter checks its IDE metadata against it).
+   *
+   * @throws ConfigException with every problem found
+   */
+  public static BallastHttpClient.Builder bind(
+      Properties props, Function<String, @Nullable String> env, Consumer<ConfigReader> afterRead) {
     Properties own = new Properties();
     for (String key : props.stringPropertyNames()) {
       if (!key.startsWith(JDBC)) {
@@ -79,6 +92,7 @@ public final class PropertiesBinder {
     for (String name : names) {
       bindService(reader, name, zone).ifPresent(s -> builder.service(name, s.endpoints, s.config));
     }
+    afterRead.accept(reader);
     reader.checkUnknownKeys();
     reader.throwIfProblems();
     return builder;
