@@ -5,23 +5,19 @@ import dev.ballast.spring.boot.internal.Meters;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * When {@code ballast.jdbc.primary.url} is set, the context's {@code DataSource} is a {@link
- * RoutingDataSource} built from the {@code ballast.jdbc.*} keys: read-only transactions ({@code
- * @Transactional(readOnly = true)}, Spring Data's read methods) read on replicas, everything else
- * runs on the primary, with no annotation of Ballast's. Boot's own single-pool {@code DataSource}
- * backs off (this runs before it and it is conditional on a missing {@code DataSource}); JPA,
- * {@code JdbcTemplate} and Flyway use the router (migrations write, so they run on the primary).
- * The router, its pools and its monitor thread are closed with the context. An application that
- * defines its own {@code DataSource} keeps it.
+ * RoutingDataSource} built from the {@code ballast.jdbc.*} keys: read-only transactions
+ * ({@code @Transactional(readOnly = true)}, Spring Data's read methods) read on replicas,
+ * everything else runs on the primary, with no annotation of Ballast's. Boot's own single-pool
+ * {@code DataSource} backs off (this runs before it and it is conditional on a missing {@code
+ * DataSource}); JPA, {@code JdbcTemplate} and Flyway use the router (migrations write, so they run
+ * on the primary). The router, its pools and its monitor thread are closed with the context. An
+ * application that defines its own {@code DataSource} keeps it.
  */
 @AutoConfiguration(
     after = BallastAutoConfiguration.class,
@@ -33,22 +29,5 @@ public class BallastJdbcAutoConfiguration {
   @ConditionalOnMissingBean(DataSource.class)
   public RoutingDataSource ballastRoutingDataSource(BallastSettings settings, BeanFactory beans) {
     return Meters.routingDataSource(settings.properties(), beans);
-  }
-
-  /**
-   * With {@code ballast.jdbc.read-your-writes=lsn} in a servlet web application: the {@link
-   * ConsistencyFilter} that returns and honours {@code Ballast-Consistency} headers.
-   */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-  @ConditionalOnClass(name = "org.springframework.web.filter.OncePerRequestFilter")
-  @ConditionalOnProperty(name = "ballast.jdbc.read-your-writes", havingValue = "lsn")
-  static class ReadYourWritesConfiguration {
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnBean(RoutingDataSource.class)
-    ConsistencyFilter ballastConsistencyFilter(RoutingDataSource router) {
-      return new ConsistencyFilter(router);
-    }
   }
 }

@@ -16,12 +16,12 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Sends a {@code RestClient} / {@code RestTemplate} request whose host is a configured service
- * name ({@code http://orders/api/items}) through {@link BallastHttpClient}, which picks the
- * instance (zone-aware, health-checked) and retries idempotent calls on another one; a request to
- * any other host, or one with an explicit port, goes on unchanged to the next interceptor or the
- * request factory. The {@code Host} and {@code Content-Length} headers are set by Ballast; every
- * other header and the body are sent as given. A call that produced no response throws an {@link
+ * Sends a {@code RestClient} / {@code RestTemplate} request whose host is a configured service name
+ * ({@code http://orders/api/items}) through {@link BallastHttpClient}, which picks the instance
+ * (zone-aware, health-checked) and retries idempotent calls on another one; a request to any other
+ * host, or one with an explicit port, goes on unchanged to the next interceptor or the request
+ * factory. The {@code Host} and {@code Content-Length} headers are set by Ballast; every other
+ * header and the body are sent as given. A call that produced no response throws an {@link
  * IOException} (Spring turns it into a {@code ResourceAccessException}). Thread-safe.
  */
 public final class BallastRequestInterceptor implements ClientHttpRequestInterceptor {

@@ -46,9 +46,7 @@ public final class BallastSettings {
   /** A copy of the properties (every key under {@code ballast.}). */
   public Properties properties() {
     Properties copy = new Properties();
-    properties
-        .stringPropertyNames()
-        .forEach(k -> copy.setProperty(k, properties.getProperty(k)));
+    properties.stringPropertyNames().forEach(k -> copy.setProperty(k, properties.getProperty(k)));
     return copy;
   }
 

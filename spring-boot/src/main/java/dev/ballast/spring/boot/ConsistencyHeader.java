@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * The {@code Ballast-Consistency} HTTP header: read-your-writes positions that name their database,
  * {@code <database>=<token>} entries separated by commas ({@code orders-db=lsn:0/3000148}). A
  * service applies only the entry of its own database ({@code ballast.jdbc.name}) and ignores the
- * others, so one header can carry a session's positions in several databases. Malformed entries
- * are ignored: a bad header never fails a request, it only loses the guarantee for that entry.
+ * others, so one header can carry a session's positions in several databases. Malformed entries are
+ * ignored: a bad header never fails a request, it only loses the guarantee for that entry.
  * Stateless.
  */
 public final class ConsistencyHeader {

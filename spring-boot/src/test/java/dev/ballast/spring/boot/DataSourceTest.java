@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Flyway's migrations on the primary. One cluster (primary + one replica) and one context for the
  * class; the context is closed after it (DirtiesContext), before the cluster stops.
  */
-@SpringBootTest(classes = OrdersApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = OrdersApp.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DataSourceTest {
   @RegisterExtension
@@ -35,7 +37,8 @@ class DataSourceTest {
 
   @DynamicPropertySource
   static void ballast(DynamicPropertyRegistry registry) {
-    TestClusters.jdbcProperties(pg.cluster(), "orders-db").forEach((k, v) -> registry.add(k, () -> v));
+    TestClusters.jdbcProperties(pg.cluster(), "orders-db")
+        .forEach((k, v) -> registry.add(k, () -> v));
   }
 
   @Autowired ApplicationContext context;
@@ -97,18 +100,30 @@ class DataSourceTest {
 
   @Test
   void closingTheContextLeavesNoThreadOrConnectionOfBallast() {
-    Map<String, String> props = new java.util.LinkedHashMap<>(TestClusters.jdbcProperties(pg.cluster(), "closing-db"));
+    Map<String, String> props =
+        new java.util.LinkedHashMap<>(TestClusters.jdbcProperties(pg.cluster(), "closing-db"));
     props.put("ballast.jdbc.hikari.dataSource.ApplicationName", "ballast-boot-closing");
     props.put("ballast.http.services.inventory.endpoints", "http://127.0.0.1:9");
     props.put("ballast.http.shutdown-drain-timeout", "1s");
     org.springframework.context.ConfigurableApplicationContext second =
         new org.springframework.boot.builder.SpringApplicationBuilder(OrdersApp.class)
             .web(org.springframework.boot.WebApplicationType.NONE)
-            .properties(props.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new))
+            .properties(
+                props.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new))
             .run();
     OrderService service = second.getBean(OrderService.class);
     service.create("closing");
     service.serverOfReadOnlyTransaction();
+    // a call to a port where nothing listens: it fails, but starts the client's event loop
+    try {
+      second
+          .getBean(dev.ballast.http.BallastHttpClient.class)
+          .send(dev.ballast.http.ServiceRequest.get("inventory", "/").build());
+    } catch (dev.ballast.http.BallastHttpException expected) {
+      // connection refused
+    }
     assertThat(threadsNamed("closing-db")).isNotEmpty();
     assertThat(threadsNamed("ballast-http")).isNotEmpty();
     assertThat(connectionsOf("ballast-boot-closing")).isPositive();

@@ -31,7 +31,10 @@ class MetadataTest {
 
     assertThat(
             ConfigValidation.problems(
-                p, name -> null, r -> known.addAll(r.knownKeys()), r -> known.addAll(r.knownKeys())))
+                p,
+                name -> null,
+                r -> known.addAll(r.knownKeys()),
+                r -> known.addAll(r.knownKeys())))
         .isEmpty();
 
     Set<String> documented = new TreeSet<>();
@@ -45,8 +48,7 @@ class MetadataTest {
   @Test
   void everyEntryHasATypeAndADescription() throws Exception {
     String json;
-    try (var in =
-        MetadataTest.class.getClassLoader().getResourceAsStream(KeyCatalog.METADATA)) {
+    try (var in = MetadataTest.class.getClassLoader().getResourceAsStream(KeyCatalog.METADATA)) {
       json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     var tree = new tools.jackson.databind.ObjectMapper().readTree(json);

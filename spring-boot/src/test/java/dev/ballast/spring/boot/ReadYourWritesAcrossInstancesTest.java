@@ -46,15 +46,16 @@ class ReadYourWritesAcrossInstancesTest {
 
   private static String start() {
     List<String> props = new ArrayList<>();
-    TestClusters.jdbcProperties(pg.cluster(), DATABASE)
-        .forEach((k, v) -> props.add(k + "=" + v));
+    TestClusters.jdbcProperties(pg.cluster(), DATABASE).forEach((k, v) -> props.add(k + "=" + v));
     props.add("ballast.jdbc.read-your-writes=lsn");
     props.add("ballast.jdbc.read-your-writes.max-wait=100ms");
     // lag here is deliberate and short: the replica must stay eligible for reads
     props.add("ballast.jdbc.max-replica-lag=30s");
     props.add("server.port=0");
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(OrdersApp.class).properties(props.toArray(String[]::new)).run();
+        new SpringApplicationBuilder(OrdersApp.class)
+            .properties(props.toArray(String[]::new))
+            .run();
     instances.add(context);
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     return "http://127.0.0.1:" + port;
@@ -69,7 +70,8 @@ class ReadYourWritesAcrossInstancesTest {
 
     int staleWithToken = 0;
     for (int i = 0; i < 200; i++) {
-      String id = withSession.post().uri(first + "/orders").body("with-" + i).retrieve().body(String.class);
+      String id =
+          withSession.post().uri(first + "/orders").body("with-" + i).retrieve().body(String.class);
       if (!found(withSession, id)) {
         staleWithToken++;
       }
@@ -78,7 +80,8 @@ class ReadYourWritesAcrossInstancesTest {
 
     int staleWithout = 0;
     for (int i = 0; i < 50; i++) {
-      String id = plain.post().uri(first + "/orders").body("without-" + i).retrieve().body(String.class);
+      String id =
+          plain.post().uri(first + "/orders").body("without-" + i).retrieve().body(String.class);
       if (!found(plain, id)) {
         staleWithout++;
       }

@@ -1,7 +1,7 @@
 package dev.ballast.spring.boot;
 
-import dev.ballast.testkit.PostgresCluster;
 import dev.ballast.testkit.PgNode;
+import dev.ballast.testkit.PostgresCluster;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -18,8 +18,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * Collects every {@code ballast.*} property of a Spring {@code Environment} into a {@link
  * Properties} object for Ballast's own binders, with Spring's relaxed names: {@code
- * BALLAST_HTTP_SERVICES_ORDERS_ENDPOINTS}, {@code ballast.http.shutdownDrainTimeout} and YAML
- * lists ({@code endpoints: [a, b]}, joined with commas) all reach the binders under the key they
+ * BALLAST_HTTP_SERVICES_ORDERS_ENDPOINTS}, {@code ballast.http.shutdownDrainTimeout} and YAML lists
+ * ({@code endpoints: [a, b]}, joined with commas) all reach the binders under the key they
  * document. A key that matches no documented key is passed on as written, so the binders report it
  * with a "did you mean". Property sources are read in the environment's order of precedence: the
  * first source that sets a key wins, as in Spring. Stateless.
@@ -71,8 +71,7 @@ public final class EnvironmentKeys {
     return properties;
   }
 
-  private static @Nullable String fromEnvVar(
-      String name, KeyCatalog catalog) {
+  private static @Nullable String fromEnvVar(String name, KeyCatalog catalog) {
     if (!name.toUpperCase(Locale.ROOT).startsWith(ENV_PREFIX)) {
       return null;
     }
@@ -85,8 +84,7 @@ public final class EnvironmentKeys {
     return catalog.canonical(segments).orElse(String.join(".", segments));
   }
 
-  private static @Nullable String fromProperty(
-      String name, KeyCatalog catalog) {
+  private static @Nullable String fromProperty(String name, KeyCatalog catalog) {
     if (!name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return null;
     }

@@ -22,7 +22,7 @@ public class OrderController {
   }
 
   @GetMapping("/orders/{id}")
-  public ResponseEntity<String> get(@PathVariable long id) {
+  public ResponseEntity<String> get(@PathVariable("id") long id) {
     return service
         .find(id)
         .map(o -> ResponseEntity.ok(o.getItem()))
