@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ballast.jdbc.internal.DriverProbeConnector;
 import dev.ballast.jdbc.internal.Host;
+import dev.ballast.jdbc.internal.HostState;
 import dev.ballast.jdbc.internal.JdbcProperties;
 import dev.ballast.jdbc.internal.LogicalConnection;
 import dev.ballast.jdbc.internal.MeterSupport;
@@ -232,6 +233,34 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   public Optional<String> primaryHost() {
     Host p = router.monitor().snapshot().primary();
     return p == null ? Optional.empty() : Optional.of(p.name());
+  }
+
+  /**
+   * The replicas eligible for reads as of the monitor's last probe round (reachable, replicating,
+   * within {@code max-replica-lag}), by host name in configuration order. For health endpoints.
+   */
+  public List<String> eligibleReplicas() {
+    List<String> names = new ArrayList<>();
+    for (HostState st : router.monitor().snapshot().readCandidates()) {
+      if (st.eligible()) {
+        names.add(st.host().name());
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The largest replay lag among the reachable replicas as of the last probe round; zero when none
+   * is reachable or all are caught up. For health endpoints.
+   */
+  public Duration worstReplicaLag() {
+    double worst = 0;
+    for (HostState st : router.monitor().snapshot().readCandidates()) {
+      if (st.reachable()) {
+        worst = Math.max(worst, st.lagSeconds());
+      }
+    }
+    return Duration.ofNanos((long) (worst * 1e9));
   }
 
   /**

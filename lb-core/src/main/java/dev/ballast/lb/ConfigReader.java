@@ -245,6 +245,15 @@ public final class ConfigReader {
     return List.copyOf(problems);
   }
 
+  /**
+   * Every key read so far (passed to a getter, with fallback variants, or found by {@link
+   * #passthrough}), in the order first read; unmodifiable snapshot. Lets tooling list the keys a
+   * binder knows, e.g. to check generated IDE metadata against it.
+   */
+  public Set<String> knownKeys() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(known));
+  }
+
   /** Whether any problem was recorded. */
   public boolean hasProblems() {
     return !problems.isEmpty();

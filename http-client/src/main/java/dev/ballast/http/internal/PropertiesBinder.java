@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -61,7 +62,20 @@ public final class PropertiesBinder {
    *
    * @throws ConfigException with every problem found
    */
-  public static BoundProperties bind(Properties props, Function<String, @Nullable String> env) {
+  public static BoundProperties bind(
+      Properties props, Function<String, @Nullable String> env) {
+    return bind(props, env, reader -> {});
+  }
+
+  /**
+   * As {@link #bind(Properties, Function)}, handing the reader to {@code afterRead} once every key
+   * has been read and before unknown keys are checked: lets tooling see {@link
+   * ConfigReader#knownKeys()} (the Spring Boot starter checks its IDE metadata against it).
+   *
+   * @throws ConfigException with every problem found
+   */
+  public static BoundProperties bind(
+      Properties props, Function<String, @Nullable String> env, Consumer<ConfigReader> afterRead) {
     Properties own = new Properties();
     for (String key : props.stringPropertyNames()) {
       if (!key.startsWith(JDBC)) {
@@ -84,6 +98,7 @@ public final class PropertiesBinder {
       bindService(reader, name, zone)
           .ifPresent(s -> services.add(new ServiceDefinition(name, s.endpoints, s.config)));
     }
+    afterRead.accept(reader);
     reader.checkUnknownKeys();
     reader.throwIfProblems();
     return new BoundProperties(zone, threads.orElse(null), drain.orElse(null), services);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,20 @@ public final class JdbcProperties {
    * @throws dev.ballast.lb.ConfigException listing every problem, one per line
    */
   public static Bound bind(Properties properties, Function<String, @Nullable String> environment) {
+    return bind(properties, environment, reader -> {});
+  }
+
+  /**
+   * As {@link #bind(Properties, Function)}, handing the reader to {@code afterRead} once every key
+   * has been read and before unknown keys are checked: lets tooling see {@link
+   * ConfigReader#knownKeys()} (the Spring Boot starter checks its IDE metadata against it).
+   *
+   * @throws dev.ballast.lb.ConfigException listing every problem, one per line
+   */
+  public static Bound bind(
+      Properties properties,
+      Function<String, @Nullable String> environment,
+      Consumer<ConfigReader> afterRead) {
     ConfigReader reader = new ConfigReader(ownKeys(properties), environment);
     String name = reader.string(PREFIX + "name", RouterConfig.DEFAULT_NAME);
     String zone = LbProperties.localZone(reader);
@@ -117,6 +132,7 @@ public final class JdbcProperties {
         reader.choice(
             PREFIX + "topology", Topology.STATIC, Topology::fromPropertyName, "one of static|auto");
 
+    afterRead.accept(reader);
     reader.checkUnknownKeys();
     reader.throwIfProblems();
     RouterConfig config =

@@ -1,0 +1,25 @@
+package dev.ballast.spring.boot;
+
+import dev.ballast.spring.boot.internal.EnvironmentKeys;
+import dev.ballast.spring.boot.internal.KeyCatalog;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Reads and validates every {@code ballast.*} key of the application's {@code Environment}
+ * (application.yml, properties, profiles, environment variables, command line) into {@link
+ * BallastSettings}. An invalid configuration fails the context here, before any Ballast thread or
+ * pool starts, and {@link BallastFailureAnalyzer} lists the problems.
+ */
+@AutoConfiguration
+public class BallastAutoConfiguration {
+  /** The validated settings; the application may define its own bean instead. */
+  @Bean
+  @ConditionalOnMissingBean
+  public BallastSettings ballastSettings(ConfigurableEnvironment environment) {
+    return BallastSettings.validate(
+        EnvironmentKeys.collect(environment, KeyCatalog.load()), System::getenv);
+  }
+}

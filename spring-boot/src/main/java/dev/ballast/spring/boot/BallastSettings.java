@@ -1,0 +1,68 @@
+package dev.ballast.spring.boot;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ballast.lb.ConfigException;
+import dev.ballast.spring.boot.internal.ConfigValidation;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code ballast.*} properties of the application's {@code Environment}, validated: the bean
+ * every Ballast bean of the starter is built from. Its keys are the documented ones (Spring's
+ * relaxed names mapped to them), ready for {@code BallastHttpClient.fromProperties} and {@code
+ * RoutingDataSource.fromProperties}. Immutable.
+ */
+public final class BallastSettings {
+  private final Properties properties;
+
+  private BallastSettings(Properties properties) {
+    this.properties = properties;
+  }
+
+  /**
+   * Validates {@code properties} with Ballast's binders.
+   *
+   * @throws ConfigException listing every problem, one per line ({@code <key>: <value> (expected:
+   *     …)}, a "did you mean" for unknown keys, secrets masked)
+   */
+  public static BallastSettings validate(
+      Properties properties, Function<String, @Nullable String> environment) {
+    requireNonNull(properties, "properties");
+    requireNonNull(environment, "environment");
+    Properties copy = new Properties();
+    properties.stringPropertyNames().forEach(k -> copy.setProperty(k, properties.getProperty(k)));
+    if (!copy.isEmpty()) {
+      List<String> problems = ConfigValidation.problems(copy, environment);
+      if (!problems.isEmpty()) {
+        throw new ConfigException(problems);
+      }
+    }
+    return new BallastSettings(copy);
+  }
+
+  /** A copy of the properties (every key under {@code ballast.}). */
+  public Properties properties() {
+    Properties copy = new Properties();
+    properties.stringPropertyNames().forEach(k -> copy.setProperty(k, properties.getProperty(k)));
+    return copy;
+  }
+
+  /** Whether any HTTP service is configured ({@code ballast.http.services.<name>.…}). */
+  public boolean hasHttpServices() {
+    return ConfigValidation.uses(properties, "ballast.http.services.");
+  }
+
+  /** Whether the JDBC router is configured ({@code ballast.jdbc.primary.url}). */
+  public boolean hasJdbc() {
+    return properties.containsKey("ballast.jdbc.primary.url");
+  }
+
+  /** The number of keys, for logs; values are not shown (some are secrets). */
+  @Override
+  public String toString() {
+    return "BallastSettings[" + properties.size() + " keys]";
+  }
+}

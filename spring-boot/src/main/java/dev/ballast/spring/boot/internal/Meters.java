@@ -1,0 +1,45 @@
+package dev.ballast.spring.boot.internal;
+
+import dev.ballast.http.BallastHttpClient;
+import dev.ballast.jdbc.RoutingDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Properties;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Builds Ballast's components with the application's {@code MeterRegistry} when there is one
+ * (Micrometer on the class path and a registry bean), without it otherwise. Micrometer is optional:
+ * the types that name it are only touched after checking that it is present. Stateless.
+ */
+public final class Meters {
+  private static final String REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
+
+  private Meters() {}
+
+  /** A router from {@code properties}, its meters in the application's registry if any. */
+  public static RoutingDataSource routingDataSource(Properties properties, BeanFactory beans) {
+    if (present()) {
+      MeterRegistry registry = beans.getBeanProvider(MeterRegistry.class).getIfAvailable();
+      if (registry != null) {
+        return RoutingDataSource.fromProperties(properties, registry);
+      }
+    }
+    return RoutingDataSource.fromProperties(properties);
+  }
+
+  /** A client from {@code properties}, its meters in the application's registry if any. */
+  public static BallastHttpClient httpClient(Properties properties, BeanFactory beans) {
+    if (present()) {
+      MeterRegistry registry = beans.getBeanProvider(MeterRegistry.class).getIfAvailable();
+      if (registry != null) {
+        return BallastHttpClient.fromProperties(properties, registry);
+      }
+    }
+    return BallastHttpClient.fromProperties(properties);
+  }
+
+  private static boolean present() {
+    return ClassUtils.isPresent(REGISTRY, Meters.class.getClassLoader());
+  }
+}

@@ -1,0 +1,5 @@
+/** Implementation of the starter; not a public API. */
+@NullMarked
+package dev.ballast.spring.boot.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,11 @@
+/**
+ * Spring Boot auto-configuration of Ballast: {@code ballast.*} keys from the application's {@code
+ * Environment} become a {@link dev.ballast.jdbc.RoutingDataSource} (the context's {@code
+ * DataSource}) and a {@link dev.ballast.http.BallastHttpClient} that {@code RestClient} uses for
+ * hosts that are configured service names. Validation is the same as {@code fromProperties}: an
+ * invalid configuration stops the context at start-up with one line per problem.
+ */
+@NullMarked
+package dev.ballast.spring.boot;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+CREATE TABLE purchase_order (
+  id BIGSERIAL PRIMARY KEY,
+  item TEXT NOT NULL
+);
