@@ -64,7 +64,10 @@ class MetadataTest {
     String services = "ballast.http.services.orders.";
     if (key.startsWith(services)) {
       String rest = key.substring(services.length());
-      return rest.equals("endpoints") ? "ballast.http.services" : "ballast.http.defaults." + rest;
+      // endpoints= and discovery= name a service's instances: documented with the services map
+      return rest.equals("endpoints") || rest.equals("discovery")
+          ? "ballast.http.services"
+          : "ballast.http.defaults." + rest;
     }
     if (key.startsWith("ballast.jdbc.replicas.")) {
       return "ballast.jdbc.replicas";
