@@ -103,9 +103,8 @@ class ActuatorTest {
   }
 
   /**
-   * Ballast's lb and jdbc meters and Boot's {@code http.client.requests} in one scrape. Once
-   * Ballast's own client timer is renamed to {@code ballast.http.client.requests}, a call through
-   * Ballast before the scrape can be added here, with its series asserted too.
+   * Ballast's lb, jdbc and client meters and Boot's {@code http.client.requests} in one scrape:
+   * Ballast's timer is {@code ballast.http.client.requests}, so the two never collide.
    */
   @Test
   void prometheusScrapesBallastsMetersWithBootsClientMeter() {
@@ -120,6 +119,14 @@ class ActuatorTest {
             .retrieve()
             .body(String.class);
     assertThat(body).isEqualTo(one.id());
+    String viaBallast =
+        restClientBuilder
+            .build()
+            .get()
+            .uri("http://inventory/through-ballast")
+            .retrieve()
+            .body(String.class);
+    assertThat(farm.instances()).extracting(HttpInstance::id).contains(viaBallast);
 
     String scrape =
         RestClient.create()
@@ -132,7 +139,8 @@ class ActuatorTest {
         .contains("ballast_jdbc_routes_total{")
         .contains("ballast_jdbc_replica_eligible{")
         .contains("ballast_lb_endpoints{")
-        .containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"[^\"]*/direct\"");
+        .containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"[^\"]*/direct\"")
+        .containsPattern("ballast_http_client_requests_seconds_count\\{[^}]*service=\"inventory\"");
   }
 
   private JsonNode get(String path) {
