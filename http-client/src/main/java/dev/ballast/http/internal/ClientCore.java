@@ -94,6 +94,10 @@ public final class ClientCore {
         services.put(def.name(), svc);
         svc.start(def, ticker, random);
         svc.meters(metrics.bind(svc.loadBalancer()));
+        // The balancer's control plane runs on its own thread: let the set-up it queued (pick
+        // counting for the meters rebuilds the picker) finish before the first call, so calls
+        // start on the picker they will keep.
+        svc.loadBalancer().flush().join();
       }
     } catch (RuntimeException | Error e) {
       core.close(Duration.ZERO);
