@@ -74,6 +74,8 @@ class DiscoveryDrainingTest {
     ScriptedDiscovery discovery = new ScriptedDiscovery();
     try (BallastHttpClient client = client(discovery)) {
       discovery.report(old);
+      // the client's control plane applies a set on its own thread: wait for it
+      client.loadBalancer("orders").flush().join();
       old.latency(Duration.ofSeconds(3));
       List<CompletableFuture<ServiceResponse>> early = new ArrayList<>();
       early.add(client.sendAsync(ServiceRequest.get("orders", "/in-flight").build()));
@@ -85,6 +87,7 @@ class DiscoveryDrainingTest {
       assertThat(old.activeConnections()).isEqualTo(1);
 
       drain.accept(discovery);
+      client.loadBalancer("orders").flush().join();
       List<CompletableFuture<ServiceResponse>> late = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         late.add(client.sendAsync(ServiceRequest.get("orders", "/late/" + i).build()));

@@ -39,6 +39,8 @@ class DiscoveryPropertiesTest {
     try {
       assertThat(discovery.starts.get()).isEqualTo(1);
       discovery.report(i1, i2);
+      // the client's control plane applies a set on its own thread: wait for it
+      client.loadBalancer("orders").flush().join();
       for (int i = 0; i < 10; i++) {
         assertThat(client.send(ServiceRequest.get("orders", "/a").build()).statusCode())
             .isEqualTo(200);
@@ -66,6 +68,7 @@ class DiscoveryPropertiesTest {
       assertThat(registry.get("ballast.discovery.staleness").gauge().value()).isNotNegative();
 
       discovery.report();
+      client.loadBalancer("orders").flush().join();
       assertThatThrownBy(() -> client.send(ServiceRequest.get("orders", "/c").build()))
           .isInstanceOf(NoAvailableEndpointException.class)
           .hasMessageStartingWith(
