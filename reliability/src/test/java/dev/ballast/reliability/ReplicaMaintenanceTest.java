@@ -141,18 +141,20 @@ class ReplicaMaintenanceTest {
           .as("%s", traffic.samples())
           .isZero();
       assertThat(traffic.missingOn(cluster.primary().dataSource())).isEmpty();
-      // Read-backs during the pause go to the caught-up r2, none to the primary. r1 (the local
-      // replica) may serve only the read-backs of writes it replayed before the pause: at most the
-      // one each writer had in flight when the pause began.
-      assertThat(duringPause.getOrDefault("primary", 0L)).as("%s", duringPause).isZero();
+      // Read-backs during the pause go to the caught-up r2. r1 (the local replica) may serve only
+      // the read-backs of writes it replayed before the pause: at most the one each writer had in
+      // flight when the pause began. The primary takes a read-back only when r2 has not replayed
+      // it within max-wait (100 ms): none on a quiet machine, 1 of 869 on one at load 25.
+      long total = duringPause.values().stream().mapToLong(Long::longValue).sum();
+      long onPrimary = duringPause.getOrDefault("primary", 0L);
+      assertThat(onPrimary).as("%s", duringPause).isLessThanOrEqualTo(total / 100);
       assertThat(duringPause.getOrDefault("r1", 0L))
           .as("%s", duringPause)
           .isLessThanOrEqualTo(WRITERS);
-      long total = duringPause.values().stream().mapToLong(Long::longValue).sum();
       assertThat(duringPause.getOrDefault("r2", 0L))
           .as("%s", duringPause)
           .isPositive()
-          .isGreaterThanOrEqualTo(total - WRITERS);
+          .isGreaterThanOrEqualTo(total - WRITERS - onPrimary);
     }
   }
 
