@@ -62,8 +62,7 @@ public final class PropertiesBinder {
    *
    * @throws ConfigException with every problem found
    */
-  public static BoundProperties bind(
-      Properties props, Function<String, @Nullable String> env) {
+  public static BoundProperties bind(Properties props, Function<String, @Nullable String> env) {
     return bind(props, env, reader -> {});
   }
 
