@@ -168,6 +168,11 @@ public final class BallastHttpClient implements AutoCloseable {
     return core.loadBalancer(requireNonNull(service, "service"));
   }
 
+  /** Connections this client holds open as far as it has seen (closes it has processed). */
+  int openConnections() {
+    return core.openConnections();
+  }
+
   /**
    * {@link #close(Duration)} with the configured drain timeout ({@link
    * Builder#shutdownDrainTimeout}; zero, the default, fails calls in flight at once). Idempotent.

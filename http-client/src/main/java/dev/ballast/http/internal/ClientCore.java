@@ -120,6 +120,11 @@ public final class ClientCore {
     return service(name).loadBalancer();
   }
 
+  /** Connections of this client that are open as far as it knows (for tests and diagnostics). */
+  public int openConnections() {
+    return transport.openConnections();
+  }
+
   /** The service {@code name} at run time. */
   ServiceRuntime service(String name) {
     ServiceRuntime svc = services.get(name);

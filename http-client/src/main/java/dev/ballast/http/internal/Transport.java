@@ -134,6 +134,11 @@ final class Transport {
         .handler(initializer);
   }
 
+  /** Connections open now: every tracked channel whose close this client has not yet seen. */
+  int openConnections() {
+    return channels.size();
+  }
+
   /** Tracks {@code ch} until it closes, so that {@link #shutdown} can close every connection. */
   void track(Channel ch) {
     channels.add(ch);
