@@ -1,6 +1,7 @@
 package dev.ballast.spring.boot;
 
 import dev.ballast.http.BallastHttpClient;
+import dev.ballast.spring.boot.internal.HttpClientShutdown;
 import dev.ballast.spring.boot.internal.Meters;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +20,11 @@ import org.springframework.context.annotation.Configuration;
  * RestTemplateBuilder} route requests to {@code http://<name>/…} through it (see {@link
  * BallastRequestInterceptor}); other hosts are untouched.
  *
- * <p>Shutdown: the client is a bean, so it is closed in the context's destroy phase, which comes
- * after the web server's graceful shutdown (a lifecycle stop): requests still being served can
- * finish their downstream calls, then {@code close()} lets calls still in flight finish within
- * {@code ballast.http.shutdown-drain-timeout} and stops the event loops.
+ * <p>Shutdown: the client is closed while the context stops, after the web server's graceful wait
+ * for requests in flight and before the web server itself stops (a lifecycle phase between the
+ * two): calls still in flight, from requests being served or from background work, finish within
+ * {@code ballast.http.shutdown-drain-timeout} while their responses can still be written; later
+ * calls are rejected; then the event loops stop.
  */
 @AutoConfiguration(
     after = BallastAutoConfiguration.class,
@@ -36,6 +39,12 @@ public class BallastHttpAutoConfiguration {
   @ConditionalOnMissingBean
   public BallastHttpClient ballastHttpClient(BallastSettings settings, BeanFactory beans) {
     return Meters.httpClient(settings.properties(), beans);
+  }
+
+  /** Closes the client between the web server's graceful wait and its stop. */
+  @Bean
+  SmartLifecycle ballastHttpClientShutdown(BallastHttpClient client) {
+    return new HttpClientShutdown(client);
   }
 
   /** Routes Boot's {@code RestClient.Builder} through Ballast for service hosts. */
