@@ -2,17 +2,24 @@ package dev.ballast.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ballast.jdbc.RoutingDataSource;
 import dev.ballast.spring.boot.reactive.ReactiveOrdersApp;
 import dev.ballast.testkit.PostgresClusterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
@@ -135,6 +142,27 @@ class ReactiveReadYourWritesTest {
     assertThat(second.getHeaders().getFirst(ConsistencyHeader.NAME))
         .matches("other-db=lsn:FF/0," + DATABASE + "=lsn:[0-9A-F]+/[0-9A-F]+")
         .isNotEqualTo("other-db=lsn:FF/0," + token);
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void withLimitedContextPropagationTheStarterWarnsThatBlockingWorkMissesTokens(
+      CapturedOutput output) {
+    Properties props = new Properties();
+    props.putAll(TestClusters.jdbcProperties(pg.cluster(), "limited-db"));
+    props.put("ballast.jdbc.read-your-writes", "lsn");
+    new ReactiveWebApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(BallastReactiveReadYourWritesAutoConfiguration.class))
+        .withBean(RoutingDataSource.class, () -> RoutingDataSource.fromProperties(props))
+        .withPropertyValues(
+            "ballast.jdbc.read-your-writes=lsn", "spring.reactor.context-propagation=limited")
+        .run(context -> assertThat(context).hasSingleBean(ConsistencyWebFilter.class));
+    assertThat(output)
+        .contains(
+            "spring.reactor.context-propagation: limited (expected: auto for"
+                + " ballast.jdbc.read-your-writes=lsn in a WebFlux application; blocking JDBC work"
+                + " on another scheduler will not see Ballast-Consistency tokens)");
   }
 
   private static boolean found(RestClient client, String id, String token) {
