@@ -35,7 +35,7 @@ public class BallastHttpAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public BallastHttpClient ballastHttpClient(BallastSettings settings, BeanFactory beans) {
-    return Meters.httpClient(settings.properties(), beans);
+    return Meters.httpClient(settings.properties(), settings.discoveryProviders(), beans);
   }
 
   /** Routes Boot's {@code RestClient.Builder} through Ballast for service hosts. */
