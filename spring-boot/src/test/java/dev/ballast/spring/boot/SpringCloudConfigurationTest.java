@@ -53,7 +53,17 @@ class SpringCloudConfigurationTest {
                       context.getBean(BallastHttpClient.class).loadBalancer("orders").endpoints())
                   .extracting(s -> s.endpoint().id())
                   .containsExactly("127.0.0.1:1");
+              assertThat(threadNamed("ballast-spring-cloud-orders")).isTrue();
             });
+    // closed with the context: the client closes its source, which stops the refresh thread
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> !threadNamed("ballast-spring-cloud-orders"));
+  }
+
+  private static boolean threadNamed(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.isAlive() && t.getName().equals(name));
   }
 
   @Test
