@@ -3,7 +3,9 @@
  * Environment} become a {@link dev.ballast.jdbc.RoutingDataSource} (the context's {@code
  * DataSource}) and a {@link dev.ballast.http.BallastHttpClient} that {@code RestClient} uses for
  * hosts that are configured service names. Validation is the same as {@code fromProperties}: an
- * invalid configuration stops the context at start-up with one line per problem.
+ * invalid configuration stops the context at start-up with one line per problem. With Spring Cloud
+ * Commons on the class path, {@code discovery=spring-cloud} takes a service's instances from the
+ * application's {@code DiscoveryClient} ({@link BallastSpringCloudAutoConfiguration}).
  */
 @NullMarked
 package dev.ballast.spring.boot;
