@@ -9,11 +9,13 @@ import dev.ballast.http.internal.ServiceDefinition;
 import dev.ballast.lb.ConfigException;
 import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.EndpointSource;
+import dev.ballast.lb.EndpointSourceProvider;
 import dev.ballast.lb.LoadBalancer;
 import dev.ballast.lb.RandomSource;
 import dev.ballast.lb.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +108,29 @@ public final class BallastHttpClient implements AutoCloseable {
    * @throws ConfigException listing every problem
    */
   static Builder builder(Properties props, Function<String, @Nullable String> env) {
-    BoundProperties bound = PropertiesBinder.bind(props, env);
+    return builder(props, env, List.of());
+  }
+
+  /**
+   * A builder configured from {@code props} as {@link #fromProperties(Properties)} does, where
+   * {@code discovery=<name>} may also name one of {@code providers}: discovery sources that need
+   * objects of the application and so cannot be found by {@link java.util.ServiceLoader} (the
+   * Spring Boot starter's {@code spring-cloud}). A given provider wins over a class-path one of the
+   * same name. Add a meter registry or ticker, then {@link Builder#build()}.
+   *
+   * @throws ConfigException listing every problem, before anything is started
+   */
+  public static Builder builder(
+      Properties props, Collection<? extends EndpointSourceProvider> providers) {
+    return builder(
+        requireNonNull(props, "props"), System::getenv, requireNonNull(providers, "providers"));
+  }
+
+  private static Builder builder(
+      Properties props,
+      Function<String, @Nullable String> env,
+      Collection<? extends EndpointSourceProvider> providers) {
+    BoundProperties bound = PropertiesBinder.bind(props, env, reader -> {}, providers);
     Builder b = builder().zone(bound.zone());
     Integer threads = bound.eventLoopThreads();
     if (threads != null) {

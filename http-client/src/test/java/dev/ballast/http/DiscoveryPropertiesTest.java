@@ -114,4 +114,46 @@ class DiscoveryPropertiesTest {
                 + SVC
                 + "discovery.scripted.script'?)");
   }
+
+  @Test
+  void aGivenProviderIsUsedByNameBesideTheClassPathOnes() {
+    HttpInstance i1 = farm.instance("i1");
+    dev.ballast.lb.EndpointSourceProvider given =
+        new dev.ballast.lb.EndpointSourceProvider() {
+          @Override
+          public String name() {
+            return "given";
+          }
+
+          @Override
+          public dev.ballast.lb.Discovery bind(
+              String service, dev.ballast.lb.ConfigReader.Scope k) {
+            String zone = k.string("zone", "");
+            return listener -> {
+              listener.onEndpoints(
+                  java.util.List.of(
+                      dev.ballast.lb.DiscoveredEndpoint.serving(
+                          dev.ballast.lb.Endpoint.builder(i1.host(), i1.port())
+                              .zone(zone)
+                              .build())));
+              return () -> {};
+            };
+          }
+        };
+    Properties p = props(SVC + "discovery", "given", SVC + "discovery.given.zone", "z1");
+    try (BallastHttpClient client =
+        BallastHttpClient.builder(p, java.util.List.of(given)).build()) {
+      client.loadBalancer("orders").flush().join();
+      ServiceResponse r = client.send(ServiceRequest.get("orders", "/given").build());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.endpoint().zone()).isEqualTo("z1");
+    }
+    // without it, the name is unknown and the class path's sources are listed
+    assertThatThrownBy(() -> BallastHttpClient.fromProperties(p))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            SVC
+                + "discovery: given (expected: the name of a discovery source on the class path,"
+                + " one of [scripted])");
+  }
 }

@@ -3,6 +3,7 @@ package dev.ballast.lb;
 import static java.util.Objects.requireNonNull;
 
 import dev.ballast.lb.internal.config.EditDistance;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,20 @@ public final class DiscoveryProviders {
 
   /** Every provider on the class path, by name (sorted). */
   public static Map<String, EndpointSourceProvider> available() {
+    return available(List.of());
+  }
+
+  /**
+   * {@code given} and every provider on the class path, by name (sorted); a given provider wins
+   * over a class-path one of the same name.
+   */
+  public static Map<String, EndpointSourceProvider> available(
+      Collection<? extends EndpointSourceProvider> given) {
+    requireNonNull(given, "given");
     Map<String, EndpointSourceProvider> byName = new TreeMap<>();
+    for (EndpointSourceProvider p : given) {
+      byName.putIfAbsent(requireNonNull(p, "provider").name(), p);
+    }
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     for (EndpointSourceProvider p :
         ServiceLoader.load(
@@ -43,6 +57,21 @@ public final class DiscoveryProviders {
    */
   public static Optional<DiscoveredEndpointSource> bind(
       ConfigReader reader, String servicePrefix, String service, Ticker ticker) {
+    return bind(reader, servicePrefix, service, ticker, List.of());
+  }
+
+  /**
+   * As {@link #bind(ConfigReader, String, String, Ticker)}, also offering {@code given}: providers
+   * that cannot be found by {@link ServiceLoader} because they need objects of the application (the
+   * Spring Boot starter's {@code spring-cloud} source needs its {@code DiscoveryClient}). A given
+   * provider wins over a class-path one of the same name.
+   */
+  public static Optional<DiscoveredEndpointSource> bind(
+      ConfigReader reader,
+      String servicePrefix,
+      String service,
+      Ticker ticker,
+      Collection<? extends EndpointSourceProvider> given) {
     requireNonNull(reader, "reader");
     requireNonNull(servicePrefix, "servicePrefix");
     requireNonNull(service, "service");
@@ -52,7 +81,7 @@ public final class DiscoveryProviders {
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, EndpointSourceProvider> providers = available();
+    Map<String, EndpointSourceProvider> providers = available(given);
     EndpointSourceProvider provider = providers.get(name.get());
     if (provider == null) {
       List<String> known = List.copyOf(providers.keySet());

@@ -46,6 +46,65 @@ class DiscoveryProvidersTest {
   }
 
   @Test
+  void aGivenProviderIsFoundByNameAndWinsOverAClassPathOneOfTheSameName() {
+    EndpointSourceProvider given =
+        new EndpointSourceProvider() {
+          @Override
+          public String name() {
+            return "listed";
+          }
+
+          @Override
+          public Discovery bind(String service, ConfigReader.Scope keys) {
+            String zone = keys.required("zone", "a zone");
+            return listener -> {
+              listener.onEndpoints(
+                  java.util.List.of(
+                      DiscoveredEndpoint.serving(
+                          Endpoint.builder("127.0.0.1", 9100).zone(zone).build())));
+              return () -> {};
+            };
+          }
+        };
+    ConfigReader r = reader(PREFIX + "discovery", "listed", PREFIX + "discovery.listed.zone", "z2");
+    DiscoveredEndpointSource source =
+        DiscoveryProviders.bind(r, PREFIX, "orders", Ticker.system(), java.util.List.of(given))
+            .orElseThrow();
+    r.checkUnknownKeys();
+    assertThat(r.problems()).isEmpty();
+    source.subscribe(set -> {});
+    assertThat(source.current().endpoints())
+        .extracting(Endpoint::id, Endpoint::zone)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("127.0.0.1:9100", "z2"));
+    source.close();
+  }
+
+  @Test
+  void anUnknownNameListsTheGivenProvidersBesideTheClassPathOnes() {
+    EndpointSourceProvider given =
+        new EndpointSourceProvider() {
+          @Override
+          public String name() {
+            return "spring-cloud";
+          }
+
+          @Override
+          public Discovery bind(String service, ConfigReader.Scope keys) {
+            return listener -> () -> {};
+          }
+        };
+    ConfigReader r = reader(PREFIX + "discovery", "spring-clod");
+    assertThat(
+            DiscoveryProviders.bind(r, PREFIX, "orders", Ticker.system(), java.util.List.of(given)))
+        .isEmpty();
+    assertThat(r.problems())
+        .containsExactly(
+            PREFIX
+                + "discovery: spring-clod (expected: the name of a discovery source on the class"
+                + " path, one of [listed, spring-cloud]; did you mean 'spring-cloud'?)");
+  }
+
+  @Test
   void noDiscoveryKeyMeansNoSource() {
     ConfigReader r = reader(PREFIX + "endpoints", "http://127.0.0.1:1");
     assertThat(DiscoveryProviders.bind(r, PREFIX, "orders", Ticker.system())).isEmpty();

@@ -5,11 +5,13 @@ import dev.ballast.lb.ConfigException;
 import dev.ballast.lb.ConfigReader;
 import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.EndpointSource;
+import dev.ballast.lb.EndpointSourceProvider;
 import dev.ballast.lb.LbConfig;
 import dev.ballast.lb.LbProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -75,6 +77,20 @@ public final class PropertiesBinder {
    */
   public static BoundProperties bind(
       Properties props, Function<String, @Nullable String> env, Consumer<ConfigReader> afterRead) {
+    return bind(props, env, afterRead, List.of());
+  }
+
+  /**
+   * As {@link #bind(Properties, Function, Consumer)}, offering {@code providers} as discovery
+   * sources beside the class path's (see {@code DiscoveryProviders}).
+   *
+   * @throws ConfigException with every problem found
+   */
+  public static BoundProperties bind(
+      Properties props,
+      Function<String, @Nullable String> env,
+      Consumer<ConfigReader> afterRead,
+      Collection<? extends EndpointSourceProvider> providers) {
     Properties own = new Properties();
     for (String key : props.stringPropertyNames()) {
       if (!key.startsWith(JDBC)) {
@@ -94,7 +110,7 @@ public final class PropertiesBinder {
           "at least one service, e.g. " + SERVICES + "orders.endpoints=http://host:8080");
     }
     for (String name : names) {
-      bindService(reader, name, zone)
+      bindService(reader, name, zone, providers)
           .ifPresent(s -> services.add(new ServiceDefinition(name, s.endpoints, s.config)));
     }
     afterRead.accept(reader);
@@ -113,12 +129,16 @@ public final class PropertiesBinder {
     }
   }
 
-  private static Optional<BoundService> bindService(ConfigReader reader, String name, String zone) {
+  private static Optional<BoundService> bindService(
+      ConfigReader reader,
+      String name,
+      String zone,
+      Collection<? extends EndpointSourceProvider> providers) {
     ConfigReader.Scope scope = reader.scope(SERVICES + name + ".", DEFAULTS);
     String endpointsKey = SERVICES + name + ".endpoints";
     // discovery=<name> replaces endpoints=: DiscoveryBinding reads one or the other.
     Optional<EndpointSource> discovered =
-        DiscoveryBinding.bind(reader, SERVICES + name + ".", name);
+        DiscoveryBinding.bind(reader, SERVICES + name + ".", name, providers);
     String spec =
         DiscoveryBinding.isSet(reader, SERVICES + name + ".")
             ? ""

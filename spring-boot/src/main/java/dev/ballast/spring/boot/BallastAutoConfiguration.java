@@ -1,7 +1,9 @@
 package dev.ballast.spring.boot;
 
+import dev.ballast.lb.EndpointSourceProvider;
 import dev.ballast.spring.boot.internal.EnvironmentKeys;
 import dev.ballast.spring.boot.internal.KeyCatalog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -15,11 +17,17 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 @AutoConfiguration
 public class BallastAutoConfiguration {
-  /** The validated settings; the application may define its own bean instead. */
+  /**
+   * The validated settings; the application may define its own bean instead. {@code discovery=} may
+   * name a source found on the class path or any {@link EndpointSourceProvider} bean.
+   */
   @Bean
   @ConditionalOnMissingBean
-  public BallastSettings ballastSettings(ConfigurableEnvironment environment) {
+  public BallastSettings ballastSettings(
+      ConfigurableEnvironment environment, ObjectProvider<EndpointSourceProvider> sources) {
     return BallastSettings.validate(
-        EnvironmentKeys.collect(environment, KeyCatalog.load()), System::getenv);
+        EnvironmentKeys.collect(environment, KeyCatalog.load()),
+        System::getenv,
+        sources.orderedStream().toList());
   }
 }

@@ -38,7 +38,7 @@ public class BallastHttpAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public BallastHttpClient ballastHttpClient(BallastSettings settings, BeanFactory beans) {
-    return Meters.httpClient(settings.properties(), beans);
+    return Meters.httpClient(settings.properties(), settings.discoveryProviders(), beans);
   }
 
   /** Closes the client between the web server's graceful wait and its stop. */

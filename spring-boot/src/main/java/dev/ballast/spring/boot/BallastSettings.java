@@ -3,6 +3,7 @@ package dev.ballast.spring.boot;
 import static java.util.Objects.requireNonNull;
 
 import dev.ballast.lb.ConfigException;
+import dev.ballast.lb.EndpointSourceProvider;
 import dev.ballast.spring.boot.internal.ConfigValidation;
 import java.util.List;
 import java.util.Properties;
@@ -17,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BallastSettings {
   private final Properties properties;
+  private final List<EndpointSourceProvider> discoveryProviders;
 
-  private BallastSettings(Properties properties) {
+  private BallastSettings(Properties properties, List<EndpointSourceProvider> discoveryProviders) {
     this.properties = properties;
+    this.discoveryProviders = discoveryProviders;
   }
 
   /**
@@ -30,17 +33,33 @@ public final class BallastSettings {
    */
   public static BallastSettings validate(
       Properties properties, Function<String, @Nullable String> environment) {
+    return validate(properties, environment, List.of());
+  }
+
+  /**
+   * As {@link #validate(Properties, Function)}, where {@code discovery=<name>} may also name one of
+   * {@code discoveryProviders}: the context's discovery sources (such as {@code spring-cloud}),
+   * which the HTTP client is then built with.
+   *
+   * @throws ConfigException listing every problem, one per line
+   */
+  public static BallastSettings validate(
+      Properties properties,
+      Function<String, @Nullable String> environment,
+      List<? extends EndpointSourceProvider> discoveryProviders) {
     requireNonNull(properties, "properties");
+    List<EndpointSourceProvider> providers = List.copyOf(discoveryProviders);
     requireNonNull(environment, "environment");
     Properties copy = new Properties();
     properties.stringPropertyNames().forEach(k -> copy.setProperty(k, properties.getProperty(k)));
     if (!copy.isEmpty()) {
-      List<String> problems = ConfigValidation.problems(copy, environment);
+      List<String> problems =
+          ConfigValidation.problems(copy, environment, r -> {}, r -> {}, providers);
       if (!problems.isEmpty()) {
         throw new ConfigException(problems);
       }
     }
-    return new BallastSettings(copy);
+    return new BallastSettings(copy, providers);
   }
 
   /** A copy of the properties (every key under {@code ballast.}). */
@@ -48,6 +67,11 @@ public final class BallastSettings {
     Properties copy = new Properties();
     properties.stringPropertyNames().forEach(k -> copy.setProperty(k, properties.getProperty(k)));
     return copy;
+  }
+
+  /** The application context's discovery sources, offered beside the class path's. */
+  public List<EndpointSourceProvider> discoveryProviders() {
+    return discoveryProviders;
   }
 
   /** Whether any HTTP service is configured ({@code ballast.http.services.<name>.…}). */

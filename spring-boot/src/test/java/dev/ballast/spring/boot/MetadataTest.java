@@ -2,9 +2,12 @@ package dev.ballast.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ballast.lb.Ticker;
 import dev.ballast.spring.boot.internal.ConfigValidation;
 import dev.ballast.spring.boot.internal.KeyCatalog;
+import dev.ballast.spring.boot.internal.SpringCloudSourceProvider;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +24,9 @@ class MetadataTest {
   void theMetadataDescribesEveryKeyTheBindersKnowAndNoOther() {
     Properties p = new Properties();
     // one service and one replica, so that every per-service and per-replica key is read
-    p.setProperty("ballast.http.services.orders.endpoints", "http://127.0.0.1:1");
+    // discovery= rather than endpoints=: the binder still reads endpoints (to refuse both), and
+    // reads the spring-cloud source's keys too
+    p.setProperty("ballast.http.services.orders.discovery", "spring-cloud");
     p.setProperty("ballast.jdbc.primary.url", "jdbc:postgresql://127.0.0.1:1/app");
     p.setProperty("ballast.jdbc.replicas.r1.url", "jdbc:postgresql://127.0.0.1:2/app");
     p.setProperty("ballast.jdbc.hikari.maximumPoolSize", "2");
@@ -34,7 +39,14 @@ class MetadataTest {
                 p,
                 name -> null,
                 r -> known.addAll(r.knownKeys()),
-                r -> known.addAll(r.knownKeys())))
+                r -> known.addAll(r.knownKeys()),
+                List.of(
+                    new SpringCloudSourceProvider(
+                        () -> {
+                          throw new AssertionError("not started");
+                        },
+                        () -> true,
+                        Ticker.system()))))
         .isEmpty();
 
     Set<String> documented = new TreeSet<>();
@@ -65,7 +77,9 @@ class MetadataTest {
     if (key.startsWith(services)) {
       String rest = key.substring(services.length());
       // endpoints= and discovery= name a service's instances: documented with the services map
-      return rest.equals("endpoints") || rest.equals("discovery")
+      return rest.equals("endpoints")
+              || rest.equals("discovery")
+              || rest.equals("discovery.spring-cloud.service-id")
           ? "ballast.http.services"
           : "ballast.http.defaults." + rest;
     }

@@ -4,6 +4,7 @@ import dev.ballast.http.internal.PropertiesBinder;
 import dev.ballast.jdbc.internal.JdbcProperties;
 import dev.ballast.lb.ConfigException;
 import dev.ballast.lb.ConfigReader;
+import dev.ballast.lb.EndpointSourceProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,11 +52,24 @@ public final class ConfigValidation {
       Function<String, @Nullable String> environment,
       Consumer<ConfigReader> httpReader,
       Consumer<ConfigReader> jdbcReader) {
+    return problems(properties, environment, httpReader, jdbcReader, List.of());
+  }
+
+  /**
+   * As {@link #problems(Properties, Function, Consumer, Consumer)}, where {@code discovery=} may
+   * also name one of {@code providers} (discovery sources of the application context).
+   */
+  public static List<String> problems(
+      Properties properties,
+      Function<String, @Nullable String> environment,
+      Consumer<ConfigReader> httpReader,
+      Consumer<ConfigReader> jdbcReader,
+      List<? extends EndpointSourceProvider> providers) {
     boolean http = uses(properties, HTTP);
     boolean jdbc = uses(properties, JDBC);
     List<String> lines = new ArrayList<>();
     try {
-      PropertiesBinder.bind(properties, environment, httpReader);
+      PropertiesBinder.bind(properties, environment, httpReader, providers);
     } catch (ConfigException e) {
       keep(lines, e.problems(), http ? null : HTTP);
     }

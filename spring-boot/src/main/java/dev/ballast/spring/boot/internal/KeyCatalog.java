@@ -46,6 +46,7 @@ public final class KeyCatalog {
       }
     }
     p.add("ballast.http.services.*.endpoints".split("\\."));
+    p.add("ballast.http.services.*.discovery.spring-cloud.service-id".split("\\."));
     p.add("ballast.jdbc.replicas.*.url".split("\\."));
     p.add("ballast.jdbc.replicas.*.zone".split("\\."));
     this.patterns = List.copyOf(p);

@@ -2,7 +2,9 @@ package dev.ballast.spring.boot.internal;
 
 import dev.ballast.http.BallastHttpClient;
 import dev.ballast.jdbc.RoutingDataSource;
+import dev.ballast.lb.EndpointSourceProvider;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Properties;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.ClassUtils;
@@ -30,6 +32,25 @@ public final class Meters {
 
   /** A client from {@code properties}, its meters in the application's registry if any. */
   public static BallastHttpClient httpClient(Properties properties, BeanFactory beans) {
+    return httpClient(properties, List.of(), beans);
+  }
+
+  /**
+   * As {@link #httpClient(Properties, BeanFactory)}, {@code discovery=} also naming one of {@code
+   * providers}.
+   */
+  public static BallastHttpClient httpClient(
+      Properties properties, List<EndpointSourceProvider> providers, BeanFactory beans) {
+    if (!providers.isEmpty()) {
+      BallastHttpClient.Builder b = BallastHttpClient.builder(properties, providers);
+      if (present()) {
+        MeterRegistry registry = beans.getBeanProvider(MeterRegistry.class).getIfAvailable();
+        if (registry != null) {
+          b.meterRegistry(registry);
+        }
+      }
+      return b.build();
+    }
     if (present()) {
       MeterRegistry registry = beans.getBeanProvider(MeterRegistry.class).getIfAvailable();
       if (registry != null) {
