@@ -64,9 +64,15 @@ public final class Zone {
     return n.endsWith(".") ? n : n + ".";
   }
 
-  /** {@code name} in DNS wire form (uncompressed labels, then the root), for SRV targets. */
+  /**
+   * {@code name} in DNS wire form (uncompressed labels, then the root), for SRV targets; {@code .}
+   * is the root alone.
+   */
   public static byte[] wireName(String name) {
     String n = canonical(name);
+    if (n.equals(".")) {
+      return new byte[] {0};
+    }
     byte[] out = new byte[n.length() + 1];
     int at = 0;
     for (String label : n.substring(0, n.length() - 1).split("\\.", -1)) {
