@@ -7,14 +7,19 @@ import dev.ballast.testkit.internal.dns.QueryHandler.Behaviour;
 import dev.ballast.testkit.internal.dns.Zone;
 import dev.ballast.testkit.internal.http.FarmEventLoop;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.dns.DatagramDnsQueryDecoder;
 import io.netty.handler.codec.dns.DatagramDnsResponseEncoder;
 import io.netty.handler.codec.dns.DnsRecordType;
+import io.netty.handler.codec.dns.TcpDnsQueryDecoder;
+import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -27,8 +32,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real DNS server on loopback (UDP), answering from records the test sets and changes while it
- * runs, for tests of DNS-based discovery:
+ * A real DNS server on loopback (UDP, and TCP on the same port), answering from records the test
+ * sets and changes while it runs, for tests of DNS-based discovery:
  *
  * <pre>{@code
  * try (DnsServer dns = DnsServer.builder().build()) {
@@ -43,8 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (NODATA) when the name is known without records of that type (or was set with none); {@code
  * NXDOMAIN} for a name never set or {@linkplain #remove removed}. Every answer carries the
  * authoritative-answer flag as {@link #authoritative(boolean)} says (default on, as a cluster's own
- * DNS such as CoreDNS or Consul answers). No additional section and no TCP: answers stay far below
- * the UDP size limit, so no client needs to retry over TCP.
+ * DNS such as CoreDNS or Consul answers). No additional section. {@link #truncateUdp(boolean)}
+ * makes UDP answers truncated, so that clients must fall back to TCP.
  *
  * <p>Thread-safe: records and behaviour may change from any thread and apply to the next query. The
  * server runs on one daemon thread named {@code ballast-dns-<n>}; {@link #close()} stops it.
@@ -67,14 +72,19 @@ public final class DnsServer implements AutoCloseable {
   private final FarmEventLoop loop;
   private final QueryHandler handler;
   private final Channel channel;
+  private final Channel tcpChannel;
   private volatile Behaviour behaviour = Behaviour.ANSWER;
   private volatile boolean authoritative = true;
+  private volatile boolean truncateUdp;
 
   private DnsServer(String host, int port) {
     loop = new FarmEventLoop(1, "ballast-dns-" + SERVERS.incrementAndGet());
     handler =
         new QueryHandler(
-            zone, () -> QueryHandler.Behaviour.valueOf(behaviour.name()), () -> authoritative);
+            zone,
+            () -> QueryHandler.Behaviour.valueOf(behaviour.name()),
+            () -> authoritative,
+            () -> truncateUdp);
     ChannelFuture bound =
         new Bootstrap()
             .group(loop.group())
@@ -97,6 +107,31 @@ public final class DnsServer implements AutoCloseable {
           "port: " + port + " (expected: a UDP port free to bind on " + host + ")", bound.cause());
     }
     channel = bound.channel();
+    // TCP on the same port, where a client asks again after a truncated UDP answer.
+    ChannelFuture tcp =
+        new ServerBootstrap()
+            .group(loop.group())
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new TcpDnsQueryDecoder())
+                        .addLast(new TcpDnsResponseEncoder())
+                        .addLast(handler);
+                  }
+                })
+            .bind(address())
+            .awaitUninterruptibly();
+    if (!tcp.isSuccess()) {
+      channel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
+      loop.shutdown(SHUTDOWN_TIMEOUT);
+      throw new IllegalStateException(
+          "port: " + address().getPort() + " (expected: a TCP port free to bind on " + host + ")",
+          tcp.cause());
+    }
+    tcpChannel = tcp.channel();
   }
 
   /** A builder: {@code 127.0.0.1}, an ephemeral port. */
@@ -177,6 +212,20 @@ public final class DnsServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Makes the next UDP answers carry only the truncation flag (default off), so clients must ask
+   * again over TCP, which answers in full.
+   */
+  public DnsServer truncateUdp(boolean truncate) {
+    this.truncateUdp = truncate;
+    return this;
+  }
+
+  /** Questions that came over TCP. */
+  public long tcpQuestions() {
+    return handler.tcpQuestions();
+  }
+
   /** Sets the authoritative-answer flag of the next answers (default {@code true}). */
   public DnsServer authoritative(boolean authoritative) {
     this.authoritative = authoritative;
@@ -200,6 +249,7 @@ public final class DnsServer implements AutoCloseable {
   @Override
   public void close() {
     channel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
+    tcpChannel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
     loop.shutdown(SHUTDOWN_TIMEOUT);
   }
 

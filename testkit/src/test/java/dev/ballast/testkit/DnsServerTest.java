@@ -9,6 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.dns.DefaultDnsQuestion;
 import io.netty.handler.codec.dns.DefaultDnsRecordDecoder;
 import io.netty.handler.codec.dns.DnsRawRecord;
@@ -45,6 +46,7 @@ class DnsServerTest {
     resolver =
         new DnsNameResolverBuilder(group.next())
             .datagramChannelType(NioDatagramChannel.class)
+            .socketChannelType(NioSocketChannel.class)
             .nameServerProvider(new SingletonDnsServerAddressStreamProvider(dns.address()))
             .queryTimeoutMillis(500)
             .build();
@@ -59,7 +61,7 @@ class DnsServerTest {
 
   @BeforeEach
   void reset() {
-    dns.clear().behaviour(DnsServer.Behaviour.ANSWER).authoritative(true);
+    dns.clear().behaviour(DnsServer.Behaviour.ANSWER).authoritative(true).truncateUdp(false);
   }
 
   /** What one query got: response code, AA flag, and each answer as ttl + text. */
@@ -153,6 +155,15 @@ class DnsServerTest {
     assertThat(dns.questions("failing.test", "A")).isEqualTo(2);
     dns.behaviour(DnsServer.Behaviour.ANSWER);
     assertThat(ask("failing.test", DnsRecordType.A).records()).containsExactly("1 127.0.0.2");
+  }
+
+  @Test
+  void aTruncatedUdpAnswerIsAskedAgainOverTcp() throws Exception {
+    dns.a("big.test", 3, "127.0.0.2").truncateUdp(true);
+    long tcp = dns.tcpQuestions();
+    assertThat(ask("big.test", DnsRecordType.A).records()).containsExactly("3 127.0.0.2");
+    assertThat(dns.tcpQuestions()).isEqualTo(tcp + 1);
+    assertThat(dns.questions("big.test", "A")).as("once over UDP, once over TCP").isEqualTo(2);
   }
 
   @Test

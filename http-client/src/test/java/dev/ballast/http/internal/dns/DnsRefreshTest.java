@@ -34,7 +34,7 @@ class DnsRefreshTest {
 
   @BeforeEach
   void reset() {
-    dns.clear().behaviour(DnsServer.Behaviour.ANSWER).authoritative(true);
+    dns.clear().behaviour(DnsServer.Behaviour.ANSWER).authoritative(true).truncateUdp(false);
   }
 
   private static DnsSettings settings(boolean srv, String... keysAndValues) {
@@ -219,6 +219,20 @@ class DnsRefreshTest {
       t.fire();
       timer.next();
       assertThat(listener.last()).as("target '.': decidedly not available").isEqualTo("[]");
+    }
+  }
+
+  @Test
+  void aTruncatedAnswerIsAskedAgainOverTcp() throws Exception {
+    dns.a(NAME, 10, "127.0.1.1", "127.0.2.1").aaaa(NAME, 10).truncateUdp(true);
+    long tcp = dns.tcpQuestions();
+    ManualTimer timer = new ManualTimer();
+    RecordingListener listener = new RecordingListener();
+    DnsDiscovery discovery = new DnsDiscovery("orders", settings(false), loop -> timer);
+    try (AutoCloseable handle = discovery.start(listener)) {
+      timer.next();
+      assertThat(listener.last()).isEqualTo("[127.0.1.1:8080/a/1, 127.0.2.1:8080/b/1]");
+      assertThat(dns.tcpQuestions() - tcp).as("A and AAAA over TCP").isEqualTo(2);
     }
   }
 

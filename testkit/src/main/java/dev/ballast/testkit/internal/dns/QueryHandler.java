@@ -5,8 +5,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.dns.DatagramDnsQuery;
 import io.netty.handler.codec.dns.DatagramDnsResponse;
+import io.netty.handler.codec.dns.DefaultDnsResponse;
+import io.netty.handler.codec.dns.DnsQuery;
 import io.netty.handler.codec.dns.DnsQuestion;
 import io.netty.handler.codec.dns.DnsRecord;
+import io.netty.handler.codec.dns.DnsResponse;
 import io.netty.handler.codec.dns.DnsResponseCode;
 import io.netty.handler.codec.dns.DnsSection;
 import java.util.ArrayList;
@@ -17,11 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Answers each UDP query from a {@link Zone}, or with {@code SERVFAIL}, or not at all, as the
- * server's current behaviour says; counts every question by name and type (answered or not).
+ * Answers each query, over UDP or TCP, from a {@link Zone}, or with {@code SERVFAIL}, or not at
+ * all, as the server's current behaviour says; counts every question by name and type (answered or
+ * not) and the questions that came over TCP. When told to truncate, a UDP answer carries only the
+ * TC flag, so a client must ask again over TCP, as it does for an answer too large for a datagram.
  */
 @ChannelHandler.Sharable
-public final class QueryHandler extends SimpleChannelInboundHandler<DatagramDnsQuery> {
+public final class QueryHandler extends SimpleChannelInboundHandler<DnsQuery> {
   /** What the server does with a query. */
   public enum Behaviour {
     /** Answers from the zone. */
@@ -35,13 +40,25 @@ public final class QueryHandler extends SimpleChannelInboundHandler<DatagramDnsQ
   private final Zone zone;
   private final Supplier<Behaviour> behaviour;
   private final Supplier<Boolean> authoritative;
+  private final Supplier<Boolean> truncateUdp;
   private final Map<String, AtomicLong> questions = new ConcurrentHashMap<>();
+  private final AtomicLong tcpQuestions = new AtomicLong();
 
-  /** A handler answering from {@code zone} as {@code behaviour} says at each query. */
-  public QueryHandler(Zone zone, Supplier<Behaviour> behaviour, Supplier<Boolean> authoritative) {
+  /** A handler answering from {@code zone} as the suppliers say at each query. */
+  public QueryHandler(
+      Zone zone,
+      Supplier<Behaviour> behaviour,
+      Supplier<Boolean> authoritative,
+      Supplier<Boolean> truncateUdp) {
     this.zone = zone;
     this.behaviour = behaviour;
     this.authoritative = authoritative;
+    this.truncateUdp = truncateUdp;
+  }
+
+  /** Questions that came over TCP. */
+  public long tcpQuestions() {
+    return tcpQuestions.get();
   }
 
   /** Questions seen for {@code name} (any case, dot or not) and {@code type}, e.g. {@code SRV}. */
@@ -56,26 +73,37 @@ public final class QueryHandler extends SimpleChannelInboundHandler<DatagramDnsQ
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, DatagramDnsQuery query) {
+  protected void channelRead0(ChannelHandlerContext ctx, DnsQuery query) {
     if (query.count(DnsSection.QUESTION) != 1) {
       return;
     }
+    boolean udp = query instanceof DatagramDnsQuery;
     DnsQuestion q = query.recordAt(DnsSection.QUESTION);
     questions
         .computeIfAbsent(Zone.canonical(q.name()) + " " + q.type().name(), k -> new AtomicLong())
         .incrementAndGet();
+    if (!udp) {
+      tcpQuestions.incrementAndGet();
+    }
     Behaviour now = behaviour.get();
     if (now == Behaviour.SILENT) {
       return;
     }
-    DatagramDnsResponse response =
-        new DatagramDnsResponse(query.recipient(), query.sender(), query.id());
+    DnsResponse response =
+        udp
+            ? new DatagramDnsResponse(
+                ((DatagramDnsQuery) query).recipient(),
+                ((DatagramDnsQuery) query).sender(),
+                query.id())
+            : new DefaultDnsResponse(query.id());
     response.setRecursionDesired(query.isRecursionDesired());
     response.setRecursionAvailable(true);
     response.setAuthoritativeAnswer(authoritative.get());
     response.addRecord(DnsSection.QUESTION, q);
     if (now == Behaviour.SERVFAIL) {
       response.setCode(DnsResponseCode.SERVFAIL);
+    } else if (udp && truncateUdp.get()) {
+      response.setTruncated(true);
     } else {
       List<DnsRecord> answers = new ArrayList<>();
       response.setCode(zone.answer(q.name(), q.type(), answers));
