@@ -26,9 +26,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code discovery=dns} end to end: a real DNS server on loopback (testkit's {@link DnsServer})
- * whose A records the test changes, and real HTTP instances on the addresses it lists, all on one
- * port as behind a Kubernetes headless service. Records use a TTL of 1 s, so changes are followed
- * within about a second; the waits are conditions with generous bounds, never sleeps.
+ * whose A and AAAA records the test changes, and real HTTP instances on the addresses it lists
+ * (IPv4 and ::1), all on one port as behind a Kubernetes headless service. Records use a TTL of 1
+ * s, so changes are followed within about a second; the waits are conditions with generous bounds,
+ * never sleeps.
  */
 class DnsDiscoveryTest {
   private static final String SVC = "ballast.http.services.orders.";
@@ -43,7 +44,8 @@ class DnsDiscoveryTest {
               .instance("a1", "a", "127.0.1.1", PORT)
               .instance("a2", "a", "127.0.1.2", PORT)
               .instance("b1", "b", "127.0.2.1", PORT)
-              .instance("b2", "b", "127.0.2.2", PORT));
+              .instance("b2", "b", "127.0.2.2", PORT)
+              .instance("v6", "c", "::1", PORT));
 
   private static DnsServer dns;
 
@@ -77,7 +79,7 @@ class DnsDiscoveryTest {
     p.setProperty(SVC + "discovery.dns.name", name);
     p.setProperty(SVC + "discovery.dns.port", String.valueOf(PORT));
     p.setProperty(SVC + "discovery.dns.server", dns.hostAndPort());
-    p.setProperty(SVC + "discovery.dns.zones", "127.0.1.0/24=a,127.0.2.0/24=b");
+    p.setProperty(SVC + "discovery.dns.zones", "127.0.1.0/24=a,127.0.2.0/24=b,::1/128=c");
     p.setProperty(SVC + "discovery.dns.min-ttl", "200ms");
     p.setProperty(SVC + "discovery.dns.max-ttl", "2s");
     p.setProperty(SVC + "discovery.dns.query-timeout", "300ms");
@@ -160,6 +162,22 @@ class DnsDiscoveryTest {
               });
       assertThat(inFlight.join().statusCode()).isEqualTo(200);
       assertThat(inFlight.join().endpoint().host()).isEqualTo("127.0.1.1");
+    }
+  }
+
+  @Test
+  void aaaaRecordsAreEndpointsToo() {
+    String name = "six.orders.test";
+    dns.a(name, 1, "127.0.1.2").aaaa(name, 1, "::1");
+    HttpInstance v6 = farm.instance("v6");
+    try (BallastHttpClient client = BallastHttpClient.fromProperties(props(name))) {
+      awaitCalled(client, farm.instance("a2"), v6);
+      Map<String, String> zones = new TreeMap<>();
+      for (int i = 0; i < 6; i++) {
+        ServiceResponse r = get(client, "/six");
+        zones.put(r.endpoint().host(), r.endpoint().zone());
+      }
+      assertThat(zones).isEqualTo(Map.of("127.0.1.2", "a", "::1", "c"));
     }
   }
 
