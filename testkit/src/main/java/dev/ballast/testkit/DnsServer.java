@@ -2,6 +2,7 @@ package dev.ballast.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.testkit.internal.dns.Literals;
 import dev.ballast.testkit.internal.dns.QueryHandler;
 import dev.ballast.testkit.internal.dns.QueryHandler.Behaviour;
 import dev.ballast.testkit.internal.dns.Zone;
@@ -24,8 +25,6 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,11 +183,7 @@ public final class DnsServer implements AutoCloseable {
     checkTtl(ttlSeconds);
     List<byte[]> rdata = new ArrayList<>();
     for (SrvRecord r : requireNonNull(records, "records")) {
-      byte[] target = Zone.wireName(r.target());
-      ByteBuffer b = ByteBuffer.allocate(6 + target.length);
-      b.putShort((short) r.priority()).putShort((short) r.weight()).putShort((short) r.port());
-      b.put(target);
-      rdata.add(b.array());
+      rdata.add(Zone.srvData(r.priority(), r.weight(), r.port(), r.target()));
     }
     zone.set(name, DnsRecordType.SRV, ttlSeconds, rdata);
     return this;
@@ -268,32 +263,10 @@ public final class DnsServer implements AutoCloseable {
     checkTtl(ttlSeconds);
     List<byte[]> rdata = new ArrayList<>();
     for (String literal : requireNonNull(addresses, "addresses")) {
-      rdata.add(literal(literal, family).getAddress());
+      rdata.add(Literals.parse(literal, family).getAddress());
     }
     zone.set(name, type, ttlSeconds, rdata);
     return this;
-  }
-
-  private static InetAddress literal(String literal, Class<? extends InetAddress> family) {
-    String expected =
-        family == Inet4Address.class
-            ? "an IPv4 address literal"
-            : family == Inet6Address.class ? "an IPv6 address literal" : "an IP address literal";
-    // Only literals: a name would be looked up by the JDK's resolver.
-    if (!literal.matches("[0-9A-Fa-f:.]+")) {
-      throw new IllegalArgumentException("address: '" + literal + "' (expected: " + expected + ")");
-    }
-    try {
-      InetAddress a = InetAddress.getByName(literal);
-      if (!family.isInstance(a)) {
-        throw new IllegalArgumentException(
-            "address: '" + literal + "' (expected: " + expected + ")");
-      }
-      return a;
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(
-          "address: '" + literal + "' (expected: " + expected + ")", e);
-    }
   }
 
   private static void checkTtl(int ttlSeconds) {
@@ -319,7 +292,7 @@ public final class DnsServer implements AutoCloseable {
       String expected = " (expected: a loopback IP address literal such as 127.0.0.1)";
       InetAddress a;
       try {
-        a = literal(host, InetAddress.class);
+        a = Literals.parse(host, InetAddress.class);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("host: '" + host + "'" + expected, e);
       }

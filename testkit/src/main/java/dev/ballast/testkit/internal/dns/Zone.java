@@ -5,6 +5,7 @@ import io.netty.handler.codec.dns.DefaultDnsRawRecord;
 import io.netty.handler.codec.dns.DnsRecord;
 import io.netty.handler.codec.dns.DnsRecordType;
 import io.netty.handler.codec.dns.DnsResponseCode;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,14 @@ public final class Zone {
       }
     }
     return DnsResponseCode.NOERROR;
+  }
+
+  /** The data of an SRV record (RFC 2782): priority, weight, port, then the target uncompressed. */
+  public static byte[] srvData(int priority, int weight, int port, String target) {
+    byte[] name = wireName(target);
+    ByteBuffer b = ByteBuffer.allocate(6 + name.length);
+    b.putShort((short) priority).putShort((short) weight).putShort((short) port).put(name);
+    return b.array();
   }
 
   /** Lower case with the root's trailing dot: DNS names compare case-insensitively. */
