@@ -49,8 +49,9 @@ public final class DiscoveryProviders {
 
   /**
    * Reads {@code <servicePrefix>discovery} from {@code reader}; when set, finds the provider and
-   * lets it bind its keys under {@code <servicePrefix>discovery.<name>.}. Problems (an unknown
-   * source name, with the closest known one; a provider's bad keys) are recorded in the reader.
+   * lets it bind its keys under {@code <servicePrefix>discovery.<keyPrefix>.} (see {@link
+   * EndpointSourceProvider#keyPrefix()}). Problems (an unknown source name, with the closest known
+   * one; a provider's bad keys) are recorded in the reader.
    *
    * @param servicePrefix e.g. {@code ballast.http.services.orders.}
    * @return the source, not started; empty when the key is absent or has a problem
@@ -96,7 +97,8 @@ public final class DiscoveryProviders {
     }
     int before = reader.problems().size();
     Discovery discovery =
-        provider.bind(service, reader.scope(servicePrefix + KEY + "." + provider.name() + "."));
+        provider.bind(
+            service, reader.scope(servicePrefix + KEY + "." + provider.keyPrefix() + "."));
     if (reader.problems().size() > before) {
       return Optional.empty();
     }

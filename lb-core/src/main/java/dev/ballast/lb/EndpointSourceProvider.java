@@ -13,11 +13,20 @@ public interface EndpointSourceProvider {
   String name();
 
   /**
+   * The segment after {@code discovery.} under which this source's keys live; {@link #name()}
+   * unless overridden. Sources that are variants of one engine share their keys this way: {@code
+   * dns} (address records) and {@code dns-srv} (SRV records) both read {@code discovery.dns.*}.
+   */
+  default String keyPrefix() {
+    return name();
+  }
+
+  /**
    * Reads this source's keys for {@code service} through {@code keys} (relative to {@code
-   * discovery.<name>.}), recording every problem in the scope's reader instead of throwing, and
-   * returns the discovery to run. Nothing may start here: the discovery is started only once the
-   * whole configuration is valid and a client subscribes. Keys under the prefix that are not read
-   * here are reported as unknown, with a "did you mean".
+   * discovery.<keyPrefix>.}), recording every problem in the scope's reader instead of throwing,
+   * and returns the discovery to run. Nothing may start here: the discovery is started only once
+   * the whole configuration is valid and a client subscribes. Keys under the prefix that are not
+   * read here are reported as unknown, with a "did you mean".
    *
    * @param service the logical service name
    * @param keys this source's keys, e.g. {@code keys.required("connect", "host:port,...")}

@@ -36,18 +36,21 @@ public interface HttpInstance {
   /** Returns the zone, or the empty string when the instance has none. */
   String zone();
 
-  /** Returns {@code "127.0.0.1"}. */
+  /**
+   * Returns the loopback address the instance listens on: {@code "127.0.0.1"} unless the farm was
+   * told another ({@link HttpInstanceFarm.Builder#instance(String, String, String, int)}).
+   */
   String host();
 
   /** Returns the bound port; it stays the same across {@link #stop()} and {@link #start()}. */
   int port();
 
-  /** Returns {@code http://127.0.0.1:<port>}. */
+  /** Returns {@code http://<host>:<port>}. */
   URI uri();
 
   /**
-   * Returns this instance in Ballast's endpoint list syntax: {@code http://127.0.0.1:<port>;zone=<
-   * zone>}, or without the zone part when the zone is empty.
+   * Returns this instance in Ballast's endpoint list syntax: {@code
+   * http://<host>:<port>;zone=<zone>}, or without the zone part when the zone is empty.
    */
   String endpointSpec();
 

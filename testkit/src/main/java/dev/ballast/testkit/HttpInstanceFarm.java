@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.ballast.testkit.internal.http.FarmEventLoop;
 import dev.ballast.testkit.internal.http.NettyHttpInstance;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A farm of local HTTP/1.1 instances for tests and benchmarks: real Netty servers on {@code
- * 127.0.0.1}, each on its own ephemeral port, with an id, a zone, run-time faults and request
- * counters (see {@link HttpInstance}).
+ * 127.0.0.1}, each on its own ephemeral port (or on a loopback address and port of the test's
+ * choice), with an id, a zone, run-time faults and request counters (see {@link HttpInstance}).
  *
  * <pre>{@code
  * try (HttpInstanceFarm farm =
@@ -47,7 +50,8 @@ public final class HttpInstanceFarm implements AutoCloseable {
   private final Map<String, HttpInstance> byId;
   private boolean closed;
 
-  private HttpInstanceFarm(Builder builder, List<String> ids, List<String> zones) {
+  private HttpInstanceFarm(
+      Builder builder, List<String> ids, List<String> zones, List<InetSocketAddress> addresses) {
     this.name = builder.name != null ? builder.name : "http-farm-" + FARMS.incrementAndGet();
     this.healthPath = builder.healthPath;
     this.eventLoop = new FarmEventLoop(builder.ioThreads, "ballast-" + name + "-io");
@@ -56,7 +60,13 @@ public final class HttpInstanceFarm implements AutoCloseable {
     for (int i = 0; i < ids.size(); i++) {
       NettyHttpInstance instance =
           new NettyHttpInstance(
-              ids.get(i), zones.get(i), healthPath, builder.requestLogCapacity, eventLoop.group());
+              ids.get(i),
+              zones.get(i),
+              addresses.get(i).getHostString(),
+              addresses.get(i).getPort(),
+              healthPath,
+              builder.requestLogCapacity,
+              eventLoop.group());
       created.add(instance);
       index.put(instance.id(), instance);
     }
@@ -180,11 +190,13 @@ public final class HttpInstanceFarm implements AutoCloseable {
    * instance. Not thread-safe; {@link #build()} may be called more than once.
    */
   public static final class Builder {
+    private static final String DEFAULT_HOST = "127.0.0.1";
 
     private int count;
     private @Nullable List<String> zones;
     private final List<String> explicitIds = new ArrayList<>();
     private final List<String> explicitZones = new ArrayList<>();
+    private final List<InetSocketAddress> explicitAddresses = new ArrayList<>();
     private String healthPath = "/health";
     private int ioThreads = 2;
     private int requestLogCapacity = 10_000;
@@ -232,7 +244,24 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * @return this builder
      */
     public Builder instance(String id, String zone) {
+      return instance(id, zone, DEFAULT_HOST, 0);
+    }
+
+    /**
+     * Declares one instance listening on {@code host:port}: several instances can share a port on
+     * different loopback addresses (all of {@code 127.0.0.0/8} is loopback on Linux), as the
+     * instances behind a DNS name that gives only addresses do.
+     *
+     * @param id non-empty, unique within the farm
+     * @param zone the zone, or empty for none
+     * @param host a loopback IP address literal, e.g. {@code 127.0.0.2} or {@code ::1}
+     * @param port {@code 0..65535}; 0 picks an ephemeral port at the first start
+     * @return this builder
+     */
+    public Builder instance(String id, String zone, String host, int port) {
       requireNonNull(id, "id");
+      requireNonNull(host, "host");
+      InetSocketAddress address = loopback(host, port);
       requireNonNull(zone, "zone");
       if (id.isEmpty() || id.chars().anyMatch(c -> Character.isWhitespace(c) || c == ';')) {
         throw new IllegalArgumentException(
@@ -244,7 +273,30 @@ public final class HttpInstanceFarm implements AutoCloseable {
       checkZone(zone);
       explicitIds.add(id);
       explicitZones.add(zone);
+      explicitAddresses.add(address);
       return this;
+    }
+
+    private static InetSocketAddress loopback(String host, int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
+      }
+      // Only literals: a name would be looked up, and test traffic must stay on loopback.
+      if (!host.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+        throw new IllegalArgumentException(
+            "host: '" + host + "' (expected: a loopback IP address literal such as 127.0.0.2)");
+      }
+      try {
+        InetAddress address = InetAddress.getByName(host);
+        if (!address.isLoopbackAddress()) {
+          throw new IllegalArgumentException(
+              "host: '" + host + "' (expected: a loopback IP address literal such as 127.0.0.2)");
+        }
+        return new InetSocketAddress(address, port);
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException(
+            "host: '" + host + "' (expected: a loopback IP address literal such as 127.0.0.2)", e);
+      }
     }
 
     private static void checkZone(String zone) {
@@ -317,7 +369,8 @@ public final class HttpInstanceFarm implements AutoCloseable {
     }
 
     /**
-     * Creates the farm and starts every instance on an ephemeral port of {@code 127.0.0.1}.
+     * Creates the farm and starts every instance: on an ephemeral port of {@code 127.0.0.1} unless
+     * declared with an address.
      *
      * @throws IllegalArgumentException when the declaration is inconsistent
      * @throws IllegalStateException when a server cannot bind
@@ -326,6 +379,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
     public HttpInstanceFarm build() {
       List<String> ids = new ArrayList<>();
       List<String> instanceZones = new ArrayList<>();
+      List<InetSocketAddress> addresses = new ArrayList<>();
       if (!explicitIds.isEmpty()) {
         if (count > 0 || zones != null) {
           throw new IllegalArgumentException(
@@ -335,6 +389,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
         }
         ids.addAll(explicitIds);
         instanceZones.addAll(explicitZones);
+        addresses.addAll(explicitAddresses);
       } else {
         List<String> declaredZones = zones;
         int n = count;
@@ -366,9 +421,10 @@ public final class HttpInstanceFarm implements AutoCloseable {
           }
           ids.add(id);
           instanceZones.add(zone);
+          addresses.add(loopback(DEFAULT_HOST, 0));
         }
       }
-      return new HttpInstanceFarm(this, ids, instanceZones).startAll();
+      return new HttpInstanceFarm(this, ids, instanceZones, addresses).startAll();
     }
   }
 }

@@ -33,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One instance of a farm: a Netty HTTP/1.1 server on {@code 127.0.0.1} bound to the farm's event
- * loop group, with its faults, counters and open connections.
+ * One instance of a farm: a Netty HTTP/1.1 server on a loopback address ({@code 127.0.0.1} unless
+ * told otherwise) bound to the farm's event loop group, with its faults, counters and open
+ * connections.
  *
  * <p>Faults are one immutable {@link FaultState} behind a volatile field, read once per request.
  * {@link #start()}, {@link #stop()} and {@link #close()} are serialized on this object; they block,
@@ -49,11 +50,10 @@ public final class NettyHttpInstance implements HttpInstance {
 
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-  private static final String HOST = "127.0.0.1";
-
   private final String id;
   private final String zone;
   private final String healthPath;
+  private final String host;
   private final EventLoopGroup group;
   private final RequestCounters counters = new RequestCounters();
   private final RequestLog requestLog;
@@ -81,8 +81,27 @@ public final class NettyHttpInstance implements HttpInstance {
    */
   public NettyHttpInstance(
       String id, String zone, String healthPath, int requestLogCapacity, EventLoopGroup group) {
+    this(id, zone, "127.0.0.1", 0, healthPath, requestLogCapacity, group);
+  }
+
+  /**
+   * Creates a stopped instance that {@link #start()} binds to {@code host:port}.
+   *
+   * @param host a loopback IP address literal, e.g. {@code 127.0.0.2}
+   * @param port the port, or 0 for an ephemeral one chosen at the first start
+   */
+  public NettyHttpInstance(
+      String id,
+      String zone,
+      String host,
+      int port,
+      String healthPath,
+      int requestLogCapacity,
+      EventLoopGroup group) {
     this.id = requireNonNull(id, "id");
     this.zone = requireNonNull(zone, "zone");
+    this.host = requireNonNull(host, "host");
+    this.port = port;
     this.healthPath = requireNonNull(healthPath, "healthPath");
     this.group = requireNonNull(group, "group");
     this.requestLog = new RequestLog(requestLogCapacity);
@@ -100,7 +119,7 @@ public final class NettyHttpInstance implements HttpInstance {
 
   @Override
   public String host() {
-    return HOST;
+    return host;
   }
 
   @Override
@@ -110,7 +129,7 @@ public final class NettyHttpInstance implements HttpInstance {
 
   @Override
   public URI uri() {
-    return URI.create("http://" + HOST + ":" + port);
+    return URI.create("http://" + host + ":" + port);
   }
 
   @Override
@@ -226,7 +245,7 @@ public final class NettyHttpInstance implements HttpInstance {
                     accept(channel, bindGeneration);
                   }
                 });
-    ChannelFuture bound = bootstrap.bind(new InetSocketAddress(HOST, port)).awaitUninterruptibly();
+    ChannelFuture bound = bootstrap.bind(new InetSocketAddress(host, port)).awaitUninterruptibly();
     if (!bound.isSuccess()) {
       throw new IllegalStateException(
           "port: " + port + " (expected: free to bind for instance " + id + ")", bound.cause());
@@ -283,7 +302,7 @@ public final class NettyHttpInstance implements HttpInstance {
     while (true) {
       try (Socket probe = new Socket()) {
         probe.setReuseAddress(true);
-        probe.bind(new InetSocketAddress(HOST, port));
+        probe.bind(new InetSocketAddress(host, port));
         return;
       } catch (IOException stillListening) {
         if (System.nanoTime() - deadlineNanos > 0) {
