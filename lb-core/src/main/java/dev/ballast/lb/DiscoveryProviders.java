@@ -20,7 +20,7 @@ public final class DiscoveryProviders {
 
   private DiscoveryProviders() {}
 
-  /** Every provider on the class path, by name (sorted). */
+  /** {@return every provider on the class path, by name (sorted)} */
   public static Map<String, EndpointSourceProvider> available() {
     Map<String, EndpointSourceProvider> byName = new TreeMap<>();
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -38,6 +38,9 @@ public final class DiscoveryProviders {
    * lets it bind its keys under {@code <servicePrefix>discovery.<name>.}. Problems (an unknown
    * source name, with the closest known one; a provider's bad keys) are recorded in the reader.
    *
+   * @param reader the reader of the properties
+   * @param service the service name
+   * @param ticker the clock
    * @param servicePrefix e.g. {@code ballast.http.services.orders.}
    * @return the source, not started; empty when the key is absent or has a problem
    */

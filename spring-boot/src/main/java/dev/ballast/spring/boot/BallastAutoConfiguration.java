@@ -15,7 +15,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 @AutoConfiguration
 public class BallastAutoConfiguration {
-  /** The validated settings; the application may define its own bean instead. */
+  /**
+   * {@return the validated settings; the application may define its own bean instead}
+   *
+   * @param environment the application's Spring environment
+   */
   @Bean
   @ConditionalOnMissingBean
   public BallastSettings ballastSettings(ConfigurableEnvironment environment) {
