@@ -81,9 +81,11 @@ public final class BallastHttpClient implements AutoCloseable {
   }
 
   /**
-   * A client configured from {@code ballast.zone} and {@code ballast.http.*} properties (see the
-   * module's QUICKSTART and DESIGN §5). Keys under {@code ballast.jdbc.} are left to jdbc-router.
+   * {@return a client configured from {@code ballast.zone} and {@code ballast.http.*} properties
+   * (see the module's QUICKSTART and DESIGN §5)} Keys under {@code ballast.jdbc.} are left to
+   * jdbc-router.
    *
+   * @param props the properties ({@code ballast.*} keys; others are ignored)
    * @throws ConfigException listing every problem ({@code <key>: <value> (expected: <what>)}),
    *     before any thread or connection is started
    */
@@ -94,6 +96,9 @@ public final class BallastHttpClient implements AutoCloseable {
   /**
    * As {@link #fromProperties(Properties)}, recording meters in {@code registry}.
    *
+   * @param props the properties ({@code ballast.*} keys; others are ignored)
+   * @param registry the registry that receives the meters
+   * @return the started client
    * @throws ConfigException listing every problem, before anything is started
    */
   public static BallastHttpClient fromProperties(Properties props, MeterRegistry registry) {
@@ -146,7 +151,7 @@ public final class BallastHttpClient implements AutoCloseable {
     return b;
   }
 
-  /** A builder for programmatic configuration. */
+  /** {@return a builder for programmatic configuration} */
   public static Builder builder() {
     return new Builder();
   }
@@ -154,6 +159,7 @@ public final class BallastHttpClient implements AutoCloseable {
   /**
    * Sends {@code request} and waits for the response.
    *
+   * @param request the request
    * @return the response (any status)
    * @throws BallastHttpException if no attempt produced a response, or the client is closed (or
    *     closing: {@code "... rejected: client closed ..."})
@@ -171,21 +177,25 @@ public final class BallastHttpClient implements AutoCloseable {
    * returned future is already failed with a {@link BallastHttpException} whose message says {@code
    * rejected: client closed}.
    *
+   * @param request the request
+   * @return a future completed with the response (any status), or exceptionally with a {@link
+   *     BallastHttpException}
    * @throws IllegalArgumentException if the service is not configured
    */
   public CompletableFuture<ServiceResponse> sendAsync(ServiceRequest request) {
     return core.sendAsync(requireNonNull(request, "request"));
   }
 
-  /** The configured service names. */
+  /** {@return the configured service names} */
   public Set<String> services() {
     return core.services();
   }
 
   /**
-   * The load balancer of {@code service}, for diagnostics ({@link LoadBalancer#endpoints()}, {@link
-   * LoadBalancer#describe}) and listeners.
+   * {@return the load balancer of {@code service}, for diagnostics ({@link
+   * LoadBalancer#endpoints()}, {@link LoadBalancer#describe}) and listeners}
    *
+   * @param service the service name
    * @throws IllegalArgumentException if the service is not configured
    */
   public LoadBalancer loadBalancer(String service) {
@@ -253,12 +263,25 @@ public final class BallastHttpClient implements AutoCloseable {
       return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Adds (or replaces) {@code name} with a fixed endpoint list and default settings. */
+    /**
+     * Adds (or replaces) {@code name} with a fixed endpoint list and default settings.
+     *
+     * @param name the service name that requests address
+     * @param endpoints the service's endpoints
+     * @return this builder
+     */
     public Builder service(String name, List<Endpoint> endpoints) {
       return service(name, EndpointSource.of(endpoints), HttpServiceConfig.defaults());
     }
 
-    /** Adds (or replaces) {@code name} with a fixed endpoint list. */
+    /**
+     * Adds (or replaces) {@code name} with a fixed endpoint list.
+     *
+     * @param name the service name that requests address
+     * @param endpoints the service's endpoints
+     * @param config the service's settings
+     * @return this builder
+     */
     public Builder service(String name, List<Endpoint> endpoints, HttpServiceConfig config) {
       return service(name, EndpointSource.of(requireNonNull(endpoints, "endpoints")), config);
     }
@@ -266,6 +289,11 @@ public final class BallastHttpClient implements AutoCloseable {
     /**
      * Adds (or replaces) {@code name}, discovering its endpoints from {@code source}. An endpoint
      * whose metadata has {@code scheme=https} is called over TLS.
+     *
+     * @param name the service name that requests address
+     * @param source where the endpoints come from
+     * @param config the service's settings
+     * @return this builder
      */
     public Builder service(String name, EndpointSource source, HttpServiceConfig config) {
       requireNonNull(name, "name");
@@ -283,13 +311,22 @@ public final class BallastHttpClient implements AutoCloseable {
     /**
      * This process's zone, used by every service whose {@link HttpServiceConfig#lb()} has no local
      * zone of its own; empty (default) = unknown.
+     *
+     * @param value this process's zone, used by every service whose {@link HttpServiceConfig#lb()}
+     *     has no local zone of its own; empty (default) = unknown
+     * @return this builder
      */
     public Builder zone(String value) {
       zone = requireNonNull(value, "zone").trim();
       return this;
     }
 
-    /** Event-loop threads (default: available processors, at most 4). */
+    /**
+     * Event-loop threads (default: available processors, at most 4).
+     *
+     * @param value the event-loop threads (default: available processors, at most 4)
+     * @return this builder
+     */
     public Builder eventLoopThreads(int value) {
       if (value < 1 || value > 256) {
         throw new IllegalArgumentException(
@@ -299,19 +336,34 @@ public final class BallastHttpClient implements AutoCloseable {
       return this;
     }
 
-    /** Records meters in {@code registry} (default: none, and Micrometer stays unloaded). */
+    /**
+     * Records meters in {@code registry} (default: none, and Micrometer stays unloaded).
+     *
+     * @param registry the registry that receives the meters
+     * @return this builder
+     */
     public Builder meterRegistry(MeterRegistry registry) {
       meterRegistry = requireNonNull(registry, "registry");
       return this;
     }
 
-    /** Injects the clock used for balancing, budgets and latency (default: system). */
+    /**
+     * Injects the clock used for balancing, budgets and latency (default: system).
+     *
+     * @param value the clock used for balancing, budgets and latency (default: system)
+     * @return this builder
+     */
     public Builder ticker(Ticker value) {
       ticker = requireNonNull(value, "ticker");
       return this;
     }
 
-    /** Injects randomness for balancing and backoff jitter (default: thread-local). */
+    /**
+     * Injects randomness for balancing and backoff jitter (default: thread-local).
+     *
+     * @param value randomness for balancing and backoff jitter (default: thread-local)
+     * @return this builder
+     */
     public Builder random(RandomSource value) {
       random = requireNonNull(value, "random");
       return this;
@@ -321,6 +373,10 @@ public final class BallastHttpClient implements AutoCloseable {
      * How long {@link BallastHttpClient#close()} lets calls in flight finish before failing them
      * (property {@code ballast.http.shutdown-drain-timeout}); default zero: fail them at once.
      *
+     * @param value how long {@link BallastHttpClient#close()} lets calls in flight finish before
+     *     failing them (property {@code ballast.http.shutdown-drain-timeout}); default zero: fail
+     *     them at once
+     * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public Builder shutdownDrainTimeout(Duration value) {
@@ -341,6 +397,7 @@ public final class BallastHttpClient implements AutoCloseable {
     /**
      * Starts the client: event loops, load balancers and health checks.
      *
+     * @return the started client; close it to stop it
      * @throws IllegalStateException if no service was added
      */
     public BallastHttpClient build() {

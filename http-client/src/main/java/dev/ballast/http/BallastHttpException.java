@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 public class BallastHttpException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The logical service that was called. */
   private final String service;
 
   /**
@@ -29,7 +30,7 @@ public class BallastHttpException extends RuntimeException {
     this.service = requireNonNull(service, "service");
   }
 
-  /** The logical service that was called; never null. */
+  /** {@return the logical service that was called; never null} */
   public String service() {
     return service;
   }

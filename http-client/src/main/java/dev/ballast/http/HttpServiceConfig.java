@@ -73,17 +73,17 @@ public final class HttpServiceConfig {
     circuitBreakerWaitInOpen = b.circuitBreakerWaitInOpen;
   }
 
-  /** A builder with the documented defaults. */
+  /** {@return a builder with the documented defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The defaults. */
+  /** {@return the defaults} */
   public static HttpServiceConfig defaults() {
     return builder().build();
   }
 
-  /** A builder pre-filled with this configuration. */
+  /** {@return a builder pre-filled with this configuration} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.lb = lb;
@@ -111,113 +111,127 @@ public final class HttpServiceConfig {
     return b;
   }
 
-  /** Load-balancer settings (strategy, zones, health thresholds, ejection, panic, slow start). */
+  /**
+   * {@return the load-balancer settings (strategy, zones, health thresholds, ejection, panic, slow
+   * start)}
+   */
   public LbConfig lb() {
     return lb;
   }
 
-  /** {@code connect-timeout}: TCP (and TLS) connect bound; default 1 s. */
+  /** {@return {@code connect-timeout}: TCP (and TLS) connect bound; default 1 s} */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
-  /** {@code request-timeout}: bound of one attempt, pool wait included; default 10 s. */
+  /** {@return {@code request-timeout}: bound of one attempt, pool wait included; default 10 s} */
   public Duration requestTimeout() {
     return requestTimeout;
   }
 
-  /** {@code call-timeout}: bound of the whole call, retries included; empty (default) = none. */
+  /**
+   * {@return {@code call-timeout}: bound of the whole call, retries included; empty (default) =
+   * none}
+   */
   public Optional<Duration> callTimeout() {
     return Optional.ofNullable(callTimeout);
   }
 
-  /** {@code max-connections-per-endpoint}: pooled keep-alive connections; default 64. */
+  /** {@return {@code max-connections-per-endpoint}: pooled keep-alive connections; default 64} */
   public int maxConnectionsPerEndpoint() {
     return maxConnectionsPerEndpoint;
   }
 
   /**
-   * {@code max-pending-acquires}: attempts that may wait for a connection per endpoint when all are
-   * busy; more fail at once (and are retried elsewhere); default 1024.
+   * {@return {@code max-pending-acquires}: attempts that may wait for a connection per endpoint
+   * when all are busy; more fail at once (and are retried elsewhere); default 1024}
    */
   public int maxPendingAcquires() {
     return maxPendingAcquires;
   }
 
   /**
-   * {@code idle-timeout}: a pooled connection unused for this long is closed; default 60 s. Keep it
-   * below the servers' (and any proxy's) own keep-alive timeout, so the client, not the server,
-   * closes an idle connection and no request is written into one the server is closing.
+   * {@return {@code idle-timeout}: a pooled connection unused for this long is closed; default 60
+   * s} Keep it below the servers' (and any proxy's) own keep-alive timeout, so the client, not the
+   * server, closes an idle connection and no request is written into one the server is closing.
    */
   public Duration idleTimeout() {
     return idleTimeout;
   }
 
-  /** {@code max-response-size}: largest accepted response body in bytes; default 10 MB. */
+  /** {@return {@code max-response-size}: largest accepted response body in bytes; default 10 MB} */
   public int maxResponseSize() {
     return maxResponseSize;
   }
 
-  /** {@code retry.max-attempts}: attempts per call including the first and hedges; default 3. */
+  /**
+   * {@return {@code retry.max-attempts}: attempts per call including the first and hedges; default
+   * 3}
+   */
   public int retryMaxAttempts() {
     return retryMaxAttempts;
   }
 
-  /** {@code retry.backoff}: base of the full-jitter exponential backoff; default 25 ms. */
+  /** {@return {@code retry.backoff}: base of the full-jitter exponential backoff; default 25 ms} */
   public Duration retryBackoff() {
     return retryBackoff;
   }
 
   /**
-   * {@code retry.budget-percent}: retries allowed as a percentage of calls over the last 10 s, plus
-   * a floor of 10 retries per second; default 20.
+   * {@return {@code retry.budget-percent}: retries allowed as a percentage of calls over the last
+   * 10 s, plus a floor of 10 retries per second; default 20}
    */
   public int retryBudgetPercent() {
     return retryBudgetPercent;
   }
 
-  /** {@code hedge.delay}: send a backup attempt after this delay; empty (default) = no hedging. */
+  /**
+   * {@return {@code hedge.delay}: send a backup attempt after this delay; empty (default) = no
+   * hedging}
+   */
   public Optional<Duration> hedgeDelay() {
     return Optional.ofNullable(hedgeDelay);
   }
 
   /**
-   * {@code hedge.budget-percent}: hedges allowed as a percentage of calls over the last 10 s, plus
-   * a floor of 1 per second; default 10.
+   * {@return {@code hedge.budget-percent}: hedges allowed as a percentage of calls over the last 10
+   * s, plus a floor of 1 per second; default 10}
    */
   public int hedgeBudgetPercent() {
     return hedgeBudgetPercent;
   }
 
-  /** {@code health-check.path}: path of active health checks; empty (default) = no checks. */
+  /**
+   * {@return {@code health-check.path}: path of active health checks; empty (default) = no checks}
+   */
   public Optional<String> healthCheckPath() {
     return Optional.ofNullable(healthCheckPath);
   }
 
   /**
-   * {@code tls.insecure-trust-all}: trust every server certificate and skip host name checks for
-   * {@code https} endpoints. For tests only; default false.
+   * {@return {@code tls.insecure-trust-all}: trust every server certificate and skip host name
+   * checks for {@code https} endpoints} For tests only; default false.
    */
   public boolean tlsInsecureTrustAll() {
     return tlsInsecureTrustAll;
   }
 
   /**
-   * {@code tls.trust-certificates}: a PEM file of X.509 certificates (e.g. a private CA) that
-   * {@code https} endpoints' certificates must chain to, instead of the JDK's default trust store.
-   * Host names are verified either way, unless {@link #tlsInsecureTrustAll()}. Empty (default) =
-   * the JDK's trust store.
+   * {@return {@code tls.trust-certificates}: a PEM file of X.509 certificates (e.g. a private CA)
+   * that {@code https} endpoints' certificates must chain to, instead of the JDK's default trust
+   * store} Host names are verified either way, unless {@link #tlsInsecureTrustAll()}. Empty
+   * (default) = the JDK's trust store.
    */
   public Optional<Path> tlsTrustCertificates() {
     return Optional.ofNullable(tlsTrustCertificates);
   }
 
   /**
-   * {@code bulkhead.max-concurrent-calls}: calls of this service that may be in flight at once
-   * (Resilience4j bulkhead); a call over the limit fails with a {@link BallastHttpException} naming
-   * the service and the limit, after waiting at most {@link #bulkheadMaxWait()}. A call holds its
-   * place from {@code send}/{@code sendAsync} until its result is delivered, retries and hedges
-   * included. Empty (default, or 0) = no bulkhead.
+   * {@return {@code bulkhead.max-concurrent-calls}: calls of this service that may be in flight at
+   * once (Resilience4j bulkhead); a call over the limit fails with a {@link BallastHttpException}
+   * naming the service and the limit, after waiting at most {@link #bulkheadMaxWait()}} A call
+   * holds its place from {@code send}/{@code sendAsync} until its result is delivered, retries and
+   * hedges included. Empty (default, or 0) = no bulkhead.
    */
   public OptionalInt bulkheadMaxConcurrentCalls() {
     return bulkheadMaxConcurrentCalls == 0
@@ -226,21 +240,21 @@ public final class HttpServiceConfig {
   }
 
   /**
-   * {@code bulkhead.max-wait}: how long a call over {@link #bulkheadMaxConcurrentCalls()} waits for
-   * a place before failing; default 0 (fails at once). Only a caller that may block waits: on an
-   * event-loop thread (Ballast's or any Netty loop's) a call over the limit fails at once, since
-   * blocking the loop would stall every connection it serves.
+   * {@return {@code bulkhead.max-wait}: how long a call over {@link #bulkheadMaxConcurrentCalls()}
+   * waits for a place before failing; default 0 (fails at once)} Only a caller that may block
+   * waits: on an event-loop thread (Ballast's or any Netty loop's) a call over the limit fails at
+   * once, since blocking the loop would stall every connection it serves.
    */
   public Duration bulkheadMaxWait() {
     return bulkheadMaxWait;
   }
 
   /**
-   * {@code circuit-breaker.failure-rate-threshold}: percentage of failed calls, over the last
-   * {@link #circuitBreakerSlidingWindow()} calls (once {@link #circuitBreakerMinimumCalls()} were
-   * recorded), at which the service's circuit breaker opens; while open, calls fail fast without
-   * touching the network. A failure is what retries count as one: a connect failure, reset or
-   * timeout, or a 5xx response as the call's result; never a 4xx. Empty (default, or 0) = no
+   * {@return {@code circuit-breaker.failure-rate-threshold}: percentage of failed calls, over the
+   * last {@link #circuitBreakerSlidingWindow()} calls (once {@link #circuitBreakerMinimumCalls()}
+   * were recorded), at which the service's circuit breaker opens; while open, calls fail fast
+   * without touching the network} A failure is what retries count as one: a connect failure, reset
+   * or timeout, or a 5xx response as the call's result; never a 4xx. Empty (default, or 0) = no
    * circuit breaker.
    */
   public OptionalInt circuitBreakerFailureRateThreshold() {
@@ -250,25 +264,26 @@ public final class HttpServiceConfig {
   }
 
   /**
-   * {@code circuit-breaker.sliding-window}: calls the failure rate is computed over; default 100.
+   * {@return {@code circuit-breaker.sliding-window}: calls the failure rate is computed over;
+   * default 100}
    */
   public int circuitBreakerSlidingWindow() {
     return circuitBreakerSlidingWindow;
   }
 
   /**
-   * {@code circuit-breaker.minimum-calls}: calls recorded before the failure rate may open the
-   * breaker (at most the sliding window); default 20.
+   * {@return {@code circuit-breaker.minimum-calls}: calls recorded before the failure rate may open
+   * the breaker (at most the sliding window); default 20}
    */
   public int circuitBreakerMinimumCalls() {
     return circuitBreakerMinimumCalls;
   }
 
   /**
-   * {@code circuit-breaker.wait-in-open}: how long the breaker stays open before letting a few
-   * trial calls through (half-open: at most 10 at once; once {@link #circuitBreakerMinimumCalls()}
-   * of them, at most 10, have ended, their failure rate closes the breaker or opens it again);
-   * default 10 s.
+   * {@return {@code circuit-breaker.wait-in-open}: how long the breaker stays open before letting a
+   * few trial calls through (half-open: at most 10 at once; once {@link
+   * #circuitBreakerMinimumCalls()} of them, at most 10, have ended, their failure rate closes the
+   * breaker or opens it again); default 10 s}
    */
   public Duration circuitBreakerWaitInOpen() {
     return circuitBreakerWaitInOpen;
@@ -342,109 +357,200 @@ public final class HttpServiceConfig {
 
     private Builder() {}
 
-    /** See {@link HttpServiceConfig#lb()}. */
+    /**
+     * See {@link HttpServiceConfig#lb()}.
+     *
+     * @param value see {@link HttpServiceConfig#lb()}
+     * @return this builder
+     */
     public Builder lb(LbConfig value) {
       lb = requireNonNull(value, "lb");
       return this;
     }
 
-    /** See {@link HttpServiceConfig#connectTimeout()}. */
+    /**
+     * See {@link HttpServiceConfig#connectTimeout()}.
+     *
+     * @param value see {@link HttpServiceConfig#connectTimeout()}
+     * @return this builder
+     */
     public Builder connectTimeout(Duration value) {
       connectTimeout = requireNonNull(value, "connectTimeout");
       return this;
     }
 
-    /** See {@link HttpServiceConfig#requestTimeout()}. */
+    /**
+     * See {@link HttpServiceConfig#requestTimeout()}.
+     *
+     * @param value see {@link HttpServiceConfig#requestTimeout()}
+     * @return this builder
+     */
     public Builder requestTimeout(Duration value) {
       requestTimeout = requireNonNull(value, "requestTimeout");
       return this;
     }
 
-    /** See {@link HttpServiceConfig#callTimeout()}; null removes it. */
+    /**
+     * See {@link HttpServiceConfig#callTimeout()}; null removes it.
+     *
+     * @param value see {@link HttpServiceConfig#callTimeout()}; null removes it
+     * @return this builder
+     */
     public Builder callTimeout(@Nullable Duration value) {
       callTimeout = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#maxConnectionsPerEndpoint()}. */
+    /**
+     * See {@link HttpServiceConfig#maxConnectionsPerEndpoint()}.
+     *
+     * @param value see {@link HttpServiceConfig#maxConnectionsPerEndpoint()}
+     * @return this builder
+     */
     public Builder maxConnectionsPerEndpoint(int value) {
       maxConnectionsPerEndpoint = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#maxPendingAcquires()}. */
+    /**
+     * See {@link HttpServiceConfig#maxPendingAcquires()}.
+     *
+     * @param value see {@link HttpServiceConfig#maxPendingAcquires()}
+     * @return this builder
+     */
     public Builder maxPendingAcquires(int value) {
       maxPendingAcquires = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#idleTimeout()}. */
+    /**
+     * See {@link HttpServiceConfig#idleTimeout()}.
+     *
+     * @param value see {@link HttpServiceConfig#idleTimeout()}
+     * @return this builder
+     */
     public Builder idleTimeout(Duration value) {
       idleTimeout = requireNonNull(value, "idleTimeout");
       return this;
     }
 
-    /** See {@link HttpServiceConfig#maxResponseSize()}. */
+    /**
+     * See {@link HttpServiceConfig#maxResponseSize()}.
+     *
+     * @param value see {@link HttpServiceConfig#maxResponseSize()}
+     * @return this builder
+     */
     public Builder maxResponseSize(int value) {
       maxResponseSize = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#retryMaxAttempts()}. */
+    /**
+     * See {@link HttpServiceConfig#retryMaxAttempts()}.
+     *
+     * @param value see {@link HttpServiceConfig#retryMaxAttempts()}
+     * @return this builder
+     */
     public Builder retryMaxAttempts(int value) {
       retryMaxAttempts = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#retryBackoff()}. */
+    /**
+     * See {@link HttpServiceConfig#retryBackoff()}.
+     *
+     * @param value see {@link HttpServiceConfig#retryBackoff()}
+     * @return this builder
+     */
     public Builder retryBackoff(Duration value) {
       retryBackoff = requireNonNull(value, "retryBackoff");
       return this;
     }
 
-    /** See {@link HttpServiceConfig#retryBudgetPercent()}. */
+    /**
+     * See {@link HttpServiceConfig#retryBudgetPercent()}.
+     *
+     * @param value see {@link HttpServiceConfig#retryBudgetPercent()}
+     * @return this builder
+     */
     public Builder retryBudgetPercent(int value) {
       retryBudgetPercent = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#hedgeDelay()}; null turns hedging off. */
+    /**
+     * See {@link HttpServiceConfig#hedgeDelay()}; null turns hedging off.
+     *
+     * @param value see {@link HttpServiceConfig#hedgeDelay()}; null turns hedging off
+     * @return this builder
+     */
     public Builder hedgeDelay(@Nullable Duration value) {
       hedgeDelay = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#hedgeBudgetPercent()}. */
+    /**
+     * See {@link HttpServiceConfig#hedgeBudgetPercent()}.
+     *
+     * @param value see {@link HttpServiceConfig#hedgeBudgetPercent()}
+     * @return this builder
+     */
     public Builder hedgeBudgetPercent(int value) {
       hedgeBudgetPercent = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#healthCheckPath()}; null turns active checks off. */
+    /**
+     * See {@link HttpServiceConfig#healthCheckPath()}; null turns active checks off.
+     *
+     * @param value see {@link HttpServiceConfig#healthCheckPath()}; null turns active checks off
+     * @return this builder
+     */
     public Builder healthCheckPath(@Nullable String value) {
       healthCheckPath = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#tlsInsecureTrustAll()}. */
+    /**
+     * See {@link HttpServiceConfig#tlsInsecureTrustAll()}.
+     *
+     * @param value see {@link HttpServiceConfig#tlsInsecureTrustAll()}
+     * @return this builder
+     */
     public Builder tlsInsecureTrustAll(boolean value) {
       tlsInsecureTrustAll = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#tlsTrustCertificates()}; null restores the default. */
+    /**
+     * See {@link HttpServiceConfig#tlsTrustCertificates()}; null restores the default.
+     *
+     * @param value see {@link HttpServiceConfig#tlsTrustCertificates()}; null restores the default
+     * @return this builder
+     */
     public Builder tlsTrustCertificates(@Nullable Path value) {
       tlsTrustCertificates = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#bulkheadMaxConcurrentCalls()}; 0 turns the bulkhead off. */
+    /**
+     * See {@link HttpServiceConfig#bulkheadMaxConcurrentCalls()}; 0 turns the bulkhead off.
+     *
+     * @param value see {@link HttpServiceConfig#bulkheadMaxConcurrentCalls()}; 0 turns the bulkhead
+     *     off
+     * @return this builder
+     */
     public Builder bulkheadMaxConcurrentCalls(int value) {
       bulkheadMaxConcurrentCalls = value;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#bulkheadMaxWait()}. */
+    /**
+     * See {@link HttpServiceConfig#bulkheadMaxWait()}.
+     *
+     * @param value see {@link HttpServiceConfig#bulkheadMaxWait()}
+     * @return this builder
+     */
     public Builder bulkheadMaxWait(Duration value) {
       bulkheadMaxWait = requireNonNull(value, "bulkheadMaxWait");
       return this;
@@ -452,25 +558,44 @@ public final class HttpServiceConfig {
 
     /**
      * See {@link HttpServiceConfig#circuitBreakerFailureRateThreshold()}; 0 turns the breaker off.
+     *
+     * @param percent see {@link HttpServiceConfig#circuitBreakerFailureRateThreshold()}; 0 turns
+     *     the breaker off
+     * @return this builder
      */
     public Builder circuitBreakerFailureRateThreshold(int percent) {
       circuitBreakerFailureRateThreshold = percent;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#circuitBreakerSlidingWindow()}. */
+    /**
+     * See {@link HttpServiceConfig#circuitBreakerSlidingWindow()}.
+     *
+     * @param calls see {@link HttpServiceConfig#circuitBreakerSlidingWindow()}
+     * @return this builder
+     */
     public Builder circuitBreakerSlidingWindow(int calls) {
       circuitBreakerSlidingWindow = calls;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#circuitBreakerMinimumCalls()}. */
+    /**
+     * See {@link HttpServiceConfig#circuitBreakerMinimumCalls()}.
+     *
+     * @param calls see {@link HttpServiceConfig#circuitBreakerMinimumCalls()}
+     * @return this builder
+     */
     public Builder circuitBreakerMinimumCalls(int calls) {
       circuitBreakerMinimumCalls = calls;
       return this;
     }
 
-    /** See {@link HttpServiceConfig#circuitBreakerWaitInOpen()}. */
+    /**
+     * See {@link HttpServiceConfig#circuitBreakerWaitInOpen()}.
+     *
+     * @param value see {@link HttpServiceConfig#circuitBreakerWaitInOpen()}
+     * @return this builder
+     */
     public Builder circuitBreakerWaitInOpen(Duration value) {
       circuitBreakerWaitInOpen = requireNonNull(value, "circuitBreakerWaitInOpen");
       return this;
@@ -480,6 +605,7 @@ public final class HttpServiceConfig {
      * Validates every field and builds. A {@code tls.trust-certificates} file is read here, so a
      * missing or malformed one fails at start-up rather than at the first {@code https} call.
      *
+     * @return the configuration
      * @throws ConfigException listing every problem, one per line, keyed by relative property name
      */
     public HttpServiceConfig build() {

@@ -54,33 +54,58 @@ public final class ServiceRequest {
     this.idempotent = IDEMPOTENT.contains(method);
   }
 
-  /** A {@code GET} of {@code path} on {@code service}. */
+  /**
+   * {@return a {@code GET} of {@code path} on {@code service}}
+   *
+   * @param service the name of the service to call (a configured service, not a host)
+   * @param path the path and query, starting with {@code /}
+   */
   public static Builder get(String service, String path) {
     return new Builder("GET", service, path);
   }
 
-  /** A {@code POST} to {@code path} on {@code service}. */
+  /**
+   * {@return a {@code POST} to {@code path} on {@code service}}
+   *
+   * @param service the name of the service to call (a configured service, not a host)
+   * @param path the path and query, starting with {@code /}
+   */
   public static Builder post(String service, String path) {
     return new Builder("POST", service, path);
   }
 
-  /** A {@code PUT} to {@code path} on {@code service}. */
+  /**
+   * {@return a {@code PUT} to {@code path} on {@code service}}
+   *
+   * @param service the name of the service to call (a configured service, not a host)
+   * @param path the path and query, starting with {@code /}
+   */
   public static Builder put(String service, String path) {
     return new Builder("PUT", service, path);
   }
 
-  /** A {@code DELETE} of {@code path} on {@code service}. */
+  /**
+   * {@return a {@code DELETE} of {@code path} on {@code service}}
+   *
+   * @param service the name of the service to call (a configured service, not a host)
+   * @param path the path and query, starting with {@code /}
+   */
   public static Builder delete(String service, String path) {
     return new Builder("DELETE", service, path);
   }
 
-  /** A {@code HEAD} of {@code path} on {@code service}. */
+  /**
+   * {@return a {@code HEAD} of {@code path} on {@code service}}
+   *
+   * @param service the name of the service to call (a configured service, not a host)
+   * @param path the path and query, starting with {@code /}
+   */
   public static Builder head(String service, String path) {
     return new Builder("HEAD", service, path);
   }
 
   /**
-   * A request with any method (upper-cased, e.g. {@code PATCH} or {@code OPTIONS}).
+   * {@return a request with any method (upper-cased, e.g. {@code PATCH} or {@code OPTIONS})}
    *
    * @param method an HTTP method token
    * @param service the logical service, as configured in the client
@@ -90,45 +115,45 @@ public final class ServiceRequest {
     return new Builder(method, service, path);
   }
 
-  /** The method, upper case; never null. */
+  /** {@return the method, upper case; never null} */
   public String method() {
     return method;
   }
 
-  /** The logical service name; never null. */
+  /** {@return the logical service name; never null} */
   public String service() {
     return service;
   }
 
-  /** The request target (path and query), starting with {@code /}; never null. */
+  /** {@return the request target (path and query), starting with {@code /}; never null} */
   public String path() {
     return path;
   }
 
-  /** The headers in the order added (names as given); unmodifiable, never null. */
+  /** {@return the headers in the order added (names as given); unmodifiable, never null} */
   public List<Map.Entry<String, String>> headers() {
     return headers;
   }
 
-  /** The body; empty when none. The array is shared: do not modify it. */
+  /** {@return the body; empty when none} The array is shared: do not modify it. */
   public byte[] body() {
     return body;
   }
 
   /**
-   * This call's overall timeout (all attempts, backoff and hedges included), replacing the
-   * service's {@code call-timeout}; empty to use the service's setting.
+   * {@return this call's overall timeout (all attempts, backoff and hedges included), replacing the
+   * service's {@code call-timeout}; empty to use the service's setting}
    */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /** The affinity key for {@code ring-hash} routing; empty when none. */
+  /** {@return the affinity key for {@code ring-hash} routing; empty when none} */
   public Optional<String> affinityKey() {
     return Optional.ofNullable(affinityKey);
   }
 
-  /** Whether the method is idempotent (GET, HEAD, OPTIONS, PUT, DELETE). */
+  /** {@return whether the method is idempotent (GET, HEAD, OPTIONS, PUT, DELETE)} */
   public boolean isIdempotent() {
     return idempotent;
   }
@@ -173,6 +198,10 @@ public final class ServiceRequest {
     /**
      * Adds a header; repeated names are sent as repeated headers. {@code Content-Length} is always
      * set by the client; {@code Host} defaults to the chosen endpoint's {@code host:port}.
+     *
+     * @param name the header name
+     * @param value the value
+     * @return this builder
      */
     public Builder header(String name, String value) {
       requireNonNull(name, "name");
@@ -188,13 +217,23 @@ public final class ServiceRequest {
       return this;
     }
 
-    /** Sets the body; the array is not copied, so do not modify it afterwards. */
+    /**
+     * Sets the body; the array is not copied, so do not modify it afterwards.
+     *
+     * @param value the body; the array is not copied, so do not modify it afterwards
+     * @return this builder
+     */
     public Builder body(byte[] value) {
       body = requireNonNull(value, "body");
       return this;
     }
 
-    /** Sets the body as UTF-8 text. */
+    /**
+     * Sets the body as UTF-8 text.
+     *
+     * @param value the body as UTF-8 text
+     * @return this builder
+     */
     public Builder body(String value) {
       body = requireNonNull(value, "body").getBytes(StandardCharsets.UTF_8);
       return this;
@@ -204,6 +243,8 @@ public final class ServiceRequest {
      * Bounds the whole call (all attempts, backoff and hedges) by {@code value}, replacing the
      * service's {@code call-timeout}; each attempt is still bounded by {@code request-timeout}.
      *
+     * @param value the value
+     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder timeout(Duration value) {
@@ -218,13 +259,20 @@ public final class ServiceRequest {
 
     /**
      * Routes calls with equal keys to the same endpoint when the service uses {@code ring-hash}.
+     *
+     * @param value the value
+     * @return this builder
      */
     public Builder affinityKey(String value) {
       affinityKey = requireNonNull(value, "affinityKey");
       return this;
     }
 
-    /** Builds the immutable request. */
+    /**
+     * Builds the immutable request.
+     *
+     * @return the request
+     */
     public ServiceRequest build() {
       return new ServiceRequest(this);
     }

@@ -56,17 +56,19 @@ public final class ServiceResponse {
     this.attempts = attempts;
   }
 
-  /** The HTTP status code. */
+  /** {@return the HTTP status code} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The complete body; empty when there was none. The array is shared: do not modify it. */
+  /**
+   * {@return the complete body; empty when there was none} The array is shared: do not modify it.
+   */
   public byte[] body() {
     return body;
   }
 
-  /** The body decoded with the {@code charset} of {@code Content-Type}, else UTF-8. */
+  /** {@return the body decoded with the {@code charset} of {@code Content-Type}, else UTF-8} */
   public String bodyAsString() {
     return new String(body, charset());
   }
@@ -88,7 +90,11 @@ public final class ServiceResponse {
     return StandardCharsets.UTF_8;
   }
 
-  /** The first value of header {@code name} (case-insensitive); empty when absent. */
+  /**
+   * {@return the first value of header {@code name} (case-insensitive); empty when absent}
+   *
+   * @param name the header name, in any case
+   */
   public Optional<String> header(String name) {
     requireNonNull(name, "name");
     if (headers instanceof ResponseHeaders own) {
@@ -98,17 +104,19 @@ public final class ServiceResponse {
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
-  /** Every header, by case-insensitive name, values in received order; unmodifiable. */
+  /** {@return every header, by case-insensitive name, values in received order; unmodifiable} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** The endpoint that produced this response. */
+  /** {@return the endpoint that produced this response} */
   public Endpoint endpoint() {
     return endpoint;
   }
 
-  /** How many attempts the call made, hedges included (1 when the first attempt answered). */
+  /**
+   * {@return how many attempts the call made, hedges included (1 when the first attempt answered)}
+   */
   public int attempts() {
     return attempts;
   }

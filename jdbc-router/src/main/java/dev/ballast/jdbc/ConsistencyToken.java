@@ -26,8 +26,9 @@ public final class ConsistencyToken implements Comparable<ConsistencyToken> {
   }
 
   /**
-   * The token for WAL position {@code lsn} (bytes from {@code 0/0}).
+   * {@return the token for WAL position {@code lsn} (bytes from {@code 0/0})}
    *
+   * @param lsn the write-ahead-log position
    * @throws IllegalArgumentException if {@code lsn} is negative
    */
   public static ConsistencyToken ofLsn(long lsn) {
@@ -40,6 +41,8 @@ public final class ConsistencyToken implements Comparable<ConsistencyToken> {
   /**
    * Parses the output of {@link #serialize()} (surrounding whitespace ignored).
    *
+   * @param text the text to parse
+   * @return the token
    * @throws IllegalArgumentException naming the text and the expected form
    */
   public static ConsistencyToken parse(String text) {
@@ -56,17 +59,21 @@ public final class ConsistencyToken implements Comparable<ConsistencyToken> {
         "token: " + text + " (expected: lsn:X/Y as written by ConsistencyToken.serialize())");
   }
 
-  /** The WAL position in bytes from {@code 0/0}. */
+  /** {@return the WAL position in bytes from {@code 0/0}} */
   public long lsn() {
     return lsn;
   }
 
-  /** The string form, {@code lsn:X/Y}; {@link #parse} reads it back. Never null. */
+  /** {@return the string form, {@code lsn:X/Y}; {@link #parse} reads it back} Never null. */
   public String serialize() {
     return PREFIX + Lsns.format(lsn);
   }
 
-  /** The later of this token and {@code other}. */
+  /**
+   * {@return the later of this token and {@code other}}
+   *
+   * @param other the other token
+   */
   public ConsistencyToken max(ConsistencyToken other) {
     return other.lsn > lsn ? other : this;
   }

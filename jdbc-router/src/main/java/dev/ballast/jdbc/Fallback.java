@@ -22,7 +22,7 @@ public enum Fallback {
     this.propertyName = propertyName;
   }
 
-  /** The name used in properties. */
+  /** {@return the name used in properties} */
   public String propertyName() {
     return propertyName;
   }
@@ -30,6 +30,8 @@ public enum Fallback {
   /**
    * Parses a property value (any letter case).
    *
+   * @param name the property value, in any case
+   * @return the constant
    * @throws IllegalArgumentException for an unknown name
    */
   public static Fallback fromPropertyName(String name) {

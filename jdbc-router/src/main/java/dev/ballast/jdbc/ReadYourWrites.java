@@ -25,7 +25,7 @@ public enum ReadYourWrites {
     this.propertyName = propertyName;
   }
 
-  /** The name used in properties. */
+  /** {@return the name used in properties} */
   public String propertyName() {
     return propertyName;
   }
@@ -33,6 +33,8 @@ public enum ReadYourWrites {
   /**
    * Parses a property value (any letter case).
    *
+   * @param name the property value, in any case
+   * @return the constant
    * @throws IllegalArgumentException for an unknown name
    */
   public static ReadYourWrites fromPropertyName(String name) {

@@ -82,9 +82,10 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   }
 
   /**
-   * A router configured by {@code ballast.jdbc.*} properties (see the module's QUICKSTART), with
-   * one HikariCP pool per host.
+   * {@return a router configured by {@code ballast.jdbc.*} properties (see the module's
+   * QUICKSTART), with one HikariCP pool per host}
    *
+   * @param props the properties ({@code ballast.*} keys; others are ignored)
    * @throws ConfigException before anything starts, listing every problem as {@code <key>: <value>
    *     (expected: <what>)}, secrets masked
    */
@@ -96,12 +97,16 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
    * As {@link #fromProperties(Properties)}, with meters in {@code registry}: {@code
    * ballast.jdbc.routes}, {@code ballast.jdbc.replica.lag}, {@code ballast.jdbc.replica.eligible}
    * and HikariCP's pool meters for every pool; all removed on {@link #close()}.
+   *
+   * @param props the properties ({@code ballast.*} keys; others are ignored)
+   * @param registry the registry that receives the meters
+   * @return the started router
    */
   public static RoutingDataSource fromProperties(Properties props, MeterRegistry registry) {
     return create(requireNonNull(props, "props"), requireNonNull(registry, "registry"));
   }
 
-  /** A builder that wraps data sources the caller already has (and keeps owning). */
+  /** {@return a builder that wraps data sources the caller already has (and keeps owning)} */
   public static Builder builder() {
     return new Builder();
   }
@@ -189,19 +194,20 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   }
 
   /**
-   * A view whose connections are read-only for good ({@code setReadOnly(false)} is ignored) and go
-   * to replicas, subject to fallback and read-your-writes. Same instance on every call.
+   * {@return a view whose connections are read-only for good ({@code setReadOnly(false)} is
+   * ignored) and go to replicas, subject to fallback and read-your-writes} Same instance on every
+   * call.
    */
   public DataSource forReads() {
     return reads;
   }
 
-  /** The router's name ({@code ballast.jdbc.name}). */
+  /** {@return the router's name ({@code ballast.jdbc.name})} */
   public String name() {
     return router.config().name();
   }
 
-  /** The host names, the configured primary first ({@code primary}, {@code r1}, …). */
+  /** {@return the host names, the configured primary first ({@code primary}, {@code r1}, …)} */
   public List<String> hostNames() {
     List<String> names = new ArrayList<>();
     for (Host h : router.hosts()) {
@@ -211,9 +217,10 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   }
 
   /**
-   * The pool of one host (a {@link HikariDataSource} when built from properties), for metrics and
-   * administration; take connections from this router instead.
+   * {@return the pool of one host (a {@link HikariDataSource} when built from properties), for
+   * metrics and administration; take connections from this router instead}
    *
+   * @param hostName the name the host was given when the router was built
    * @throws IllegalArgumentException for an unknown host name
    */
   public DataSource dataSource(String hostName) {
@@ -227,8 +234,8 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   }
 
   /**
-   * The current primary's host name; empty while no host is a reachable primary ({@code
-   * topology=auto}).
+   * {@return the current primary's host name; empty while no host is a reachable primary ({@code
+   * topology=auto})}
    */
   public Optional<String> primaryHost() {
     Host p = router.monitor().snapshot().primary();
@@ -236,8 +243,9 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   }
 
   /**
-   * The replicas eligible for reads as of the monitor's last probe round (reachable, replicating,
-   * within {@code max-replica-lag}), by host name in configuration order. For health endpoints.
+   * {@return the replicas eligible for reads as of the monitor's last probe round (reachable,
+   * replicating, within {@code max-replica-lag}), by host name in configuration order} For health
+   * endpoints.
    */
   public List<String> eligibleReplicas() {
     List<String> names = new ArrayList<>();
@@ -250,8 +258,8 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   }
 
   /**
-   * The largest replay lag among the reachable replicas as of the last probe round; zero when none
-   * is reachable or all are caught up. For health endpoints.
+   * {@return the largest replay lag among the reachable replicas as of the last probe round; zero
+   * when none is reachable or all are caught up} For health endpoints.
    */
   public Duration worstReplicaLag() {
     double worst = 0;
@@ -264,8 +272,8 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   }
 
   /**
-   * Every host's last known state, one line each: role, reachability, lag, and why it is not
-   * eligible for reads. For logs and health endpoints; passwords are masked.
+   * {@return every host's last known state, one line each: role, reachability, lag, and why it is
+   * not eligible for reads} For logs and health endpoints; passwords are masked.
    */
   public String describe() {
     TopologySnapshot s = router.monitor().snapshot();
@@ -278,9 +286,9 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   // ---- read-your-writes context ----------------------------------------------------------------
 
   /**
-   * The calling thread's read-your-writes token: the position of its last committed write through
-   * this router ({@code read-your-writes=lsn}), or one given by {@link #withToken}. Empty when
-   * there is none (and always in the other modes).
+   * {@return the calling thread's read-your-writes token: the position of its last committed write
+   * through this router ({@code read-your-writes=lsn}), or one given by {@link #withToken}} Empty
+   * when there is none (and always in the other modes).
    */
   public Optional<ConsistencyToken> currentToken() {
     long lsn = router.context().tokenLsn();
@@ -291,13 +299,24 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
    * Opens a scope on the calling thread in which reads see at least {@code token}'s writes (with
    * {@code read-your-writes=lsn}; other modes ignore tokens). The thread's own later writes advance
    * the scope's token; closing the scope restores the thread's context from before.
+   *
+   * @param token the position that reads must have caught up with
+   * @return the scope; close it (try-with-resources) to end it
    */
   public ConsistencyScope withToken(ConsistencyToken token) {
     requireNonNull(token, "token");
     return new ConsistencyScope(router.enterScope(token.lsn()));
   }
 
-  /** Runs {@code work} inside {@link #withToken(ConsistencyToken) withToken(token)}. */
+  /**
+   * Runs {@code work} inside {@link #withToken(ConsistencyToken) withToken(token)}.
+   *
+   * @param <T> the type of the result
+   * @param token the position that reads must have caught up with
+   * @param work the work to run
+   * @return {@code work}'s result
+   * @throws Exception whatever {@code work} throws
+   */
   public <T> T runWith(ConsistencyToken token, Callable<T> work) throws Exception {
     requireNonNull(work, "work");
     try (ConsistencyScope scope = withToken(token)) {
@@ -305,7 +324,12 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
     }
   }
 
-  /** Runs {@code work} inside {@link #withToken(ConsistencyToken) withToken(token)}. */
+  /**
+   * Runs {@code work} inside {@link #withToken(ConsistencyToken) withToken(token)}.
+   *
+   * @param token the position that reads must have caught up with
+   * @param work the work to run
+   */
   public void runWith(ConsistencyToken token, Runnable work) {
     requireNonNull(work, "work");
     try (ConsistencyScope scope = withToken(token)) {
@@ -444,19 +468,36 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
 
     private Builder() {}
 
-    /** The router's name, in messages and meter tags (default {@code db}). */
+    /**
+     * The router's name, in messages and meter tags (default {@code db}).
+     *
+     * @param value the router's name, in messages and meter tags (default {@code db})
+     * @return this builder
+     */
     public Builder name(String value) {
       name = requireNonNull(value, "name");
       return this;
     }
 
-    /** The primary (required), named {@code primary}. */
+    /**
+     * The primary (required), named {@code primary}.
+     *
+     * @param value the primary (required), named {@code primary}
+     * @return this builder
+     */
     public Builder primary(DataSource value) {
       primary = requireNonNull(value, "primary");
       return this;
     }
 
-    /** The primary (required) with a host name and zone (the zone matters after a demotion). */
+    /**
+     * The primary (required) with a host name and zone (the zone matters after a demotion).
+     *
+     * @param hostName the host's name, as used in logs and metrics
+     * @param value the value
+     * @param hostZone the host's zone; empty = unknown
+     * @return this builder
+     */
     public Builder primary(String hostName, DataSource value, String hostZone) {
       primaryName = requireNonNull(hostName, "hostName");
       primary = requireNonNull(value, "primary");
@@ -464,7 +505,14 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
       return this;
     }
 
-    /** Adds a replica in zone {@code hostZone} (empty when unknown). Names must be unique. */
+    /**
+     * Adds a replica in zone {@code hostZone} (empty when unknown). Names must be unique.
+     *
+     * @param hostName the host's name, as used in logs and metrics
+     * @param dataSource the pool (or data source) of connections to that host
+     * @param hostZone the host's zone; empty = unknown
+     * @return this builder
+     */
     public Builder replica(String hostName, DataSource dataSource, String hostZone) {
       replicas.add(
           new ReplicaSpec(
@@ -474,60 +522,113 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
       return this;
     }
 
-    /** Adds a replica with no zone. */
+    /**
+     * Adds a replica with no zone.
+     *
+     * @param hostName the host's name, as used in logs and metrics
+     * @param dataSource the pool (or data source) of connections to that host
+     * @return this builder
+     */
     public Builder replica(String hostName, DataSource dataSource) {
       return replica(hostName, dataSource, "");
     }
 
-    /** This process's zone ({@code ballast.zone}); empty (the default) means unknown. */
+    /**
+     * This process's zone ({@code ballast.zone}); empty (the default) means unknown.
+     *
+     * @param value this process's zone ({@code ballast.zone}); empty (the default) means unknown
+     * @return this builder
+     */
     public Builder zone(String value) {
       zone = requireNonNull(value, "zone").trim();
       return this;
     }
 
-    /** How replicas are balanced (default {@code least-request}). */
+    /**
+     * How replicas are balanced (default {@code least-request}).
+     *
+     * @param value how replicas are balanced (default {@code least-request})
+     * @return this builder
+     */
     public Builder strategy(Strategy value) {
       strategy = requireNonNull(value, "strategy");
       return this;
     }
 
-    /** Replicas further behind get no reads (default 5 s; zero = no limit). */
+    /**
+     * Replicas further behind get no reads (default 5 s; zero = no limit).
+     *
+     * @param value the replicas further behind get no reads (default 5 s; zero = no limit)
+     * @return this builder
+     */
     public Builder maxReplicaLag(Duration value) {
       maxReplicaLag = requireNonNull(value, "maxReplicaLag");
       return this;
     }
 
-    /** What reads do when no replica is eligible (default {@link Fallback#PRIMARY}). */
+    /**
+     * What reads do when no replica is eligible (default {@link Fallback#PRIMARY}).
+     *
+     * @param value what reads do when no replica is eligible (default {@link Fallback#PRIMARY})
+     * @return this builder
+     */
     public Builder fallback(Fallback value) {
       fallback = requireNonNull(value, "fallback");
       return this;
     }
 
-    /** The read-your-writes mode (default {@link ReadYourWrites#OFF}). */
+    /**
+     * The read-your-writes mode (default {@link ReadYourWrites#OFF}).
+     *
+     * @param value the read-your-writes mode (default {@link ReadYourWrites#OFF})
+     * @return this builder
+     */
     public Builder readYourWrites(ReadYourWrites value) {
       readYourWrites = requireNonNull(value, "readYourWrites");
       return this;
     }
 
-    /** How long reads stay on the primary after a write in {@code window} mode (default 2 s). */
+    /**
+     * How long reads stay on the primary after a write in {@code window} mode (default 2 s).
+     *
+     * @param value how long reads stay on the primary after a write in {@code window} mode (default
+     *     2 s)
+     * @return this builder
+     */
     public Builder readYourWritesWindow(Duration value) {
       readYourWritesWindow = requireNonNull(value, "readYourWritesWindow");
       return this;
     }
 
-    /** How long a read waits for a replica to catch up in {@code lsn} mode (default 100 ms). */
+    /**
+     * How long a read waits for a replica to catch up in {@code lsn} mode (default 100 ms).
+     *
+     * @param value how long a read waits for a replica to catch up in {@code lsn} mode (default 100
+     *     ms)
+     * @return this builder
+     */
     public Builder readYourWritesMaxWait(Duration value) {
       readYourWritesMaxWait = requireNonNull(value, "readYourWritesMaxWait");
       return this;
     }
 
-    /** Whether roles are configured or detected (default {@link Topology#STATIC}). */
+    /**
+     * Whether roles are configured or detected (default {@link Topology#STATIC}).
+     *
+     * @param value whether roles are configured or detected (default {@link Topology#STATIC})
+     * @return this builder
+     */
     public Builder topology(Topology value) {
       topology = requireNonNull(value, "topology");
       return this;
     }
 
-    /** How often the monitor probes every host (default 1 s). */
+    /**
+     * How often the monitor probes every host (default 1 s).
+     *
+     * @param value how often the monitor probes every host (default 1 s)
+     * @return this builder
+     */
     public Builder healthCheckInterval(Duration value) {
       healthCheckInterval = requireNonNull(value, "healthCheckInterval");
       return this;
@@ -536,19 +637,33 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
     /**
      * How long one probe may take before its host counts as not answering (default: the health
      * interval, kept within 1 s..5 s).
+     *
+     * @param value how long one probe may take before its host counts as not answering (default:
+     *     the health interval, kept within 1 s..5 s)
+     * @return this builder
      */
     public Builder healthCheckTimeout(Duration value) {
       healthCheckTimeout = requireNonNull(value, "healthCheckTimeout");
       return this;
     }
 
-    /** The clock for read-your-writes windows, lag and latency (default: the system's). */
+    /**
+     * The clock for read-your-writes windows, lag and latency (default: the system's).
+     *
+     * @param value the clock for read-your-writes windows, lag and latency (default: the system's)
+     * @return this builder
+     */
     public Builder ticker(Ticker value) {
       ticker = requireNonNull(value, "ticker");
       return this;
     }
 
-    /** Registers the router's meters (not the pools': they are the caller's) in {@code value}. */
+    /**
+     * Registers the router's meters (not the pools': they are the caller's) in {@code value}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder meterRegistry(MeterRegistry value) {
       meterRegistry = requireNonNull(value, "meterRegistry");
       return this;
@@ -557,6 +672,7 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
     /**
      * Validates, probes every host once, and starts the monitor.
      *
+     * @return the started router; close it to stop the monitor and the pools it owns
      * @throws ConfigException listing every problem as {@code <argument>: <value> (expected: …)}
      */
     public RoutingDataSource build() {

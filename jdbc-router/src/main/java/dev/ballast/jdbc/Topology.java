@@ -19,7 +19,7 @@ public enum Topology {
     this.propertyName = propertyName;
   }
 
-  /** The name used in properties. */
+  /** {@return the name used in properties} */
   public String propertyName() {
     return propertyName;
   }
@@ -27,6 +27,8 @@ public enum Topology {
   /**
    * Parses a property value (any letter case).
    *
+   * @param name the property value, in any case
+   * @return the constant
    * @throws IllegalArgumentException for an unknown name
    */
   public static Topology fromPropertyName(String name) {

@@ -10,15 +10,20 @@ import java.util.List;
 public class ConfigException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The problems, one line each, in the order found. */
   private final List<String> problems;
 
-  /** An exception listing {@code problems} (at least one). */
+  /**
+   * An exception listing {@code problems} (at least one).
+   *
+   * @param problems the problems, one line each
+   */
   public ConfigException(List<String> problems) {
     super(message(problems));
     this.problems = List.copyOf(problems);
   }
 
-  /** Every problem, one line each, in the order found. */
+  /** {@return every problem, one line each, in the order found} */
   public List<String> problems() {
     return problems;
   }

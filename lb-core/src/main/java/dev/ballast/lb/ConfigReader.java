@@ -53,7 +53,11 @@ public final class ConfigReader {
   private final Set<String> consumed = new TreeSet<>();
   private final Set<String> problems = new LinkedHashSet<>();
 
-  /** A reader of {@code properties} that looks up environment variables with System::getenv. */
+  /**
+   * A reader of {@code properties} that looks up environment variables with System::getenv.
+   *
+   * @param properties the properties to read (copied)
+   */
   public ConfigReader(Properties properties) {
     this(properties, System::getenv);
   }
@@ -61,6 +65,9 @@ public final class ConfigReader {
   /**
    * A reader of {@code properties} (including their defaults) that looks up environment variables
    * with {@code environment} (which returns null for an unset variable).
+   *
+   * @param properties the properties to read (copied)
+   * @param environment looks up an environment variable; returns null when it is unset
    */
   public ConfigReader(Properties properties, Function<String, @Nullable String> environment) {
     requireNonNull(properties, "properties");
@@ -71,118 +78,202 @@ public final class ConfigReader {
   }
 
   /**
-   * A view whose getters take keys relative to {@code prefix} and fall back to {@code
+   * {@return a view whose getters take keys relative to {@code prefix} and fall back to {@code
    * fallbackPrefix}: {@code scope("ballast.http.services.orders.", "ballast.http.defaults.")
    * .duration("slow-start.window", …)} reads {@code
    * ballast.http.services.orders.slow-start.window}, else {@code
-   * ballast.http.defaults.slow-start.window}. Prefixes are concatenated as given, so they normally
+   * ballast.http.defaults.slow-start.window}} Prefixes are concatenated as given, so they normally
    * end with a dot. A fallback value present is validated even when the primary key overrides it
    * (it is still configuration); repeated problems are reported once. Keys that only appear under
    * the fallback prefix are consumed only when some scope reads them.
+   *
+   * @param prefix the key prefix, normally ending with a dot
+   * @param fallbackPrefix the prefix read when a key is absent under {@code prefix}
    */
   public Scope scope(String prefix, String fallbackPrefix) {
     return new Scope(
         this, requireNonNull(prefix, "prefix"), requireNonNull(fallbackPrefix, "fallbackPrefix"));
   }
 
-  /** A view whose getters take keys relative to {@code prefix}, with no fallback. */
+  /**
+   * {@return a view whose getters take keys relative to {@code prefix}, with no fallback}
+   *
+   * @param prefix the key prefix, normally ending with a dot
+   */
   public Scope scope(String prefix) {
     return new Scope(this, requireNonNull(prefix, "prefix"), null);
   }
 
-  /** The value of {@code key}, or {@code def} when absent; an empty value is a problem. */
+  /**
+   * {@return the value of {@code key}, or {@code def} when absent; an empty value is a problem}
+   *
+   * @param key the full property key
+   * @param def the value when the key is absent or invalid
+   */
   public String string(String key, String def) {
     return optionalString(key).orElse(def);
   }
 
-  /** The value of {@code key}, or empty when absent; an empty value is a problem. */
+  /**
+   * {@return the value of {@code key}, or empty when absent; an empty value is a problem}
+   *
+   * @param key the full property key
+   */
   public Optional<String> optionalString(String key) {
     return get(keys(key), NON_EMPTY, Function.identity());
   }
 
   /**
-   * The value of {@code key}; when absent, records {@code <key>: (missing) (expected: <expected>)}
-   * and returns an empty string.
+   * {@return the value of {@code key}; when absent, records {@code <key>: (missing) (expected:
+   * <expected>)} and returns an empty string}
+   *
+   * @param key the full property key
+   * @param expected what a valid value looks like, for the problem line
    */
   public String required(String key, String expected) {
     return required(keys(key), expected);
   }
 
-  /** The duration at {@code key} (see {@link Durations#parse}), or {@code def} when absent. */
+  /**
+   * {@return the duration at {@code key} (see {@link Durations#parse}), or {@code def} when absent}
+   *
+   * @param key the full property key
+   * @param def the value when the key is absent or invalid
+   */
   public Duration duration(String key, Duration def) {
     return optionalDuration(key).orElse(def);
   }
 
-  /** The duration at {@code key} (see {@link Durations#parse}), or empty when absent. */
+  /**
+   * {@return the duration at {@code key} (see {@link Durations#parse}), or empty when absent}
+   *
+   * @param key the full property key
+   */
   public Optional<Duration> optionalDuration(String key) {
     return get(keys(key), Durations.EXPECTED, Durations::parse);
   }
 
   /**
-   * The integer at {@code key}, which must lie in {@code min..max} (inclusive; pass {@code
-   * Integer.MIN_VALUE}/{@code Integer.MAX_VALUE} for no bound), or {@code def} when absent.
+   * {@return the integer at {@code key}, which must lie in {@code min..max} (inclusive; pass {@code
+   * Integer.MIN_VALUE}/{@code Integer.MAX_VALUE} for no bound), or {@code def} when absent}
+   *
+   * @param key the full property key
+   * @param def the value when the key is absent or invalid
+   * @param min the smallest accepted value
+   * @param max the largest accepted value
    */
   public int integer(String key, int def, int min, int max) {
     return optionalInteger(key, min, max).orElse(def);
   }
 
-  /** As {@link #integer}, empty when absent. */
+  /**
+   * As {@link #integer}, empty when absent.
+   *
+   * @param key the full property key
+   * @param min the smallest accepted value
+   * @param max the largest accepted value
+   * @return the value; empty when absent or invalid
+   */
   public Optional<Integer> optionalInteger(String key, int min, int max) {
     return get(
         keys(key), ValueParsers.integerExpected(min, max), v -> ValueParsers.integer(v, min, max));
   }
 
   /**
-   * The finite number at {@code key}, which must lie in {@code min..max} (inclusive; pass
-   * infinities for no bound), or {@code def} when absent.
+   * {@return the finite number at {@code key}, which must lie in {@code min..max} (inclusive; pass
+   * infinities for no bound), or {@code def} when absent}
+   *
+   * @param key the full property key
+   * @param def the value when the key is absent or invalid
+   * @param min the smallest accepted value
+   * @param max the largest accepted value
    */
   public double decimal(String key, double def, double min, double max) {
     return optionalDecimal(key, min, max).orElse(def);
   }
 
-  /** As {@link #decimal}, empty when absent. */
+  /**
+   * As {@link #decimal}, empty when absent.
+   *
+   * @param key the full property key
+   * @param min the smallest accepted value
+   * @param max the largest accepted value
+   * @return the value; empty when absent or invalid
+   */
   public Optional<Double> optionalDecimal(String key, double min, double max) {
     return get(
         keys(key), ValueParsers.decimalExpected(min, max), v -> ValueParsers.decimal(v, min, max));
   }
 
-  /** {@code true} or {@code false} (any letter case) at {@code key}, or {@code def} when absent. */
+  /**
+   * {@return {@code true} or {@code false} (any letter case) at {@code key}, or {@code def} when
+   * absent}
+   *
+   * @param key the full property key
+   * @param def the value when the key is absent or invalid
+   */
   public boolean bool(String key, boolean def) {
     return optionalBool(key).orElse(def);
   }
 
-  /** As {@link #bool}, empty when absent. */
+  /**
+   * As {@link #bool}, empty when absent.
+   *
+   * @param key the full property key
+   * @return the value; empty when absent or invalid
+   */
   public Optional<Boolean> optionalBool(String key) {
     return get(keys(key), ValueParsers.BOOL_EXPECTED, ValueParsers::bool);
   }
 
   /**
-   * The value at {@code key} converted by {@code parser}, or {@code def} when absent. The parser
-   * gets the trimmed, non-empty value and signals a bad one by throwing any runtime exception (its
-   * message is not shown; {@code expected} is, e.g. {@code "one of " + Strategy.names()}).
+   * {@return the value at {@code key} converted by {@code parser}, or {@code def} when absent} The
+   * parser gets the trimmed, non-empty value and signals a bad one by throwing any runtime
+   * exception (its message is not shown; {@code expected} is, e.g. {@code "one of " +
+   * Strategy.names()}).
+   *
+   * @param <T> the type of the parsed value
+   * @param key the full property key
+   * @param def the value when the key is absent or invalid
+   * @param parser turns a value into the result, or throws {@link IllegalArgumentException} when it
+   *     is not valid
+   * @param expected what a valid value looks like, for the problem line
    */
   public <T> T choice(String key, T def, Function<String, ? extends T> parser, String expected) {
     return this.<T>optionalChoice(key, parser, expected).orElse(def);
   }
 
-  /** As {@link #choice}, empty when absent. */
+  /**
+   * As {@link #choice}, empty when absent.
+   *
+   * @param <T> the type of the parsed value
+   * @param key the full property key
+   * @param parser turns a value into the result, or throws {@link IllegalArgumentException} when it
+   *     is not valid
+   * @param expected what a valid value looks like, for the problem line
+   * @return the parsed value; empty when absent or invalid
+   */
   public <T> Optional<T> optionalChoice(
       String key, Function<String, ? extends T> parser, String expected) {
     return get(keys(key), requireNonNull(expected, "expected"), requireNonNull(parser, "parser"));
   }
 
   /**
-   * Zone shares such as {@code a=40,b=40,c=20} at {@code key}, in the order written (unmodifiable);
-   * empty when absent or malformed.
+   * {@return the zone shares such as {@code a=40,b=40,c=20} at {@code key}, in the order written
+   * (unmodifiable); empty when absent or malformed}
+   *
+   * @param key the full property key
    */
   public Map<String, Double> shares(String key) {
     return shares(keys(key));
   }
 
   /**
-   * The distinct next dotted segments of the keys under {@code prefix}, sorted: {@code
-   * names("ballast.http.services.")} gives the service names. Names cannot contain dots. Reads
+   * {@return the distinct next dotted segments of the keys under {@code prefix}, sorted: {@code
+   * names("ballast.http.services.")} gives the service names} Names cannot contain dots. Reads
    * nothing: the keys under each name still have to be read.
+   *
+   * @param prefix the key prefix, normally ending with a dot
    */
   public List<String> names(String prefix) {
     requireNonNull(prefix, "prefix");
@@ -202,10 +293,12 @@ public final class ConfigReader {
   }
 
   /**
-   * Every key under {@code prefix} with the prefix stripped, mapped to its trimmed value (which may
-   * be empty), sorted by key, unmodifiable: {@code passthrough("ballast.jdbc.hikari.")} gives
-   * {@code maximumPoolSize=10}. The keys count as consumed; validating the values is the caller's
-   * job (report a bad one with {@link #problem}).
+   * {@return every key under {@code prefix} with the prefix stripped, mapped to its trimmed value
+   * (which may be empty), sorted by key, unmodifiable: {@code passthrough("ballast.jdbc.hikari.")}
+   * gives {@code maximumPoolSize=10}} The keys count as consumed; validating the values is the
+   * caller's job (report a bad one with {@link #problem}).
+   *
+   * @param prefix the key prefix, normally ending with a dot
    */
   public Map<String, String> passthrough(String prefix) {
     requireNonNull(prefix, "prefix");
@@ -224,7 +317,11 @@ public final class ConfigReader {
     return Collections.unmodifiableMap(result);
   }
 
-  /** The trimmed value of environment variable {@code name}; empty when unset or blank. */
+  /**
+   * {@return the trimmed value of environment variable {@code name}; empty when unset or blank}
+   *
+   * @param name the environment variable
+   */
   public Optional<String> env(String name) {
     String value = environment.apply(requireNonNull(name, "name"));
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
@@ -233,6 +330,10 @@ public final class ConfigReader {
   /**
    * Records the problem {@code <key>: <value> (expected: <expected>)}; a null value is shown as
    * {@code (missing)}, a secret one masked. A problem already recorded is not repeated.
+   *
+   * @param key the full property key
+   * @param value the offending value, or null when it is missing (shown masked for secret keys)
+   * @param expected what a valid value looks like, for the problem line
    */
   public void problem(String key, @Nullable String value, String expected) {
     requireNonNull(key, "key");
@@ -240,21 +341,21 @@ public final class ConfigReader {
     problems.add(key + ": " + Secrets.render(key, value) + " (expected: " + expected + ")");
   }
 
-  /** The problems recorded so far, in order; unmodifiable snapshot. */
+  /** {@return the problems recorded so far, in order; unmodifiable snapshot} */
   public List<String> problems() {
     return List.copyOf(problems);
   }
 
   /**
-   * Every key read so far (passed to a getter, with fallback variants, or found by {@link
-   * #passthrough}), in the order first read; unmodifiable snapshot. Lets tooling list the keys a
+   * {@return every key read so far (passed to a getter, with fallback variants, or found by {@link
+   * #passthrough}), in the order first read; unmodifiable snapshot} Lets tooling list the keys a
    * binder knows, e.g. to check generated IDE metadata against it.
    */
   public Set<String> knownKeys() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(known));
   }
 
-  /** Whether any problem was recorded. */
+  /** {@return whether any problem was recorded} */
   public boolean hasProblems() {
     return !problems.isEmpty();
   }
@@ -296,8 +397,8 @@ public final class ConfigReader {
   }
 
   /**
-   * The consumed properties as {@code key=value} lines sorted by key, secrets masked: the
-   * configuration in effect, for a start-up log line. Empty when nothing was read.
+   * {@return the consumed properties as {@code key=value} lines sorted by key, secrets masked: the
+   * configuration in effect, for a start-up log line} Empty when nothing was read.
    */
   public String describe() {
     StringBuilder sb = new StringBuilder();
@@ -394,65 +495,116 @@ public final class ConfigReader {
       this.fallbackPrefix = fallbackPrefix;
     }
 
-    /** The reader this scope reads from (and records problems in). */
+    /** {@return the reader this scope reads from (and records problems in)} */
     public ConfigReader reader() {
       return reader;
     }
 
-    /** The primary prefix, e.g. {@code ballast.http.services.orders.}. */
+    /** {@return the primary prefix, e.g. {@code ballast.http.services.orders.}} */
     public String prefix() {
       return prefix;
     }
 
-    /** The fallback prefix, e.g. {@code ballast.http.defaults.}; empty when there is none. */
+    /**
+     * {@return the fallback prefix, e.g. {@code ballast.http.defaults.}; empty when there is none}
+     */
     public Optional<String> fallbackPrefix() {
       return Optional.ofNullable(fallbackPrefix);
     }
 
-    /** The primary full key of {@code relativeKey}: {@code prefix + relativeKey}. */
+    /**
+     * {@return the primary full key of {@code relativeKey}: {@code prefix + relativeKey}}
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     */
     public String key(String relativeKey) {
       return prefix + requireNonNull(relativeKey, "relativeKey");
     }
 
     /**
-     * The full key that supplies {@code relativeKey}: the primary key if set, else the fallback key
-     * if set, else the primary key. Reads nothing.
+     * {@return the full key that supplies {@code relativeKey}: the primary key if set, else the
+     * fallback key if set, else the primary key} Reads nothing.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
      */
     public String keyFor(String relativeKey) {
       return reader.present(keys(relativeKey)).orElse(key(relativeKey));
     }
 
-    /** See {@link ConfigReader#string}. */
+    /**
+     * See {@link ConfigReader#string}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @param def the value when the key is absent or invalid
+     * @return the value, or {@code def}
+     */
     public String string(String relativeKey, String def) {
       return optionalString(relativeKey).orElse(def);
     }
 
-    /** See {@link ConfigReader#optionalString}. */
+    /**
+     * See {@link ConfigReader#optionalString}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @return the value; empty when absent
+     */
     public Optional<String> optionalString(String relativeKey) {
       return reader.get(keys(relativeKey), NON_EMPTY, Function.identity());
     }
 
-    /** See {@link ConfigReader#required}; a missing value is reported under the primary key. */
+    /**
+     * See {@link ConfigReader#required}; a missing value is reported under the primary key.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @param expected what a valid value looks like, for the problem line
+     * @return the value; an empty string when it is missing
+     */
     public String required(String relativeKey, String expected) {
       return reader.required(keys(relativeKey), expected);
     }
 
-    /** See {@link ConfigReader#duration}. */
+    /**
+     * See {@link ConfigReader#duration}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @param def the value when the key is absent or invalid
+     * @return the value, or {@code def}
+     */
     public Duration duration(String relativeKey, Duration def) {
       return optionalDuration(relativeKey).orElse(def);
     }
 
-    /** See {@link ConfigReader#optionalDuration}. */
+    /**
+     * See {@link ConfigReader#optionalDuration}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @return the value; empty when absent or invalid
+     */
     public Optional<Duration> optionalDuration(String relativeKey) {
       return reader.get(keys(relativeKey), Durations.EXPECTED, Durations::parse);
     }
 
-    /** See {@link ConfigReader#integer}. */
+    /**
+     * See {@link ConfigReader#integer}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @param def the value when the key is absent or invalid
+     * @param min the smallest accepted value
+     * @param max the largest accepted value
+     * @return the value, or {@code def}
+     */
     public int integer(String relativeKey, int def, int min, int max) {
       return optionalInteger(relativeKey, min, max).orElse(def);
     }
 
-    /** See {@link ConfigReader#optionalInteger}. */
+    /**
+     * See {@link ConfigReader#optionalInteger}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @param min the smallest accepted value
+     * @param max the largest accepted value
+     * @return the value; empty when absent or invalid
+     */
     public Optional<Integer> optionalInteger(String relativeKey, int min, int max) {
       return reader.get(
           keys(relativeKey),
@@ -460,12 +612,27 @@ public final class ConfigReader {
           v -> ValueParsers.integer(v, min, max));
     }
 
-    /** See {@link ConfigReader#decimal}. */
+    /**
+     * See {@link ConfigReader#decimal}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @param def the value when the key is absent or invalid
+     * @param min the smallest accepted value
+     * @param max the largest accepted value
+     * @return the value, or {@code def}
+     */
     public double decimal(String relativeKey, double def, double min, double max) {
       return optionalDecimal(relativeKey, min, max).orElse(def);
     }
 
-    /** See {@link ConfigReader#optionalDecimal}. */
+    /**
+     * See {@link ConfigReader#optionalDecimal}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @param min the smallest accepted value
+     * @param max the largest accepted value
+     * @return the value; empty when absent or invalid
+     */
     public Optional<Double> optionalDecimal(String relativeKey, double min, double max) {
       return reader.get(
           keys(relativeKey),
@@ -473,23 +640,53 @@ public final class ConfigReader {
           v -> ValueParsers.decimal(v, min, max));
     }
 
-    /** See {@link ConfigReader#bool}. */
+    /**
+     * See {@link ConfigReader#bool}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @param def the value when the key is absent or invalid
+     * @return the value, or {@code def}
+     */
     public boolean bool(String relativeKey, boolean def) {
       return optionalBool(relativeKey).orElse(def);
     }
 
-    /** See {@link ConfigReader#optionalBool}. */
+    /**
+     * See {@link ConfigReader#optionalBool}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @return the value; empty when absent or invalid
+     */
     public Optional<Boolean> optionalBool(String relativeKey) {
       return reader.get(keys(relativeKey), ValueParsers.BOOL_EXPECTED, ValueParsers::bool);
     }
 
-    /** See {@link ConfigReader#choice}. */
+    /**
+     * See {@link ConfigReader#choice}.
+     *
+     * @param <T> the type of the parsed value
+     * @param relativeKey the key, relative to the scope's prefix
+     * @param def the value when the key is absent or invalid
+     * @param parser turns a value into the result, or throws {@link IllegalArgumentException} when
+     *     it is not valid
+     * @param expected what a valid value looks like, for the problem line
+     * @return the parsed value, or {@code def}
+     */
     public <T> T choice(
         String relativeKey, T def, Function<String, ? extends T> parser, String expected) {
       return this.<T>optionalChoice(relativeKey, parser, expected).orElse(def);
     }
 
-    /** See {@link ConfigReader#optionalChoice}. */
+    /**
+     * See {@link ConfigReader#optionalChoice}.
+     *
+     * @param <T> the type of the parsed value
+     * @param relativeKey the key, relative to the scope's prefix
+     * @param parser turns a value into the result, or throws {@link IllegalArgumentException} when
+     *     it is not valid
+     * @param expected what a valid value looks like, for the problem line
+     * @return the parsed value; empty when absent or invalid
+     */
     public <T> Optional<T> optionalChoice(
         String relativeKey, Function<String, ? extends T> parser, String expected) {
       return reader.get(
@@ -498,7 +695,12 @@ public final class ConfigReader {
           requireNonNull(parser, "parser"));
     }
 
-    /** See {@link ConfigReader#shares}. */
+    /**
+     * See {@link ConfigReader#shares}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @return the share per zone; empty when absent
+     */
     public Map<String, Double> shares(String relativeKey) {
       return reader.shares(keys(relativeKey));
     }
@@ -506,6 +708,9 @@ public final class ConfigReader {
     /**
      * See {@link ConfigReader#passthrough}: the keys under the fallback prefix plus {@code
      * relativePrefix}, overridden by those under the primary prefix plus {@code relativePrefix}.
+     *
+     * @param relativePrefix the prefix, relative to the scope's prefix
+     * @return the keys with the prefix stripped, mapped to their values
      */
     public Map<String, String> passthrough(String relativePrefix) {
       requireNonNull(relativePrefix, "relativePrefix");
@@ -517,7 +722,13 @@ public final class ConfigReader {
       return Collections.unmodifiableMap(merged);
     }
 
-    /** Records a problem for {@code relativeKey} under {@link #keyFor its full key}. */
+    /**
+     * Records a problem for {@code relativeKey} under {@link #keyFor its full key}.
+     *
+     * @param relativeKey the key, relative to the scope's prefix
+     * @param value the offending value, or null when it is missing (shown masked for secret keys)
+     * @param expected what a valid value looks like, for the problem line
+     */
     public void problem(String relativeKey, @Nullable String value, String expected) {
       reader.problem(keyFor(relativeKey), value, expected);
     }
@@ -528,6 +739,8 @@ public final class ConfigReader {
      * the value is shown as written there; otherwise as in the problem, with ISO-8601 durations
      * shown compactly ({@code 5m}, not {@code PT5M}). Lines not of the standard form are recorded
      * with the prefix prepended.
+     *
+     * @param e the exception whose problems are added
      */
     public void report(ConfigException e) {
       requireNonNull(e, "e");

@@ -12,17 +12,30 @@ import static java.util.Objects.requireNonNull;
  * @param draining whether it must get no new calls
  */
 public record DiscoveredEndpoint(Endpoint endpoint, boolean draining) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param draining whether the endpoint is draining
+   * @param endpoint the endpoint
+   */
   public DiscoveredEndpoint {
     requireNonNull(endpoint, "endpoint");
   }
 
-  /** An endpoint in rotation. */
+  /**
+   * {@return an endpoint in rotation}
+   *
+   * @param endpoint the endpoint
+   */
   public static DiscoveredEndpoint serving(Endpoint endpoint) {
     return new DiscoveredEndpoint(endpoint, false);
   }
 
-  /** An endpoint that must get no new calls. */
+  /**
+   * {@return an endpoint that must get no new calls}
+   *
+   * @param endpoint the endpoint
+   */
   public static DiscoveredEndpoint draining(Endpoint endpoint) {
     return new DiscoveredEndpoint(endpoint, true);
   }

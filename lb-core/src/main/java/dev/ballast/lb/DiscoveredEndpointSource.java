@@ -72,6 +72,8 @@ public final class DiscoveredEndpointSource implements EndpointSource {
   /**
    * A source for {@code service} fed by {@code discovery}, which is not started yet.
    *
+   * @param service the service whose endpoints are discovered
+   * @param discovery the registry to follow
    * @param name the source's name for messages and meter tags, e.g. {@code zookeeper}
    * @param ticker the clock of the staleness gauge
    */
@@ -82,12 +84,12 @@ public final class DiscoveredEndpointSource implements EndpointSource {
     this.ticker = requireNonNull(ticker, "ticker");
   }
 
-  /** The service this source discovers. */
+  /** {@return the service this source discovers} */
   public String service() {
     return service;
   }
 
-  /** The source's name, e.g. {@code zookeeper}. */
+  /** {@return the source's name, e.g. {@code zookeeper}} */
   public String name() {
     return name;
   }
@@ -176,35 +178,41 @@ public final class DiscoveredEndpointSource implements EndpointSource {
     }
   }
 
-  /** The set delivered last (draining endpoints withheld); empty of version 0 before any. */
+  /**
+   * {@return the set delivered last (draining endpoints withheld); empty of version 0 before any}
+   */
   public synchronized EndpointSet current() {
     EndpointSet set = current;
     return set != null ? set : new EndpointSet(0, List.of());
   }
 
-  /** The endpoints as last reported, draining ones included. */
+  /** {@return the endpoints as last reported, draining ones included} */
   public synchronized List<DiscoveredEndpoint> reported() {
     return lastReported;
   }
 
-  /** Where the source stands now. */
+  /** {@return where the source stands now} */
   public synchronized Health health() {
     return health;
   }
 
-  /** Sets received from the discovery, changed or not. */
+  /**
+   * Sets received from the discovery, changed or not.
+   *
+   * @return how many sets the discovery delivered, changed or not
+   */
   public synchronized long updates() {
     return updates;
   }
 
-  /** Errors reported by the discovery. */
+  /** {@return the errors reported by the discovery} */
   public synchronized long errors() {
     return errors;
   }
 
   /**
-   * Seconds since the last good set (before the first one: since the discovery started; 0 if it has
-   * not started).
+   * {@return the seconds since the last good set (before the first one: since the discovery
+   * started; 0 if it has not started)}
    */
   public synchronized double stalenessSeconds() {
     if (!started) {

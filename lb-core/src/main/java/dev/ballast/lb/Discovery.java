@@ -11,6 +11,7 @@ public interface Discovery {
    * Starts watching; may deliver to {@code listener} before returning. Must not block for long: a
    * backend that is down is reported through {@link DiscoveryListener#onError}, not by throwing.
    *
+   * @param listener the listener
    * @return a handle that stops watching and releases every resource when closed; idempotent
    * @throws Exception if the discovery cannot even start (reported as an error of the source)
    */

@@ -14,6 +14,7 @@ public interface DiscoveryListener {
    * means the service has no instance now (scaled to zero) and is honoured as such; a source that
    * cannot tell must call {@link #onError} instead.
    *
+   * @param endpoints every endpoint the registry lists now (a full state, not a change)
    * @throws IllegalArgumentException if two endpoints share an id (nothing is applied)
    */
   void onEndpoints(List<DiscoveredEndpoint> endpoints);
@@ -21,6 +22,9 @@ public interface DiscoveryListener {
   /**
    * The source could not learn the current set (server down, watch broken, a bad answer). The last
    * good set stays in use. {@code problem} says what failed, for logs and failure messages.
+   *
+   * @param problem what went wrong, as a line for the log
+   * @param cause the underlying failure, or null
    */
   void onError(String problem, @Nullable Throwable cause);
 }

@@ -28,7 +28,11 @@ public final class DiscoveryMetrics implements MeterBinder, AutoCloseable {
   private final List<Meter> meters = new ArrayList<>();
   private MeterRegistry registry;
 
-  /** Meters for {@code source}; call {@link #bindTo} to register them. */
+  /**
+   * Meters for {@code source}; call {@link #bindTo} to register them.
+   *
+   * @param source the source whose discovery is measured
+   */
   public DiscoveryMetrics(DiscoveredEndpointSource source) {
     this.source = requireNonNull(source, "source");
     this.registry = io.micrometer.core.instrument.Metrics.globalRegistry;

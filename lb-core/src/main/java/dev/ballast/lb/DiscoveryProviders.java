@@ -21,7 +21,7 @@ public final class DiscoveryProviders {
 
   private DiscoveryProviders() {}
 
-  /** Every provider on the class path, by name (sorted). */
+  /** {@return every provider on the class path, by name (sorted)} */
   public static Map<String, EndpointSourceProvider> available() {
     return available(List.of());
   }
@@ -53,6 +53,9 @@ public final class DiscoveryProviders {
    * EndpointSourceProvider#keyPrefix()}). Problems (an unknown source name, with the closest known
    * one; a provider's bad keys) are recorded in the reader.
    *
+   * @param reader the reader of the properties
+   * @param service the service name
+   * @param ticker the clock
    * @param servicePrefix e.g. {@code ballast.http.services.orders.}
    * @return the source, not started; empty when the key is absent or has a problem
    */

@@ -43,6 +43,7 @@ public final class Durations {
    * Parses {@code text} (surrounding whitespace ignored). Fractions below one nanosecond are
    * rounded half up.
    *
+   * @param text the text to parse
    * @return a non-negative duration, never null
    * @throws IllegalArgumentException for a negative, malformed or too large duration, with a
    *     message {@code duration: <text> (expected: …)}
@@ -102,6 +103,7 @@ public final class Durations {
    * The result parses back to the same duration; a negative duration gets a leading {@code -}
    * (which {@link #parse} rejects).
    *
+   * @param duration the duration
    * @return never null
    */
   public static String format(Duration duration) {

@@ -19,6 +19,7 @@ public final class DynamicEndpointSource implements EndpointSource {
   /**
    * Replaces the whole set and delivers it to every listener.
    *
+   * @param endpoints the new full set of endpoints
    * @throws IllegalArgumentException if two endpoints share an id (nothing is applied)
    */
   public synchronized void update(Collection<Endpoint> endpoints) {
@@ -33,6 +34,9 @@ public final class DynamicEndpointSource implements EndpointSource {
   /**
    * Applies an externally versioned set (for example a registry index); a set not newer than the
    * current one is ignored and {@code false} is returned.
+   *
+   * @param set the endpoints and their version
+   * @return whether the set was applied (false when it was not newer)
    */
   public synchronized boolean update(EndpointSet set) {
     if (current != null && set.version() <= current.version()) {
@@ -46,7 +50,7 @@ public final class DynamicEndpointSource implements EndpointSource {
     return true;
   }
 
-  /** The current set, or an empty set of version 0 before the first update. */
+  /** {@return the current set, or an empty set of version 0 before the first update} */
   public synchronized EndpointSet current() {
     return current != null ? current : new EndpointSet(0, List.of());
   }

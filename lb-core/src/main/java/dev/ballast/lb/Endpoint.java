@@ -33,8 +33,10 @@ public final class Endpoint {
   }
 
   /**
-   * An endpoint with id {@code host:port}, no zone and weight 1.
+   * {@return an endpoint with id {@code host:port}, no zone and weight 1}
    *
+   * @param host the host name or IP address
+   * @param port the TCP port
    * @throws IllegalArgumentException if the host is blank or the port is outside 1..65535
    */
   public static Endpoint of(String host, int port) {
@@ -42,48 +44,59 @@ public final class Endpoint {
   }
 
   /**
-   * A builder for an endpoint at {@code host:port}; validation happens in {@link Builder#build()}.
+   * {@return a builder for an endpoint at {@code host:port}; validation happens in {@link
+   * Builder#build()}}
+   *
+   * @param host the host name or IP address
+   * @param port the TCP port
    */
   public static Builder builder(String host, int port) {
     return new Builder(host, port);
   }
 
-  /** Stable identity of the endpoint; {@code host:port} unless set explicitly. Never null. */
+  /**
+   * {@return the stable identity of the endpoint; {@code host:port} unless set explicitly} Never
+   * null.
+   */
   public String id() {
     return id;
   }
 
-  /** Host name or address. Never null or blank. */
+  /** {@return the host name or address} Never null or blank. */
   public String host() {
     return host;
   }
 
-  /** TCP port, 1..65535. */
+  /** {@return the TCP port, 1..65535} */
   public int port() {
     return port;
   }
 
-  /** Availability zone (or data centre) label; empty when unknown, never null. */
+  /** {@return the availability zone (or data centre) label; empty when unknown, never null} */
   public String zone() {
     return zone;
   }
 
-  /** Relative weight, at least 1. */
+  /** {@return the relative weight, at least 1} */
   public int weight() {
     return weight;
   }
 
-  /** Free-form attributes (for example a URL scheme); unmodifiable, never null. */
+  /** {@return the free-form attributes (for example a URL scheme); unmodifiable, never null} */
   public Map<String, String> metadata() {
     return metadata;
   }
 
-  /** A copy of this endpoint with another weight. */
+  /**
+   * {@return a copy of this endpoint with another weight}
+   *
+   * @param newWeight the weight of the copy
+   */
   public Endpoint withWeight(int newWeight) {
     return toBuilder().weight(newWeight).build();
   }
 
-  /** A builder pre-filled with this endpoint's fields. */
+  /** {@return a builder pre-filled with this endpoint's fields} */
   public Builder toBuilder() {
     Builder b = new Builder(host, port).id(id).zone(zone).weight(weight);
     b.metadata.putAll(metadata);
@@ -129,25 +142,46 @@ public final class Endpoint {
       this.port = port;
     }
 
-    /** Sets the identity (default {@code host:port}). */
+    /**
+     * Sets the identity (default {@code host:port}).
+     *
+     * @param id the identity (default {@code host:port})
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = requireNonNull(id, "id");
       return this;
     }
 
-    /** Sets the zone label; empty means unknown. */
+    /**
+     * Sets the zone label; empty means unknown.
+     *
+     * @param zone the zone label; empty means unknown
+     * @return this builder
+     */
     public Builder zone(String zone) {
       this.zone = requireNonNull(zone, "zone");
       return this;
     }
 
-    /** Sets the relative weight (at least 1). */
+    /**
+     * Sets the relative weight (at least 1).
+     *
+     * @param weight the relative weight (at least 1)
+     * @return this builder
+     */
     public Builder weight(int weight) {
       this.weight = weight;
       return this;
     }
 
-    /** Adds one metadata attribute. */
+    /**
+     * Adds one metadata attribute.
+     *
+     * @param key the metadata key
+     * @param value the value
+     * @return this builder
+     */
     public Builder metadata(String key, String value) {
       metadata.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
       return this;
@@ -156,6 +190,7 @@ public final class Endpoint {
     /**
      * Validates and builds.
      *
+     * @return the endpoint
      * @throws IllegalArgumentException naming the field, its value and what was expected
      */
     public Endpoint build() {

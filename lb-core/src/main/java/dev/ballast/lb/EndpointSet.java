@@ -17,6 +17,8 @@ public record EndpointSet(long version, List<Endpoint> endpoints) {
   /**
    * Validates and copies.
    *
+   * @param endpoints the endpoints
+   * @param version the version
    * @throws IllegalArgumentException if two endpoints share an id
    */
   public EndpointSet {

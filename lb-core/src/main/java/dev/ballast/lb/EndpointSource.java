@@ -13,13 +13,14 @@ public interface EndpointSource extends AutoCloseable {
   /**
    * Registers a listener and, if a set is already known, delivers it before returning.
    *
+   * @param listener the listener
    * @return a handle that removes the listener when closed
    */
   AutoCloseable subscribe(Listener listener);
 
   /**
-   * What this source is and how it stands, for failure messages (e.g. a discovery's health and the
-   * age of its set); empty when there is nothing to say, the default.
+   * {@return what this source is and how it stands, for failure messages (e.g. a discovery's health
+   * and the age of its set); empty when there is nothing to say, the default}
    */
   default String description() {
     return "";
@@ -32,23 +33,35 @@ public interface EndpointSource extends AutoCloseable {
   /** Receives endpoint sets. */
   @FunctionalInterface
   interface Listener {
-    /** Called with each new complete set. Must not block. */
+    /**
+     * Called with each new complete set. Must not block.
+     *
+     * @param set the endpoints and their version
+     */
     void onEndpoints(EndpointSet set);
   }
 
-  /** A source that never changes. */
+  /**
+   * {@return a source that never changes}
+   *
+   * @param endpoints the endpoints
+   */
   static EndpointSource of(List<Endpoint> endpoints) {
     DynamicEndpointSource source = new DynamicEndpointSource();
     source.update(endpoints);
     return source;
   }
 
-  /** A source that never changes. */
+  /**
+   * {@return a source that never changes}
+   *
+   * @param endpoints the endpoints
+   */
   static EndpointSource of(Endpoint... endpoints) {
     return of(List.of(endpoints));
   }
 
-  /** A programmatic source, updated with {@link DynamicEndpointSource#update}. */
+  /** {@return a programmatic source, updated with {@link DynamicEndpointSource#update}} */
   static DynamicEndpointSource dynamic() {
     return new DynamicEndpointSource();
   }

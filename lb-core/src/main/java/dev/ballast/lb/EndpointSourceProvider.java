@@ -9,7 +9,7 @@ package dev.ballast.lb;
  * <p>Implementations are stateless and thread-safe; they need a public no-argument constructor.
  */
 public interface EndpointSourceProvider {
-  /** The name used in {@code discovery=<name>}: lower case, e.g. {@code zookeeper}. */
+  /** {@return the name used in {@code discovery=<name>}: lower case, e.g. {@code zookeeper}} */
   String name();
 
   /**
@@ -28,6 +28,7 @@ public interface EndpointSourceProvider {
    * the whole configuration is valid and a client subscribes. Keys under the prefix that are not
    * read here are reported as unknown, with a "did you mean".
    *
+   * @return the discovery, not started yet
    * @param service the logical service name
    * @param keys this source's keys, e.g. {@code keys.required("connect", "host:port,...")}
    */

@@ -28,7 +28,7 @@ public record EndpointStatus(
     /** Ejected by passive outlier detection. */
     EJECTED;
 
-    /** Lower-case name for tags and messages. */
+    /** {@return the lower-case name for tags and messages} */
     public String tag() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -11,6 +11,11 @@ import java.util.concurrent.CompletionStage;
  */
 @FunctionalInterface
 public interface HealthProbe {
-  /** Probes {@code endpoint}; completes with {@code true} when it is healthy. */
+  /**
+   * Probes {@code endpoint}; completes with {@code true} when it is healthy.
+   *
+   * @param endpoint the endpoint
+   * @return a stage completed with the verdict
+   */
   CompletionStage<Boolean> probe(Endpoint endpoint);
 }

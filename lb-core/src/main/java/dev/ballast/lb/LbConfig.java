@@ -62,17 +62,17 @@ public final class LbConfig {
     failurePenalty = b.failurePenalty;
   }
 
-  /** A builder with the documented defaults. */
+  /** {@return a builder with the documented defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The defaults. */
+  /** {@return the defaults} */
   public static LbConfig defaults() {
     return builder().build();
   }
 
-  /** A builder pre-filled with this configuration. */
+  /** {@return a builder pre-filled with this configuration} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.strategy = strategy;
@@ -99,109 +99,124 @@ public final class LbConfig {
     return b;
   }
 
-  /** Balancing strategy; default {@code least-request}. */
+  /** {@return the balancing strategy; default {@code least-request}} */
   public Strategy strategy() {
     return strategy;
   }
 
-  /** This process's zone; empty = unknown (zone-agnostic routing). */
+  /** {@return this process's zone; empty = unknown (zone-agnostic routing)} */
   public String localZone() {
     return localZone;
   }
 
-  /** Whether zone-aware routing is on (it also needs a local zone); default true. */
+  /** {@return whether zone-aware routing is on (it also needs a local zone); default true} */
   public boolean zoneAware() {
     return zoneAware;
   }
 
-  /** Envoy's overprovisioning factor for the local zone's share; default 1.4. */
+  /** {@return Envoy's overprovisioning factor for the local zone's share; default 1.4} */
   public double overprovisioningFactor() {
     return overprovisioningFactor;
   }
 
-  /** Callers' distribution over zones (relative shares); empty = unknown (priority mode). */
+  /**
+   * {@return the callers' distribution over zones (relative shares); empty = unknown (priority
+   * mode)}
+   */
   public Map<String, Double> callerShares() {
     return callerShares;
   }
 
-  /** Below this percentage of usable endpoints, balance over all of them; default 50. */
+  /**
+   * {@return the percentage of usable endpoints below which the balancer uses all of them (panic);
+   * default 50}
+   */
   public int panicThresholdPercent() {
     return panicThresholdPercent;
   }
 
-  /** Slow-start ramp length; zero = off (the default). */
+  /** {@return the slow-start ramp length; zero = off (the default)} */
   public Duration slowStartWindow() {
     return slowStartWindow;
   }
 
-  /** Slow-start aggression; 1.0 = linear ramp (default). */
+  /** {@return the slow-start aggression; 1.0 = linear ramp (default)} */
   public double slowStartAggression() {
     return slowStartAggression;
   }
 
-  /** Minimum weight fraction during a ramp; default 0.1. */
+  /** {@return the minimum weight fraction during a ramp; default 0.1} */
   public double slowStartMinWeightFraction() {
     return slowStartMinWeightFraction;
   }
 
-  /** Consecutive failures that eject an endpoint; 0 = passive ejection off; default 5. */
+  /**
+   * {@return the consecutive failures that eject an endpoint; 0 = passive ejection off; default 5}
+   */
   public int outlierConsecutiveFailures() {
     return outlierConsecutiveFailures;
   }
 
-  /** Ejection time is {@code base × times ejected}; default 30 s. */
+  /**
+   * {@return the base ejection time: an ejection lasts {@code base × times ejected}; default 30 s}
+   */
   public Duration outlierBaseEjectionTime() {
     return outlierBaseEjectionTime;
   }
 
-  /** Cap on one ejection's length; default 300 s. */
+  /** {@return the cap on one ejection's length; default 300 s} */
   public Duration outlierMaxEjectionTime() {
     return outlierMaxEjectionTime;
   }
 
-  /** Never eject more than this percentage of endpoints (at least one may be); default 50. */
+  /**
+   * {@return the largest percentage of endpoints ejected at once (at least one may be); default 50}
+   */
   public int outlierMaxEjectionPercent() {
     return outlierMaxEjectionPercent;
   }
 
-  /** Active health-check interval; default 5 s (checks run only when a probe is given). */
+  /**
+   * {@return the active health-check interval; default 5 s (checks run only when a probe is given)}
+   */
   public Duration healthCheckInterval() {
     return healthCheckInterval;
   }
 
-  /** Active health-check timeout; default 1 s. */
+  /** {@return the active health-check timeout; default 1 s} */
   public Duration healthCheckTimeout() {
     return healthCheckTimeout;
   }
 
-  /** Random spread added to each interval, as a fraction of it; default 0.1. */
+  /** {@return the random spread added to each interval, as a fraction of it; default 0.1} */
   public double healthCheckJitter() {
     return healthCheckJitter;
   }
 
-  /** Consecutive passing checks that mark an unhealthy endpoint healthy; default 2. */
+  /** {@return the consecutive passing checks that mark an unhealthy endpoint healthy; default 2} */
   public int healthyThreshold() {
     return healthyThreshold;
   }
 
-  /** Consecutive failing checks that mark a healthy endpoint unhealthy; default 2. */
+  /** {@return the consecutive failing checks that mark a healthy endpoint unhealthy; default 2} */
   public int unhealthyThreshold() {
     return unhealthyThreshold;
   }
 
-  /** τ of the peak-EWMA decay; default 10 s. */
+  /** {@return the τ of the peak-EWMA decay; default 10 s} */
   public Duration peakEwmaDecay() {
     return peakEwmaDecay;
   }
 
   /**
-   * Cost assumed for an endpoint with no latency sample yet and calls in flight; default 100 ms.
+   * {@return the cost assumed for an endpoint with no latency sample yet and calls in flight;
+   * default 100 ms}
    */
   public Duration peakEwmaPenalty() {
     return peakEwmaPenalty;
   }
 
-  /** Latency recorded for a failed call, so fast failures look slow; default 1 s. */
+  /** {@return the latency recorded for a failed call, so fast failures look slow; default 1 s} */
   public Duration failurePenalty() {
     return failurePenalty;
   }
@@ -265,128 +280,233 @@ public final class LbConfig {
 
     private Builder() {}
 
-    /** See {@link LbConfig#strategy()}. */
+    /**
+     * See {@link LbConfig#strategy()}.
+     *
+     * @param value see {@link LbConfig#strategy()}
+     * @return this builder
+     */
     public Builder strategy(Strategy value) {
       strategy = requireNonNull(value, "strategy");
       return this;
     }
 
-    /** See {@link LbConfig#localZone()}. */
+    /**
+     * See {@link LbConfig#localZone()}.
+     *
+     * @param value see {@link LbConfig#localZone()}
+     * @return this builder
+     */
     public Builder localZone(String value) {
       localZone = requireNonNull(value, "localZone").trim();
       return this;
     }
 
-    /** See {@link LbConfig#zoneAware()}. */
+    /**
+     * See {@link LbConfig#zoneAware()}.
+     *
+     * @param value see {@link LbConfig#zoneAware()}
+     * @return this builder
+     */
     public Builder zoneAware(boolean value) {
       zoneAware = value;
       return this;
     }
 
-    /** See {@link LbConfig#overprovisioningFactor()}. */
+    /**
+     * See {@link LbConfig#overprovisioningFactor()}.
+     *
+     * @param value see {@link LbConfig#overprovisioningFactor()}
+     * @return this builder
+     */
     public Builder overprovisioningFactor(double value) {
       overprovisioningFactor = value;
       return this;
     }
 
-    /** See {@link LbConfig#callerShares()}; replaces any earlier shares. */
+    /**
+     * See {@link LbConfig#callerShares()}; replaces any earlier shares.
+     *
+     * @param value see {@link LbConfig#callerShares()}; replaces any earlier shares
+     * @return this builder
+     */
     public Builder callerShares(Map<String, Double> value) {
       callerShares.clear();
       callerShares.putAll(requireNonNull(value, "callerShares"));
       return this;
     }
 
-    /** See {@link LbConfig#panicThresholdPercent()}. */
+    /**
+     * See {@link LbConfig#panicThresholdPercent()}.
+     *
+     * @param value see {@link LbConfig#panicThresholdPercent()}
+     * @return this builder
+     */
     public Builder panicThresholdPercent(int value) {
       panicThresholdPercent = value;
       return this;
     }
 
-    /** See {@link LbConfig#slowStartWindow()}. */
+    /**
+     * See {@link LbConfig#slowStartWindow()}.
+     *
+     * @param value see {@link LbConfig#slowStartWindow()}
+     * @return this builder
+     */
     public Builder slowStartWindow(Duration value) {
       slowStartWindow = requireNonNull(value, "slowStartWindow");
       return this;
     }
 
-    /** See {@link LbConfig#slowStartAggression()}. */
+    /**
+     * See {@link LbConfig#slowStartAggression()}.
+     *
+     * @param value see {@link LbConfig#slowStartAggression()}
+     * @return this builder
+     */
     public Builder slowStartAggression(double value) {
       slowStartAggression = value;
       return this;
     }
 
-    /** See {@link LbConfig#slowStartMinWeightFraction()}. */
+    /**
+     * See {@link LbConfig#slowStartMinWeightFraction()}.
+     *
+     * @param value see {@link LbConfig#slowStartMinWeightFraction()}
+     * @return this builder
+     */
     public Builder slowStartMinWeightFraction(double value) {
       slowStartMinWeightFraction = value;
       return this;
     }
 
-    /** See {@link LbConfig#outlierConsecutiveFailures()}. */
+    /**
+     * See {@link LbConfig#outlierConsecutiveFailures()}.
+     *
+     * @param value see {@link LbConfig#outlierConsecutiveFailures()}
+     * @return this builder
+     */
     public Builder outlierConsecutiveFailures(int value) {
       outlierConsecutiveFailures = value;
       return this;
     }
 
-    /** See {@link LbConfig#outlierBaseEjectionTime()}. */
+    /**
+     * See {@link LbConfig#outlierBaseEjectionTime()}.
+     *
+     * @param value see {@link LbConfig#outlierBaseEjectionTime()}
+     * @return this builder
+     */
     public Builder outlierBaseEjectionTime(Duration value) {
       outlierBaseEjectionTime = requireNonNull(value, "outlierBaseEjectionTime");
       return this;
     }
 
-    /** See {@link LbConfig#outlierMaxEjectionTime()}. */
+    /**
+     * See {@link LbConfig#outlierMaxEjectionTime()}.
+     *
+     * @param value see {@link LbConfig#outlierMaxEjectionTime()}
+     * @return this builder
+     */
     public Builder outlierMaxEjectionTime(Duration value) {
       outlierMaxEjectionTime = requireNonNull(value, "outlierMaxEjectionTime");
       return this;
     }
 
-    /** See {@link LbConfig#outlierMaxEjectionPercent()}. */
+    /**
+     * See {@link LbConfig#outlierMaxEjectionPercent()}.
+     *
+     * @param value see {@link LbConfig#outlierMaxEjectionPercent()}
+     * @return this builder
+     */
     public Builder outlierMaxEjectionPercent(int value) {
       outlierMaxEjectionPercent = value;
       return this;
     }
 
-    /** See {@link LbConfig#healthCheckInterval()}. */
+    /**
+     * See {@link LbConfig#healthCheckInterval()}.
+     *
+     * @param value see {@link LbConfig#healthCheckInterval()}
+     * @return this builder
+     */
     public Builder healthCheckInterval(Duration value) {
       healthCheckInterval = requireNonNull(value, "healthCheckInterval");
       return this;
     }
 
-    /** See {@link LbConfig#healthCheckTimeout()}. */
+    /**
+     * See {@link LbConfig#healthCheckTimeout()}.
+     *
+     * @param value see {@link LbConfig#healthCheckTimeout()}
+     * @return this builder
+     */
     public Builder healthCheckTimeout(Duration value) {
       healthCheckTimeout = requireNonNull(value, "healthCheckTimeout");
       return this;
     }
 
-    /** See {@link LbConfig#healthCheckJitter()}. */
+    /**
+     * See {@link LbConfig#healthCheckJitter()}.
+     *
+     * @param value see {@link LbConfig#healthCheckJitter()}
+     * @return this builder
+     */
     public Builder healthCheckJitter(double value) {
       healthCheckJitter = value;
       return this;
     }
 
-    /** See {@link LbConfig#healthyThreshold()}. */
+    /**
+     * See {@link LbConfig#healthyThreshold()}.
+     *
+     * @param value see {@link LbConfig#healthyThreshold()}
+     * @return this builder
+     */
     public Builder healthyThreshold(int value) {
       healthyThreshold = value;
       return this;
     }
 
-    /** See {@link LbConfig#unhealthyThreshold()}. */
+    /**
+     * See {@link LbConfig#unhealthyThreshold()}.
+     *
+     * @param value see {@link LbConfig#unhealthyThreshold()}
+     * @return this builder
+     */
     public Builder unhealthyThreshold(int value) {
       unhealthyThreshold = value;
       return this;
     }
 
-    /** See {@link LbConfig#peakEwmaDecay()}. */
+    /**
+     * See {@link LbConfig#peakEwmaDecay()}.
+     *
+     * @param value see {@link LbConfig#peakEwmaDecay()}
+     * @return this builder
+     */
     public Builder peakEwmaDecay(Duration value) {
       peakEwmaDecay = requireNonNull(value, "peakEwmaDecay");
       return this;
     }
 
-    /** See {@link LbConfig#peakEwmaPenalty()}. */
+    /**
+     * See {@link LbConfig#peakEwmaPenalty()}.
+     *
+     * @param value see {@link LbConfig#peakEwmaPenalty()}
+     * @return this builder
+     */
     public Builder peakEwmaPenalty(Duration value) {
       peakEwmaPenalty = requireNonNull(value, "peakEwmaPenalty");
       return this;
     }
 
-    /** See {@link LbConfig#failurePenalty()}. */
+    /**
+     * See {@link LbConfig#failurePenalty()}.
+     *
+     * @param value see {@link LbConfig#failurePenalty()}
+     * @return this builder
+     */
     public Builder failurePenalty(Duration value) {
       failurePenalty = requireNonNull(value, "failurePenalty");
       return this;
@@ -395,6 +515,7 @@ public final class LbConfig {
     /**
      * Validates every field and builds.
      *
+     * @return the configuration
      * @throws ConfigException listing every problem, one per line
      */
     public LbConfig build() {

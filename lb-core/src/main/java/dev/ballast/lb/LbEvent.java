@@ -7,7 +7,7 @@ import java.time.Duration;
  * the control plane, in order; building them costs nothing when no listener is registered.
  */
 public sealed interface LbEvent {
-  /** Name of the load balancer (service) that emitted the event. */
+  /** {@return the name of the load balancer (service) that emitted the event} */
   String service();
 
   /** Passive detection ejected {@code endpoint} for {@code duration} ({@code times} so far). */
@@ -33,7 +33,11 @@ public sealed interface LbEvent {
   /** Listener for {@link LbEvent}s. */
   @FunctionalInterface
   interface Listener {
-    /** Called on the control plane; must not block. */
+    /**
+     * Called on the control plane; must not block.
+     *
+     * @param event the event
+     */
     void onEvent(LbEvent event);
   }
 }

@@ -35,7 +35,11 @@ public final class LbMetrics implements MeterBinder, AutoCloseable {
   private MeterRegistry registry;
   private @Nullable DiscoveryMetrics discovery;
 
-  /** Meters for {@code lb}; call {@link #bindTo} to register them. */
+  /**
+   * Meters for {@code lb}; call {@link #bindTo} to register them.
+   *
+   * @param lb the load balancer to measure
+   */
   public LbMetrics(LoadBalancer lb) {
     this.lb = requireNonNull(lb, "lb");
     this.registry = io.micrometer.core.instrument.Metrics.globalRegistry;

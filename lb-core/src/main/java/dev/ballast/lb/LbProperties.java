@@ -56,6 +56,8 @@ public final class LbProperties {
    * recorded as problems in the scope's reader. The local zone is not touched: see {@link
    * #localZone}.
    *
+   * @param scope the scope to read, for example a service's keys with the defaults as fallback
+   * @param builder the builder to fill in; keys that are absent leave its values as they are
    * @return {@code builder}
    */
   public static LbConfig.Builder apply(ConfigReader.Scope scope, LbConfig.Builder builder) {
@@ -110,6 +112,10 @@ public final class LbProperties {
    * full keys (e.g. {@code ballast.http.services.orders.panic-threshold: 150 (expected: a
    * percentage 0..100)}) and returns empty. A config is returned even if the reader holds other
    * problems: call {@link ConfigReader#throwIfProblems()} before using it.
+   *
+   * @param scope the scope to read, for example a service's keys with the defaults as fallback
+   * @param builder the builder to fill in; keys that are absent leave its values as they are
+   * @return the configuration; empty when it is invalid
    */
   public static Optional<LbConfig> build(ConfigReader.Scope scope, LbConfig.Builder builder) {
     requireNonNull(scope, "scope");
@@ -123,8 +129,11 @@ public final class LbProperties {
   }
 
   /**
-   * This process's zone: {@code ballast.zone}, else the environment variable {@code BALLAST_ZONE}
-   * (through the reader's environment lookup), else empty (zone-agnostic). Never null.
+   * {@return this process's zone: {@code ballast.zone}, else the environment variable {@code
+   * BALLAST_ZONE} (through the reader's environment lookup), else empty (zone-agnostic)} Never
+   * null.
+   *
+   * @param reader the reader of the properties
    */
   public static String localZone(ConfigReader reader) {
     requireNonNull(reader, "reader");

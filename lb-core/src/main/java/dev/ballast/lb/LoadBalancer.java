@@ -90,39 +90,56 @@ public final class LoadBalancer implements AutoCloseable {
         : Strategies.forName(c.strategy());
   }
 
-  /** A builder for the load balancer of {@code service} (the name appears in messages). */
+  /**
+   * {@return a builder for the load balancer of {@code service} (the name appears in messages)}
+   *
+   * @param service the service name
+   */
   public static Builder builder(String service) {
     return new Builder(service);
   }
 
-  /** Picks an endpoint with no exclusions and no affinity. Never null. */
+  /**
+   * Picks an endpoint with no exclusions and no affinity. Never null.
+   *
+   * @return the pick; never null (no endpoint is a pick with a reason)
+   */
   public Pick pick() {
     return balancer.pick(PickContext.DEFAULT);
   }
 
-  /** Picks an endpoint honouring {@code context}'s exclusions and affinity. Never null. */
+  /**
+   * Picks an endpoint honouring {@code context}'s exclusions and affinity. Never null.
+   *
+   * @param context what this call excludes or prefers
+   * @return the pick; never null (no endpoint is a pick with a reason)
+   */
   public Pick pick(PickContext context) {
     return balancer.pick(context);
   }
 
-  /** The service name. */
+  /** {@return the service name} */
   public String service() {
     return balancer.service();
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public LbConfig config() {
     return balancer.config();
   }
 
-  /** Every endpoint with its state, in-flight count, latency estimate and traffic share. */
+  /**
+   * {@return every endpoint with its state, in-flight count, latency estimate and traffic share}
+   */
   public List<EndpointStatus> endpoints() {
     return balancer.status();
   }
 
   /**
-   * A summary of the service's endpoints for failure messages: local zone, panic, and per endpoint
-   * its zone, state and whether {@code context} excluded it.
+   * {@return a summary of the service's endpoints for failure messages: local zone, panic, and per
+   * endpoint its zone, state and whether {@code context} excluded it}
+   *
+   * @param context what this call excludes or prefers
    */
   public String describe(PickContext context) {
     String source = this.source.description();
@@ -131,7 +148,12 @@ public final class LoadBalancer implements AutoCloseable {
         : balancer.describe(context) + "; source: " + source;
   }
 
-  /** Registers a listener; it first receives the current state as events. */
+  /**
+   * Registers a listener; it first receives the current state as events.
+   *
+   * @param listener the listener
+   * @return a handle whose {@code close()} removes the listener
+   */
   public AutoCloseable addListener(LbEvent.Listener listener) {
     return balancer.addListener(requireNonNull(listener, "listener"));
   }
@@ -142,17 +164,19 @@ public final class LoadBalancer implements AutoCloseable {
    * changes apply asynchronously; this is how a caller waits for one, without sleeping. Without
    * one, changes from other threads are applied before their submission returns unless another
    * thread is applying changes at that moment.
+   *
+   * @return a future completed when those changes are applied
    */
   public CompletableFuture<Void> flush() {
     return balancer.flush();
   }
 
-  /** Whether panic mode is on: too few endpoints usable, balancing over all of them. */
+  /** {@return whether panic mode is on: too few endpoints usable, balancing over all of them} */
   public boolean inPanic() {
     return balancer.inPanic();
   }
 
-  /** Share of traffic the current picker keeps in the local zone, 0..1. */
+  /** {@return the share of traffic the current picker keeps in the local zone, 0..1} */
   public double localShare() {
     return balancer.localShare();
   }
@@ -202,43 +226,78 @@ public final class LoadBalancer implements AutoCloseable {
       this.service = requireNonNull(service, "service");
     }
 
-    /** Sets the configuration (default {@link LbConfig#defaults()}). */
+    /**
+     * Sets the configuration (default {@link LbConfig#defaults()}).
+     *
+     * @param value the configuration (default {@link LbConfig#defaults()})
+     * @return this builder
+     */
     public Builder config(LbConfig value) {
       config = requireNonNull(value, "config");
       return this;
     }
 
-    /** Sets the endpoint source (required unless {@link #endpoints} is used). */
+    /**
+     * Sets the endpoint source (required unless {@link #endpoints} is used).
+     *
+     * @param value the endpoint source (required unless {@link #endpoints} is used)
+     * @return this builder
+     */
     public Builder source(EndpointSource value) {
       source = requireNonNull(value, "source");
       return this;
     }
 
-    /** Uses a fixed set of endpoints. */
+    /**
+     * Uses a fixed set of endpoints.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder endpoints(List<Endpoint> value) {
       source = EndpointSource.of(value);
       return this;
     }
 
-    /** Enables active health checks with {@code value}. */
+    /**
+     * Enables active health checks with {@code value}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder healthProbe(HealthProbe value) {
       probe = requireNonNull(value, "healthProbe");
       return this;
     }
 
-    /** Injects the clock (default the system's monotonic clock). */
+    /**
+     * Injects the clock (default the system's monotonic clock).
+     *
+     * @param value the clock (default the system's monotonic clock)
+     * @return this builder
+     */
     public Builder ticker(Ticker value) {
       ticker = requireNonNull(value, "ticker");
       return this;
     }
 
-    /** Injects randomness (default thread-local). */
+    /**
+     * Injects randomness (default thread-local).
+     *
+     * @param value randomness (default thread-local)
+     * @return this builder
+     */
     public Builder random(RandomSource value) {
       random = requireNonNull(value, "random");
       return this;
     }
 
-    /** Injects the timer (default: one daemon thread owned by the load balancer). */
+    /**
+     * Injects the timer (default: one daemon thread owned by the load balancer).
+     *
+     * @param value the timer (default: one daemon thread owned by the load balancer)
+     * @return this builder
+     */
     public Builder scheduler(Scheduler value) {
       scheduler = requireNonNull(value, "scheduler");
       return this;
@@ -251,13 +310,21 @@ public final class LoadBalancer implements AutoCloseable {
      * thread (a single-thread executor); the load balancer does not shut it down. Default: none,
      * changes run on the submitting thread. {@link #build()} waits (up to 30 s) for the source's
      * first set to be applied; use {@link LoadBalancer#flush()} to wait for later changes.
+     *
+     * @param value the value
+     * @return this builder
      */
     public Builder controlExecutor(Executor value) {
       controlExecutor = requireNonNull(value, "controlExecutor");
       return this;
     }
 
-    /** Adds an event listener. */
+    /**
+     * Adds an event listener.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder listener(LbEvent.Listener value) {
       listeners.add(requireNonNull(value, "listener"));
       return this;
@@ -266,6 +333,7 @@ public final class LoadBalancer implements AutoCloseable {
     /**
      * Builds and subscribes to the source.
      *
+     * @return the load balancer; close it to unsubscribe
      * @throws IllegalStateException if no source was given
      */
     public LoadBalancer build() {

@@ -9,20 +9,22 @@ package dev.ballast.lb;
  * they carry no per-call state: the caller measures the latency.
  */
 public interface Pick {
-  /** Whether an endpoint was chosen. */
+  /** {@return whether an endpoint was chosen} */
   boolean isPresent();
 
   /**
-   * The chosen endpoint.
+   * {@return the chosen endpoint}
    *
    * @throws IllegalStateException if no endpoint was chosen
    */
   Endpoint endpoint();
 
-  /** Whether the endpoint is in the caller's zone (false when zones are unknown or absent). */
+  /**
+   * {@return whether the endpoint is in the caller's zone (false when zones are unknown or absent)}
+   */
   boolean isLocal();
 
-  /** Why no endpoint was chosen; empty when {@link #isPresent()}. */
+  /** {@return why no endpoint was chosen; empty when {@link #isPresent()}} */
   String reason();
 
   /**

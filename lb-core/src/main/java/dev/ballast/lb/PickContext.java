@@ -25,45 +25,67 @@ public final class PickContext {
     this.hasAffinity = hasAffinity;
   }
 
-  /** A context that avoids the given endpoints (typically those already tried). */
+  /**
+   * {@return a context that avoids the given endpoints (typically those already tried)}
+   *
+   * @param excluded the endpoints not to pick
+   */
   public static PickContext excluding(Set<Endpoint> excluded) {
     return new PickContext(Set.copyOf(requireNonNull(excluded, "excluded")), 0L, false);
   }
 
-  /** A context whose calls with equal keys go to the same endpoint under {@code ring-hash}. */
+  /**
+   * {@return a context whose calls with equal keys go to the same endpoint under {@code ring-hash}}
+   *
+   * @param key the affinity key (for example a user id); equal keys pick the same endpoint while it
+   *     is usable
+   */
   public static PickContext withAffinity(String key) {
     return new PickContext(Set.of(), Hashing.hash(requireNonNull(key, "key")), true);
   }
 
-  /** This context plus one more endpoint to avoid. */
+  /**
+   * {@return this context plus one more endpoint to avoid}
+   *
+   * @param endpoint the endpoint
+   */
   public PickContext exclude(Endpoint endpoint) {
     java.util.HashSet<Endpoint> set = new java.util.HashSet<>(excluded);
     set.add(requireNonNull(endpoint, "endpoint"));
     return new PickContext(Set.copyOf(set), affinityHash, hasAffinity);
   }
 
-  /** This context with an affinity key. */
+  /**
+   * {@return this context with an affinity key}
+   *
+   * @param key the affinity key (for example a user id); equal keys pick the same endpoint while it
+   *     is usable
+   */
   public PickContext affinity(String key) {
     return new PickContext(excluded, Hashing.hash(requireNonNull(key, "key")), true);
   }
 
-  /** Endpoints to avoid; never null. */
+  /** {@return the endpoints to avoid; never null} */
   public Set<Endpoint> excluded() {
     return excluded;
   }
 
-  /** Whether {@code endpoint} must be avoided. */
+  /**
+   * {@return whether {@code endpoint} must be avoided}
+   *
+   * @param endpoint the endpoint
+   */
   public boolean isExcluded(Endpoint endpoint) {
     // First attempts (the common case) carry no exclusions: skip the set entirely.
     return hasExclusions && excluded.contains(endpoint);
   }
 
-  /** Whether an affinity key was given. */
+  /** {@return whether an affinity key was given} */
   public boolean hasAffinity() {
     return hasAffinity;
   }
 
-  /** 64-bit hash of the affinity key (0 without one). */
+  /** {@return the 64-bit hash of the affinity key (0 without one)} */
   public long affinityHash() {
     return affinityHash;
   }

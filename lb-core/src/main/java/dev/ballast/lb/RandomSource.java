@@ -10,23 +10,29 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Implementations must be thread-safe and must not allocate per call.
  */
 public interface RandomSource {
-  /** A uniformly distributed int in {@code [0, bound)}; {@code bound > 0}. */
+  /**
+   * {@return a uniformly distributed int in {@code [0, bound)}; {@code bound > 0}}
+   *
+   * @param bound the upper bound (exclusive); positive
+   */
   int nextInt(int bound);
 
-  /** A uniformly distributed double in {@code [0, 1)}. */
+  /** {@return a uniformly distributed double in {@code [0, 1)}} */
   double nextDouble();
 
-  /** A uniformly distributed long. */
+  /** {@return a uniformly distributed long} */
   long nextLong();
 
-  /** Thread-local randomness: fast and uncontended; not reproducible. */
+  /** {@return the thread-local randomness: fast and uncontended; not reproducible} */
   static RandomSource threadLocal() {
     return ThreadLocalSource.INSTANCE;
   }
 
   /**
-   * A reproducible sequence from {@code seed}. Thread-safe through a lock; intended for tests and
-   * benchmarks, where reproducibility matters more than contention.
+   * {@return a reproducible sequence from {@code seed}} Thread-safe through a lock; intended for
+   * tests and benchmarks, where reproducibility matters more than contention.
+   *
+   * @param seed the seed
    */
   static RandomSource seeded(long seed) {
     SplittableRandom random = new SplittableRandom(seed);

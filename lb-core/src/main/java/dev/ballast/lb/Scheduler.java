@@ -13,7 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Tasks may run on any thread; the load balancer hands them to its serialized control plane.
  */
 public interface Scheduler {
-  /** Runs {@code task} once after {@code delayNanos}; returns a handle that cancels it. */
+  /**
+   * Runs {@code task} once after {@code delayNanos}; returns a handle that cancels it.
+   *
+   * @param task the task to run
+   * @param delayNanos the delay in nanoseconds
+   * @return a handle that cancels the task
+   */
   Cancellable schedule(Runnable task, long delayNanos);
 
   /** Releases the scheduler's threads, if it owns any. The default does nothing. */
@@ -26,7 +32,11 @@ public interface Scheduler {
     void cancel();
   }
 
-  /** A scheduler on one daemon thread, shut down by {@link #shutdown()}. */
+  /**
+   * {@return a scheduler on one daemon thread, shut down by {@link #shutdown()}}
+   *
+   * @param name the thread's name
+   */
   static Scheduler daemonThread(String name) {
     AtomicInteger n = new AtomicInteger();
     ScheduledExecutorService executor =

@@ -23,7 +23,7 @@ public enum Strategy {
     this.propertyName = propertyName;
   }
 
-  /** The name used in properties, e.g. {@code peak-ewma}. */
+  /** {@return the name used in properties, e.g. {@code peak-ewma}} */
   public String propertyName() {
     return propertyName;
   }
@@ -31,6 +31,8 @@ public enum Strategy {
   /**
    * Parses a property name.
    *
+   * @param name the property value, in any case
+   * @return the strategy
    * @throws IllegalArgumentException listing the known names
    */
   public static Strategy fromPropertyName(String name) {
@@ -43,7 +45,7 @@ public enum Strategy {
     throw new IllegalArgumentException("strategy: " + name + " (expected: one of " + names() + ")");
   }
 
-  /** The known names, separated by {@code |}. */
+  /** {@return the known names, separated by {@code |}} */
   public static String names() {
     StringBuilder sb = new StringBuilder();
     for (Strategy s : values()) {

@@ -8,10 +8,10 @@ package dev.ballast.lb;
  */
 @FunctionalInterface
 public interface Ticker {
-  /** Current reading in nanoseconds. */
+  /** {@return the current reading in nanoseconds} */
   long nanoTime();
 
-  /** The system's monotonic clock ({@link System#nanoTime()}). */
+  /** {@return the system's monotonic clock ({@link System#nanoTime()})} */
   static Ticker system() {
     return SystemTicker.INSTANCE;
   }

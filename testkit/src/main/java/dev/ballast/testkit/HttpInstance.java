@@ -30,27 +30,27 @@ import java.util.List;
  */
 public interface HttpInstance {
 
-  /** Returns the instance id, unique within the farm. */
+  /** {@return the instance id, unique within the farm} */
   String id();
 
-  /** Returns the zone, or the empty string when the instance has none. */
+  /** {@return the zone, or the empty string when the instance has none} */
   String zone();
 
   /**
-   * Returns the loopback address the instance listens on: {@code "127.0.0.1"} unless the farm was
-   * told another ({@link HttpInstanceFarm.Builder#instance(String, String, String, int)}).
+   * {@return the loopback address the instance listens on: {@code "127.0.0.1"} unless the farm was
+   * told another ({@link HttpInstanceFarm.Builder#instance(String, String, String, int)})}
    */
   String host();
 
-  /** Returns the bound port; it stays the same across {@link #stop()} and {@link #start()}. */
+  /** {@return the bound port; it stays the same across {@link #stop()} and {@link #start()}} */
   int port();
 
-  /** Returns {@code http://<host>:<port>}. */
+  /** {@return {@code http://<host>:<port>}} */
   URI uri();
 
   /**
-   * Returns this instance in Ballast's endpoint list syntax: {@code
-   * http://<host>:<port>;zone=<zone>}, or without the zone part when the zone is empty.
+   * {@return this instance in Ballast's endpoint list syntax: {@code
+   * http://<host>:<port>;zone=<zone>}, or without the zone part when the zone is empty}
    */
   String endpointSpec();
 
@@ -58,6 +58,8 @@ public interface HttpInstance {
    * Delays every non-health response by a fixed extra time; {@link Duration#ZERO} removes the
    * latency.
    *
+   * @param latency the delays every non-health response by a fixed extra time; {@link
+   *     Duration#ZERO} removes the latency
    * @throws IllegalArgumentException when {@code latency} is negative
    * @return this instance
    */
@@ -67,6 +69,8 @@ public interface HttpInstance {
    * Delays every non-health response by an extra time drawn uniformly from {@code [min, max]}
    * (nanosecond resolution). Responses on one connection keep their order.
    *
+   * @param min the shortest added latency
+   * @param max the longest added latency
    * @throws IllegalArgumentException when {@code min} is negative or greater than {@code max}
    * @return this instance
    */
@@ -107,6 +111,8 @@ public interface HttpInstance {
    * When {@code true}, every request (health checks included) is read and never answered; the
    * connection stays open until the client gives up or the instance stops.
    *
+   * @param hang when {@code true}, every request (health checks included) is read and never
+   *     answered; the connection stays open until the client gives up or the instance stops
    * @return this instance
    */
   HttpInstance hang(boolean hang);
@@ -115,6 +121,9 @@ public interface HttpInstance {
    * When {@code true}, every request (health checks included) is read and its connection is then
    * closed with {@code SO_LINGER 0}, so the client sees a TCP reset instead of a response.
    *
+   * @param reset when {@code true}, every request (health checks included) is read and its
+   *     connection is then closed with {@code SO_LINGER 0}, so the client sees a TCP reset instead
+   *     of a response
    * @return this instance
    */
   HttpInstance reset(boolean reset);
@@ -126,6 +135,7 @@ public interface HttpInstance {
    * Latency and status faults do not apply to a hostile reply, which starts at once; {@linkplain
    * #hang(boolean) hang} and {@linkplain #reset(boolean) reset} take precedence over it.
    *
+   * @param response the hostile response to send
    * @return this instance
    */
   HttpInstance respondHostile(HostileResponse response);
@@ -138,6 +148,7 @@ public interface HttpInstance {
    * keeps idle connections open. A request that arrives just as the server closes is lost with the
    * connection, as with a real server: that race is what this fault lets a test provoke.
    *
+   * @param idle how long a connection may be idle
    * @throws IllegalArgumentException when {@code idle} is negative
    * @return this instance
    */
@@ -165,30 +176,32 @@ public interface HttpInstance {
    */
   void start();
 
-  /** Returns whether the instance is listening. */
+  /** {@return whether the instance is listening} */
   boolean isRunning();
 
-  /** Returns the number of non-health requests read since the last reset of the counters. */
+  /** {@return the number of non-health requests read since the last reset of the counters} */
   long requestCount();
 
   /**
-   * Returns the number of non-health requests with {@code method} (case-sensitive, e.g. {@code
-   * "GET"}) since the last reset of the counters.
+   * {@return the number of non-health requests with {@code method} (case-sensitive, e.g. {@code
+   * "GET"}) since the last reset of the counters}
+   *
+   * @param method the HTTP method
    */
   long requestCount(String method);
 
   /** Remembers the current {@link #requestCount()} for {@link #countSinceMark()}. */
   void mark();
 
-  /** Returns the non-health requests read since the last {@link #mark()} (or reset). */
+  /** {@return the non-health requests read since the last {@link #mark()} (or reset)} */
   long countSinceMark();
 
-  /** Returns the number of health-path requests read since the last reset of the counters. */
+  /** {@return the number of health-path requests read since the last reset of the counters} */
   long healthCheckCount();
 
   /**
-   * Returns a snapshot of the most recent requests (health checks included), oldest first; the log
-   * is bounded by {@link HttpInstanceFarm.Builder#requestLogCapacity(int)}.
+   * {@return a snapshot of the most recent requests (health checks included), oldest first; the log
+   * is bounded by {@link HttpInstanceFarm.Builder#requestLogCapacity(int)}}
    */
   List<HttpInstanceRequest> requestLog();
 
@@ -196,7 +209,7 @@ public interface HttpInstance {
   void resetCounters();
 
   /**
-   * Returns the number of accepted connections that are open on the server side. A connection
+   * {@return the number of accepted connections that are open on the server side} A connection
    * closed by the client leaves this count shortly after (once the server's event loop has seen the
    * close), so poll for an expected value rather than reading it once.
    */

@@ -75,7 +75,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
     this.byId = index;
   }
 
-  /** Returns a builder for a farm; see {@link Builder} for the defaults. */
+  /** {@return a builder for a farm; see {@link Builder} for the defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -90,24 +90,25 @@ public final class HttpInstanceFarm implements AutoCloseable {
     return this;
   }
 
-  /** Returns the farm's name, part of its thread names. */
+  /** {@return the farm's name, part of its thread names} */
   public String name() {
     return name;
   }
 
-  /** Returns the path that health checks use, e.g. {@code /health}. */
+  /** {@return the path that health checks use, e.g. {@code /health}} */
   public String healthPath() {
     return healthPath;
   }
 
-  /** Returns every instance, in the order the builder declared them; the list is immutable. */
+  /** {@return every instance, in the order the builder declared them; the list is immutable} */
   public List<HttpInstance> instances() {
     return view;
   }
 
   /**
-   * Returns the instance with {@code id}.
+   * {@return the instance with {@code id}}
    *
+   * @param id the instance's id
    * @throws IllegalArgumentException when no instance has that id
    */
   public HttpInstance instance(String id) {
@@ -118,7 +119,11 @@ public final class HttpInstanceFarm implements AutoCloseable {
     return instance;
   }
 
-  /** Returns the instances in {@code zone}, in declaration order; empty when there are none. */
+  /**
+   * {@return the instances in {@code zone}, in declaration order; empty when there are none}
+   *
+   * @param zone the zone
+   */
   public List<HttpInstance> instancesInZone(String zone) {
     requireNonNull(zone, "zone");
     return view.stream()
@@ -127,14 +132,14 @@ public final class HttpInstanceFarm implements AutoCloseable {
   }
 
   /**
-   * Returns every instance's {@link HttpInstance#endpointSpec()} joined by {@code ", "}: a value
-   * for {@code ballast.http.services.<service>.endpoints}.
+   * {@return every instance's {@link HttpInstance#endpointSpec()} joined by {@code ", "}: a value
+   * for {@code ballast.http.services.<service>.endpoints}}
    */
   public String endpointSpecs() {
     return view.stream().map(HttpInstance::endpointSpec).collect(Collectors.joining(", "));
   }
 
-  /** Returns the sum of {@link HttpInstance#requestCount()} over all instances. */
+  /** {@return the sum of {@link HttpInstance#requestCount()} over all instances} */
   public long totalRequests() {
     long total = 0;
     for (HttpInstance instance : view) {
@@ -224,6 +229,8 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * Gives the zones of the instances declared by {@link #instances(int)}, one per instance in
      * order; with no {@code instances(int)}, declares one instance per zone.
      *
+     * @param zones the gives the zones of the instances declared by {@link #instances(int)}, one
+     *     per instance in order; with no {@code instances(int)}, declares one instance per zone
      * @return this builder
      */
     public Builder zones(String... zones) {
@@ -357,6 +364,8 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * Names the farm (default {@code http-farm-<n>}); threads are named {@code
      * ballast-<name>-io-<k>}.
      *
+     * @param name the names the farm (default {@code http-farm-<n>}); threads are named {@code
+     *     ballast-<name>-io-<k>}
      * @return this builder
      */
     public Builder name(String name) {

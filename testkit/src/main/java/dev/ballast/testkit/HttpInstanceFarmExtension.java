@@ -53,8 +53,10 @@ public final class HttpInstanceFarmExtension
   }
 
   /**
-   * An extension whose farm {@code builder} builds. The builder is kept and used again whenever a
-   * farm is needed; do not change it afterwards.
+   * {@return an extension whose farm {@code builder} builds} The builder is kept and used again
+   * whenever a farm is needed; do not change it afterwards.
+   *
+   * @param builder describes the farm to start before the tests
    */
   public static HttpInstanceFarmExtension of(HttpInstanceFarm.Builder builder) {
     if (builder == null) {
@@ -63,7 +65,7 @@ public final class HttpInstanceFarmExtension
     return new HttpInstanceFarmExtension(builder);
   }
 
-  /** The current farm, built on first use if a test asks before JUnit's callbacks ran. */
+  /** {@return the current farm, built on first use if a test asks before JUnit's callbacks ran} */
   public synchronized HttpInstanceFarm farm() {
     HttpInstanceFarm current = farm;
     if (current == null) {
@@ -73,22 +75,31 @@ public final class HttpInstanceFarmExtension
     return current;
   }
 
-  /** An instance of the current farm by id; see {@link HttpInstanceFarm#instance(String)}. */
+  /**
+   * {@return an instance of the current farm by id; see {@link HttpInstanceFarm#instance(String)}}
+   *
+   * @param id the instance's id
+   */
   public HttpInstance instance(String id) {
     return farm().instance(id);
   }
 
-  /** The current farm's instances; see {@link HttpInstanceFarm#instances()}. */
+  /** {@return the current farm's instances; see {@link HttpInstanceFarm#instances()}} */
   public List<HttpInstance> instances() {
     return farm().instances();
   }
 
-  /** The current farm's instances in {@code zone}; see {@link HttpInstanceFarm#instancesInZone}. */
+  /**
+   * {@return the current farm's instances in {@code zone}; see {@link
+   * HttpInstanceFarm#instancesInZone}}
+   *
+   * @param zone the zone
+   */
   public List<HttpInstance> instancesInZone(String zone) {
     return farm().instancesInZone(zone);
   }
 
-  /** The current farm's endpoint list; see {@link HttpInstanceFarm#endpointSpecs()}. */
+  /** {@return the current farm's endpoint list; see {@link HttpInstanceFarm#endpointSpecs()}} */
   public String endpointSpecs() {
     return farm().endpointSpecs();
   }

@@ -33,7 +33,17 @@ public record HttpInstanceRequest(
   /** The {@link #status()} of a request that received no response (hang or reset fault). */
   public static final int NO_RESPONSE = 0;
 
-  /** Checks the non-null fields. */
+  /**
+   * Checks the non-null fields.
+   *
+   * @param connectionId the connection the request came on
+   * @param healthCheck whether it was a health check
+   * @param method the HTTP method
+   * @param path the request path and query
+   * @param sequence the request number
+   * @param status the status answered
+   * @param timestampNanos when the request came in
+   */
   public HttpInstanceRequest {
     requireNonNull(method, "method");
     requireNonNull(path, "path");

@@ -56,51 +56,60 @@ public final class MariaDbCluster implements AutoCloseable {
     this.topology = new Topology(nodes);
   }
 
-  /** A builder for a cluster of one primary and no replicas, database {@code app}. */
+  /** {@return a builder for a cluster of one primary and no replicas, database {@code app}} */
   public static MariaDbClusterBuilder builder() {
     return new MariaDbClusterBuilder();
   }
 
-  /** The node started as primary (named {@code primary}), also after another was promoted. */
+  /**
+   * {@return the node started as primary (named {@code primary}), also after another was promoted}
+   */
   public MariaDbNode primary() {
     return nodes.get(0);
   }
 
-  /** The node that currently takes writes: the primary, or the last node promoted. */
+  /** {@return the node that currently takes writes: the primary, or the last node promoted} */
   public MariaDbNode currentPrimary() {
     return topology.currentPrimary();
   }
 
-  /** The nodes started as replicas, in order {@code r1}, {@code r2}, …. */
+  /** {@return the nodes started as replicas, in order {@code r1}, {@code r2}, …} */
   public List<MariaDbNode> replicas() {
     return List.copyOf(nodes.subList(1, nodes.size()));
   }
 
-  /** Every node, primary first. */
+  /** {@return every node, primary first} */
   public List<MariaDbNode> nodes() {
     return List.copyOf(nodes);
   }
 
   /**
-   * The node with this name.
+   * {@return the node with this name}
    *
+   * @param name the node's name ({@code primary}, {@code replica1}, …)
    * @throws IllegalArgumentException if there is none
    */
   public MariaDbNode node(String name) {
     return managed(name);
   }
 
-  /** The main database, as given to {@link MariaDbClusterBuilder#database(String)}. */
+  /** {@return the main database, as given to {@link MariaDbClusterBuilder#database(String)}} */
   public String databaseName() {
     return databaseNames.get(0);
   }
 
-  /** Every database the cluster holds: the main one first, then the extra ones in order given. */
+  /**
+   * {@return every database the cluster holds: the main one first, then the extra ones in order
+   * given}
+   */
   public List<String> databaseNames() {
     return databaseNames;
   }
 
-  /** The directory holding every node's data directory and log; deleted by {@link #close()}. */
+  /**
+   * {@return the directory holding every node's data directory and log; deleted by {@link
+   * #close()}}
+   */
   public Path directory() {
     return launched.root();
   }
@@ -118,6 +127,8 @@ public final class MariaDbCluster implements AutoCloseable {
 
   /**
    * As {@link #waitForReplication()}, with a timeout; a replica with an apply delay is waited for.
+   *
+   * @param timeout how long to wait at most
    */
   public void waitForReplication(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -134,6 +145,7 @@ public final class MariaDbCluster implements AutoCloseable {
    * running, else when next started. Irreversible for this cluster; see {@link
    * #isTopologyChanged()}. Stop the old primary first to simulate its loss.
    *
+   * @param node the replica to promote
    * @throws IllegalArgumentException if {@code node} is not a node of this cluster
    * @throws MariaDbClusterException if {@code node} is not running or already the primary
    */
@@ -158,13 +170,13 @@ public final class MariaDbCluster implements AutoCloseable {
     waitForReplication();
   }
 
-  /** Whether a node other than {@code primary} was promoted. */
+  /** {@return whether a node other than {@code primary} was promoted} */
   public boolean isTopologyChanged() {
     requireOpen();
     return topology.currentPrimary() != nodes.get(0);
   }
 
-  /** Whether {@link #close()} has been called. */
+  /** {@return whether {@link #close()} has been called} */
   public boolean isClosed() {
     return closed.get();
   }

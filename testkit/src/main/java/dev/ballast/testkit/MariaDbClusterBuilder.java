@@ -35,7 +35,12 @@ public final class MariaDbClusterBuilder {
 
   MariaDbClusterBuilder() {}
 
-  /** Number of GTID replicas, 0 to 8 (default 0). */
+  /**
+   * Number of GTID replicas, 0 to 8 (default 0).
+   *
+   * @param count the number of GTID replicas, 0 to 8 (default 0)
+   * @return this builder
+   */
   public MariaDbClusterBuilder replicas(int count) {
     if (count < 0 || count > MAX_REPLICAS) {
       throw new IllegalArgumentException(
@@ -48,6 +53,10 @@ public final class MariaDbClusterBuilder {
   /**
    * Zone labels in node order: primary, r1, r2, …; when given, there must be exactly one per node.
    * Overridden per node by {@link #zone(String, String)}. Default: every zone empty.
+   *
+   * @param zones the zone labels in node order: primary, r1, r2, …; when given, there must be
+   *     exactly one per node
+   * @return this builder
    */
   public MariaDbClusterBuilder zones(String... zones) {
     Objects.requireNonNull(zones, "zones");
@@ -58,7 +67,13 @@ public final class MariaDbClusterBuilder {
     return this;
   }
 
-  /** The zone label of one node ({@code "primary"}, {@code "r1"}, …). */
+  /**
+   * The zone label of one node ({@code "primary"}, {@code "r1"}, …).
+   *
+   * @param nodeName the node's name ({@code primary}, {@code replica1}, …)
+   * @param zone the node's zone
+   * @return this builder
+   */
   public MariaDbClusterBuilder zone(String nodeName, String zone) {
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(zone, "zone");
@@ -66,7 +81,13 @@ public final class MariaDbClusterBuilder {
     return this;
   }
 
-  /** The main database (default {@code app}); a lower-case identifier, not a system database. */
+  /**
+   * The main database (default {@code app}); a lower-case identifier, not a system database.
+   *
+   * @param name the main database (default {@code app}); a lower-case identifier, not a system
+   *     database
+   * @return this builder
+   */
   public MariaDbClusterBuilder database(String name) {
     this.databaseName = checkDatabase("database", name);
     return this;
@@ -77,6 +98,10 @@ public final class MariaDbClusterBuilder {
    * databases("orders", "invoices")}: several applications sharing one physical cluster. Replaces
    * earlier extra databases; lower-case identifiers, distinct from each other and from the main
    * database.
+   *
+   * @param names the extra logical databases created beside the main one on every node, e.g. {@code
+   *     databases("orders", "invoices")}: several applications sharing one physical cluster
+   * @return this builder
    */
   public MariaDbClusterBuilder databases(String... names) {
     Objects.requireNonNull(names, "names");
@@ -97,6 +122,9 @@ public final class MariaDbClusterBuilder {
    * The directory under which the cluster's own directory is created. Default: the system property
    * {@value MariaDbCluster#DIRECTORY_PROPERTY} if set, else {@code /dev/shm} when writable, else
    * {@code java.io.tmpdir}.
+   *
+   * @param parent the directory under which the cluster's own directory is created
+   * @return this builder
    */
   public MariaDbClusterBuilder directory(Path parent) {
     Objects.requireNonNull(parent, "parent");
@@ -108,6 +136,11 @@ public final class MariaDbClusterBuilder {
    * How long to wait for each step of the start (install, each server, the first replication) to
    * complete (default 90 s: a server takes 3–16 s on a loaded 2-core machine, and unpacking the
    * binaries the first time another 13 s).
+   *
+   * @param timeout how long to wait for each step of the start (install, each server, the first
+   *     replication) to complete (default 90 s: a server takes 3–16 s on a loaded 2-core machine,
+   *     and unpacking the binaries the first time another 13 s)
+   * @return this builder
    */
   public MariaDbClusterBuilder startupTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -122,6 +155,7 @@ public final class MariaDbClusterBuilder {
    * Starts every server side by side, creates the application user and the databases on the
    * primary, points the replicas at it and waits until they have applied all of it.
    *
+   * @return the running cluster; close it to stop and delete it
    * @throws IllegalArgumentException if the zones do not match the node count, name unknown nodes,
    *     or an extra database repeats the main one
    * @throws MariaDbClusterException if a server does not start; nothing is left running then

@@ -11,12 +11,21 @@ public class MariaDbClusterException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message and an optional cause. */
+  /**
+   * Creates an exception with a message and an optional cause.
+   *
+   * @param message what went wrong
+   * @param cause the underlying failure, or null
+   */
   public MariaDbClusterException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message what went wrong
+   */
   public MariaDbClusterException(String message) {
     super(message);
   }

@@ -60,13 +60,15 @@ public final class MariaDbClusterExtension
     this.clusterBuilder = clusterBuilder;
   }
 
-  /** A builder; without settings the cluster is a primary alone with database {@code app}. */
+  /**
+   * {@return a builder; without settings the cluster is a primary alone with database {@code app}}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The current cluster, started on first use if a test asks before JUnit's callbacks ran.
+   * {@return the current cluster, started on first use if a test asks before JUnit's callbacks ran}
    *
    * @throws MariaDbClusterException if it has to be started and cannot be
    */
@@ -79,22 +81,30 @@ public final class MariaDbClusterExtension
     return current;
   }
 
-  /** The current cluster's primary; see {@link MariaDbCluster#primary()}. */
+  /** {@return the current cluster's primary; see {@link MariaDbCluster#primary()}} */
   public MariaDbNode primary() {
     return cluster().primary();
   }
 
-  /** The current cluster's replicas; see {@link MariaDbCluster#replicas()}. */
+  /** {@return the current cluster's replicas; see {@link MariaDbCluster#replicas()}} */
   public List<MariaDbNode> replicas() {
     return cluster().replicas();
   }
 
-  /** A node of the current cluster by name; see {@link MariaDbCluster#node(String)}. */
+  /**
+   * {@return a node of the current cluster by name; see {@link MariaDbCluster#node(String)}}
+   *
+   * @param name the node's name ({@code primary}, {@code replica1}, …)
+   */
   public MariaDbNode node(String name) {
     return cluster().node(name);
   }
 
-  /** Closes the current cluster and starts a fresh one with the same settings. */
+  /**
+   * Closes the current cluster and starts a fresh one with the same settings.
+   *
+   * @return the new cluster
+   */
   public synchronized MariaDbCluster rebuild() {
     closeCluster();
     return cluster();
@@ -171,51 +181,87 @@ public final class MariaDbClusterExtension
 
     private Builder() {}
 
-    /** See {@link MariaDbClusterBuilder#replicas(int)}. */
+    /**
+     * See {@link MariaDbClusterBuilder#replicas(int)}.
+     *
+     * @param count see {@link MariaDbClusterBuilder#replicas(int)}
+     * @return this builder
+     */
     public Builder replicas(int count) {
       cluster.replicas(count);
       return this;
     }
 
-    /** See {@link MariaDbClusterBuilder#zones(String...)}. */
+    /**
+     * See {@link MariaDbClusterBuilder#zones(String...)}.
+     *
+     * @param zones see {@link MariaDbClusterBuilder#zones(String...)}
+     * @return this builder
+     */
     public Builder zones(String... zones) {
       cluster.zones(zones);
       return this;
     }
 
-    /** See {@link MariaDbClusterBuilder#zone(String, String)}. */
+    /**
+     * See {@link MariaDbClusterBuilder#zone(String, String)}.
+     *
+     * @param nodeName the node's name ({@code primary}, {@code replica1}, …)
+     * @param zone the node's zone
+     * @return this builder
+     */
     public Builder zone(String nodeName, String zone) {
       cluster.zone(nodeName, zone);
       return this;
     }
 
-    /** See {@link MariaDbClusterBuilder#database(String)}. */
+    /**
+     * See {@link MariaDbClusterBuilder#database(String)}.
+     *
+     * @param name see {@link MariaDbClusterBuilder#database(String)}
+     * @return this builder
+     */
     public Builder database(String name) {
       cluster.database(name);
       return this;
     }
 
-    /** See {@link MariaDbClusterBuilder#databases(String...)}. */
+    /**
+     * See {@link MariaDbClusterBuilder#databases(String...)}.
+     *
+     * @param names see {@link MariaDbClusterBuilder#databases(String...)}
+     * @return this builder
+     */
     public Builder databases(String... names) {
       cluster.databases(names);
       return this;
     }
 
-    /** See {@link MariaDbClusterBuilder#startupTimeout(Duration)}. */
+    /**
+     * See {@link MariaDbClusterBuilder#startupTimeout(Duration)}.
+     *
+     * @param timeout see {@link MariaDbClusterBuilder#startupTimeout(Duration)}
+     * @return this builder
+     */
     public Builder startupTimeout(Duration timeout) {
       cluster.startupTimeout(timeout);
       return this;
     }
 
-    /** See {@link MariaDbClusterBuilder#directory(Path)}. */
+    /**
+     * See {@link MariaDbClusterBuilder#directory(Path)}.
+     *
+     * @param parent see {@link MariaDbClusterBuilder#directory(Path)}
+     * @return this builder
+     */
     public Builder directory(Path parent) {
       cluster.directory(parent);
       return this;
     }
 
     /**
-     * The extension; no server starts until JUnit calls it. Later changes to this builder do not
-     * affect extensions already built.
+     * {@return the extension; no server starts until JUnit calls it} Later changes to this builder
+     * do not affect extensions already built.
      *
      * @throws IllegalArgumentException if the zones do not match the node count or name unknown
      *     nodes

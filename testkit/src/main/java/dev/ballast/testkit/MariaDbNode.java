@@ -21,49 +21,65 @@ import javax.sql.DataSource;
 public interface MariaDbNode {
 
   /**
-   * {@code "primary"} for the node started as primary, {@code "r1"}, {@code "r2"}, … for replicas.
+   * {@return {@code "primary"} for the node started as primary, {@code "r1"}, {@code "r2"}, … for
+   * replicas}
    */
   String name();
 
-  /** The zone label given to the cluster builder; empty when none was given. */
+  /** {@return the zone label given to the cluster builder; empty when none was given} */
   String zone();
 
-  /** The TCP port on {@code 127.0.0.1}; fixed for the node's life, also across stop and start. */
+  /**
+   * {@return the TCP port on {@code 127.0.0.1}; fixed for the node's life, also across stop and
+   * start}
+   */
   int port();
 
-  /** The cluster's main database (default {@code app}); every node holds every database. */
+  /**
+   * {@return the cluster's main database (default {@code app}); every node holds every database}
+   */
   String databaseName();
 
-  /** The application user, {@code app}, which needs no password. */
+  /** {@return the application user, {@code app}, which needs no password} */
   String user();
 
-  /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>} for the main database, without a user. */
+  /**
+   * {@return {@code jdbc:mariadb://127.0.0.1:<port>/<database>} for the main database, without a
+   * user}
+   */
   String jdbcUrl();
 
   /**
    * As {@link #jdbcUrl()}, for another of the cluster's databases.
    *
+   * @param database the logical database name
+   * @return the JDBC URL
    * @throws IllegalArgumentException if the cluster has no such database
    */
   String jdbcUrl(String database);
 
   /**
-   * A non-pooling MariaDB Connector/J data source for the main database, already set to {@link
-   * #user()}; the same instance on every call, valid across {@link #stop()} and {@link #start()}.
+   * {@return a non-pooling MariaDB Connector/J data source for the main database, already set to
+   * {@link #user()}; the same instance on every call, valid across {@link #stop()} and {@link
+   * #start()}}
    */
   DataSource dataSource();
 
   /**
    * As {@link #dataSource()}, for another of the cluster's databases.
    *
+   * @param database the logical database name
+   * @return the data source
    * @throws IllegalArgumentException if the cluster has no such database
    */
   DataSource dataSource(String database);
 
-  /** The node's data directory; deleted when the cluster closes. */
+  /** {@return the node's data directory; deleted when the cluster closes} */
   Path dataDirectory();
 
-  /** Whether the node's {@code mariadbd} process is alive. Does not connect to the server. */
+  /**
+   * {@return whether the node's {@code mariadbd} process is alive} Does not connect to the server.
+   */
   boolean isRunning();
 
   /**
@@ -81,15 +97,17 @@ public interface MariaDbNode {
    */
   void start();
 
-  /** {@code @@read_only}: true for a replica, false for the primary or a promoted replica. */
+  /**
+   * {@return {@code @@read_only}: true for a replica, false for the primary or a promoted replica}
+   */
   boolean isReadOnly();
 
-  /** Whether the node replicates from another (it has a replica status). */
+  /** {@return whether the node replicates from another (it has a replica status)} */
   boolean isReplica();
 
   /**
-   * {@code @@gtid_current_pos}: the GTIDs of every transaction this node has applied or written,
-   * e.g. {@code 0-1-42}; empty on a server that has none.
+   * {@return {@code @@gtid_current_pos}: the GTIDs of every transaction this node has applied or
+   * written, e.g. {@code 0-1-42}; empty on a server that has none}
    */
   String gtidPosition();
 
@@ -109,7 +127,9 @@ public interface MariaDbNode {
    */
   void resumeReplication();
 
-  /** Whether this replica's SQL thread is stopped. False for a node that is not a replica. */
+  /**
+   * {@return whether this replica's SQL thread is stopped} False for a node that is not a replica.
+   */
   boolean isReplicationPaused();
 
   /**
@@ -117,6 +137,7 @@ public interface MariaDbNode {
    * the primary ({@code CHANGE MASTER TO MASTER_DELAY}); {@link Duration#ZERO} removes the delay.
    * Survives a restart. A paused replica stays paused.
    *
+   * @param delay the apply delay; zero turns it off
    * @throws IllegalArgumentException if {@code delay} is negative or not whole seconds (MariaDB's
    *     unit)
    * @throws MariaDbClusterException if the node is not a replica

@@ -20,32 +20,37 @@ import javax.sql.DataSource;
 public interface PgNode {
 
   /**
-   * The node's name: {@code "primary"} for the primary, {@code "r1"}, {@code "r2"}, … for replicas.
+   * {@return the node's name: {@code "primary"} for the primary, {@code "r1"}, {@code "r2"}, … for
+   * replicas}
    */
   String name();
 
-  /** The zone label given to the cluster builder; empty when none was given. */
+  /** {@return the zone label given to the cluster builder; empty when none was given} */
   String zone();
 
-  /** The TCP port on {@code 127.0.0.1}; fixed for the node's life, also across stop and start. */
+  /**
+   * {@return the TCP port on {@code 127.0.0.1}; fixed for the node's life, also across stop and
+   * start}
+   */
   int port();
 
-  /** The cluster's database name on this node (every node holds the same database). */
+  /** {@return the cluster's database name on this node (every node holds the same database)} */
   String databaseName();
 
-  /** The user to connect as: the superuser {@code postgres}, which needs no password. */
+  /** {@return the user to connect as: the superuser {@code postgres}, which needs no password} */
   String user();
 
   /**
-   * A JDBC URL for this node's database: {@code jdbc:postgresql://127.0.0.1:<port>/<database>}. The
-   * URL carries no user; pass {@link #user()} separately (pgjdbc otherwise uses the OS user).
+   * {@return a JDBC URL for this node's database: {@code
+   * jdbc:postgresql://127.0.0.1:<port>/<database>}} The URL carries no user; pass {@link #user()}
+   * separately (pgjdbc otherwise uses the OS user).
    */
   String jdbcUrl();
 
   /**
-   * A non-pooling pgjdbc data source for this node's database, already set to {@link #user()}. Each
-   * {@code getConnection()} opens a new physical connection; the same instance is returned on every
-   * call and keeps working across {@link #stop()} and {@link #start()}.
+   * {@return a non-pooling pgjdbc data source for this node's database, already set to {@link
+   * #user()}} Each {@code getConnection()} opens a new physical connection; the same instance is
+   * returned on every call and keeps working across {@link #stop()} and {@link #start()}.
    */
   DataSource dataSource();
 
@@ -53,6 +58,8 @@ public interface PgNode {
    * As {@link #jdbcUrl()}, for another of the cluster's databases (see {@link
    * PostgresClusterBuilder#databases(String...)}).
    *
+   * @param database the logical database name
+   * @return the JDBC URL
    * @throws IllegalArgumentException if the cluster has no such database
    */
   String jdbcUrl(String database);
@@ -61,14 +68,16 @@ public interface PgNode {
    * As {@link #dataSource()}, for another of the cluster's databases; the same instance on every
    * call.
    *
+   * @param database the logical database name
+   * @return the data source
    * @throws IllegalArgumentException if the cluster has no such database
    */
   DataSource dataSource(String database);
 
-  /** The node's data directory; deleted when the cluster closes. */
+  /** {@return the node's data directory; deleted when the cluster closes} */
   Path dataDirectory();
 
-  /** Whether the node's postmaster process is alive. Does not connect to the server. */
+  /** {@return whether the node's postmaster process is alive} Does not connect to the server. */
   boolean isRunning();
 
   /**
@@ -86,13 +95,16 @@ public interface PgNode {
    */
   void start();
 
-  /** {@code pg_is_in_recovery()}: true for a replica, false for a primary or a promoted replica. */
+  /**
+   * {@return {@code pg_is_in_recovery()}: true for a replica, false for a primary or a promoted
+   * replica}
+   */
   boolean isInRecovery();
 
   /**
-   * The WAL position, in bytes from {@code 0/0}, up to which this node's data is visible: {@code
-   * pg_last_wal_replay_lsn()} while in recovery, {@code pg_current_wal_lsn()} otherwise. Positions
-   * of different nodes of one cluster are comparable as numbers.
+   * {@return the WAL position, in bytes from {@code 0/0}, up to which this node's data is visible:
+   * {@code pg_last_wal_replay_lsn()} while in recovery, {@code pg_current_wal_lsn()} otherwise}
+   * Positions of different nodes of one cluster are comparable as numbers.
    */
   long replayLsn();
 
@@ -113,7 +125,8 @@ public interface PgNode {
   void resumeReplay();
 
   /**
-   * Whether replay is paused or a pause was requested ({@code pg_get_wal_replay_pause_state()}).
+   * {@return whether replay is paused or a pause was requested ({@code
+   * pg_get_wal_replay_pause_state()})}
    */
   boolean isReplayPaused();
 
@@ -123,6 +136,7 @@ public interface PgNode {
    * {@link Duration#ZERO} removes the delay. The setting survives a restart. Millisecond precision;
    * the method returns once the server has loaded the new value.
    *
+   * @param delay the apply delay; zero turns it off
    * @throws IllegalArgumentException if {@code delay} is negative
    */
   void applyDelay(Duration delay);

@@ -53,29 +53,35 @@ public final class PostgresCluster implements AutoCloseable {
     this.nodes = launched.nodes();
   }
 
-  /** A builder for a cluster of one primary and no replicas, database {@code app}. */
+  /** {@return a builder for a cluster of one primary and no replicas, database {@code app}} */
   public static PostgresClusterBuilder builder() {
     return new PostgresClusterBuilder();
   }
 
-  /** The node started as primary (named {@code primary}), also after a replica was promoted. */
+  /**
+   * {@return the node started as primary (named {@code primary}), also after a replica was
+   * promoted}
+   */
   public PgNode primary() {
     return nodes.get(0);
   }
 
-  /** The replicas in order {@code r1}, {@code r2}, …; empty for a cluster without replicas. */
+  /**
+   * {@return the replicas in order {@code r1}, {@code r2}, …; empty for a cluster without replicas}
+   */
   public List<PgNode> replicas() {
     return List.copyOf(nodes.subList(1, nodes.size()));
   }
 
-  /** Every node, primary first. */
+  /** {@return every node, primary first} */
   public List<PgNode> nodes() {
     return List.copyOf(nodes);
   }
 
   /**
-   * The node with this name.
+   * {@return the node with this name}
    *
+   * @param name the node's name ({@code primary}, {@code replica1}, …)
    * @throws IllegalArgumentException if there is none
    */
   public PgNode node(String name) {
@@ -88,17 +94,23 @@ public final class PostgresCluster implements AutoCloseable {
     throw new IllegalArgumentException("name: " + name + " (expected: one of " + nodeNames() + ")");
   }
 
-  /** The database every node holds. */
+  /** {@return the database every node holds} */
   public String databaseName() {
     return nodes.get(0).databaseName();
   }
 
-  /** Every database the cluster created: the main one first, then the extra ones in order given. */
+  /**
+   * {@return every database the cluster created: the main one first, then the extra ones in order
+   * given}
+   */
   public List<String> databaseNames() {
     return databaseNames;
   }
 
-  /** The directory holding every node's data directory and log; deleted by {@link #close()}. */
+  /**
+   * {@return the directory holding every node's data directory and log; deleted by {@link
+   * #close()}}
+   */
   public Path directory() {
     return root;
   }
@@ -117,6 +129,8 @@ public final class PostgresCluster implements AutoCloseable {
   /**
    * As {@link #waitForReplication()}, with a timeout. Replicas that are stopped, paused (or asked
    * to pause) or promoted are skipped; a replica with an apply delay is waited for.
+   *
+   * @param timeout how long to wait at most
    */
   public void waitForReplication(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -143,8 +157,8 @@ public final class PostgresCluster implements AutoCloseable {
   }
 
   /**
-   * Whether the roles differ from the start: the primary is in recovery or stopped, or a replica is
-   * not in recovery (promoted). Stopped replicas do not count.
+   * {@return whether the roles differ from the start: the primary is in recovery or stopped, or a
+   * replica is not in recovery (promoted)} Stopped replicas do not count.
    */
   public boolean isTopologyChanged() {
     requireOpen();
@@ -160,7 +174,7 @@ public final class PostgresCluster implements AutoCloseable {
     return false;
   }
 
-  /** Whether {@link #close()} has been called. */
+  /** {@return whether {@link #close()} has been called} */
   public boolean isClosed() {
     return closed.get();
   }

@@ -34,7 +34,12 @@ public final class PostgresClusterBuilder {
 
   PostgresClusterBuilder() {}
 
-  /** Number of streaming replicas, 0 to 8 (default 0). */
+  /**
+   * Number of streaming replicas, 0 to 8 (default 0).
+   *
+   * @param count the number of streaming replicas, 0 to 8 (default 0)
+   * @return this builder
+   */
   public PostgresClusterBuilder replicas(int count) {
     if (count < 0 || count > MAX_REPLICAS) {
       throw new IllegalArgumentException(
@@ -47,6 +52,10 @@ public final class PostgresClusterBuilder {
   /**
    * Zone labels in node order: primary, r1, r2, …; when given, there must be exactly one per node.
    * Overridden per node by {@link #zone(String, String)}. Default: every zone empty.
+   *
+   * @param zones the zone labels in node order: primary, r1, r2, …; when given, there must be
+   *     exactly one per node
+   * @return this builder
    */
   public PostgresClusterBuilder zones(String... zones) {
     Objects.requireNonNull(zones, "zones");
@@ -57,7 +66,13 @@ public final class PostgresClusterBuilder {
     return this;
   }
 
-  /** The zone label of one node ({@code "primary"}, {@code "r1"}, …). */
+  /**
+   * The zone label of one node ({@code "primary"}, {@code "r1"}, …).
+   *
+   * @param nodeName the node's name ({@code primary}, {@code replica1}, …)
+   * @param zone the node's zone
+   * @return this builder
+   */
   public PostgresClusterBuilder zone(String nodeName, String zone) {
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(zone, "zone");
@@ -68,6 +83,10 @@ public final class PostgresClusterBuilder {
   /**
    * The database to create on the primary before the replicas are copied (default {@code app}); a
    * lower-case identifier. {@code postgres} uses the built-in database.
+   *
+   * @param name the database to create on the primary before the replicas are copied (default
+   *     {@code app}); a lower-case identifier
+   * @return this builder
    */
   public PostgresClusterBuilder database(String name) {
     Objects.requireNonNull(name, "name");
@@ -84,6 +103,11 @@ public final class PostgresClusterBuilder {
    * copied, e.g. {@code databases("orders", "invoices")}: several applications sharing one physical
    * cluster. Replaces earlier extra databases; lower-case identifiers, distinct from each other and
    * from the main database.
+   *
+   * @param names the extra logical databases created on the primary beside the main one, before the
+   *     replicas are copied, e.g. {@code databases("orders", "invoices")}: several applications
+   *     sharing one physical cluster
+   * @return this builder
    */
   public PostgresClusterBuilder databases(String... names) {
     Objects.requireNonNull(names, "names");
@@ -113,6 +137,10 @@ public final class PostgresClusterBuilder {
    * {@code setting("max_connections", "50")}). Command-line settings win over {@code ALTER SYSTEM},
    * so do not set {@code recovery_min_apply_delay} here; use {@link PgNode#applyDelay(Duration)}.
    * Values must not contain whitespace or quotes.
+   *
+   * @param name the server setting
+   * @param value the value
+   * @return this builder
    */
   public PostgresClusterBuilder setting(String name, String value) {
     Objects.requireNonNull(name, "name");
@@ -139,6 +167,9 @@ public final class PostgresClusterBuilder {
    * The directory under which the cluster's own directory is created. Default: the system property
    * {@value PostgresCluster#DIRECTORY_PROPERTY} if set, else {@code /dev/shm} when writable (a RAM
    * disk: far faster for initdb and base backups), else {@code java.io.tmpdir}.
+   *
+   * @param parent the directory under which the cluster's own directory is created
+   * @return this builder
    */
   public PostgresClusterBuilder directory(Path parent) {
     Objects.requireNonNull(parent, "parent");
@@ -146,7 +177,12 @@ public final class PostgresClusterBuilder {
     return this;
   }
 
-  /** How long to wait for each server to accept connections (default 60 s). */
+  /**
+   * How long to wait for each server to accept connections (default 60 s).
+   *
+   * @param timeout how long to wait for each server to accept connections (default 60 s)
+   * @return this builder
+   */
   public PostgresClusterBuilder startupTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
@@ -160,6 +196,7 @@ public final class PostgresClusterBuilder {
    * Starts the primary, creates the database, then creates and starts each replica; returns once
    * every node accepts connections. On failure everything started so far is stopped and deleted.
    *
+   * @return the running cluster; close it to stop and delete it
    * @throws IllegalArgumentException if the zones do not match the node count or name unknown
    *     nodes, or an extra database repeats the main one
    * @throws PgClusterException if a server does not start

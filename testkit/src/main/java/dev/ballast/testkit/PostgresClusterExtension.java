@@ -61,13 +61,15 @@ public final class PostgresClusterExtension
     this.clusterBuilder = clusterBuilder;
   }
 
-  /** A builder; without settings the cluster is a primary alone with database {@code app}. */
+  /**
+   * {@return a builder; without settings the cluster is a primary alone with database {@code app}}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The current cluster, started on first use if a test asks before JUnit's callbacks ran.
+   * {@return the current cluster, started on first use if a test asks before JUnit's callbacks ran}
    *
    * @throws PgClusterException if it has to be started and cannot be
    */
@@ -80,22 +82,30 @@ public final class PostgresClusterExtension
     return current;
   }
 
-  /** The current cluster's primary; see {@link PostgresCluster#primary()}. */
+  /** {@return the current cluster's primary; see {@link PostgresCluster#primary()}} */
   public PgNode primary() {
     return cluster().primary();
   }
 
-  /** The current cluster's replicas; see {@link PostgresCluster#replicas()}. */
+  /** {@return the current cluster's replicas; see {@link PostgresCluster#replicas()}} */
   public List<PgNode> replicas() {
     return cluster().replicas();
   }
 
-  /** A node of the current cluster by name; see {@link PostgresCluster#node(String)}. */
+  /**
+   * {@return a node of the current cluster by name; see {@link PostgresCluster#node(String)}}
+   *
+   * @param name the node's name ({@code primary}, {@code replica1}, …)
+   */
   public PgNode node(String name) {
     return cluster().node(name);
   }
 
-  /** Closes the current cluster and starts a fresh one with the same settings. */
+  /**
+   * Closes the current cluster and starts a fresh one with the same settings.
+   *
+   * @return the new cluster
+   */
   public synchronized PostgresCluster rebuild() {
     closeCluster();
     return cluster();
@@ -172,57 +182,99 @@ public final class PostgresClusterExtension
 
     private Builder() {}
 
-    /** See {@link PostgresClusterBuilder#replicas(int)}. */
+    /**
+     * See {@link PostgresClusterBuilder#replicas(int)}.
+     *
+     * @param count see {@link PostgresClusterBuilder#replicas(int)}
+     * @return this builder
+     */
     public Builder replicas(int count) {
       cluster.replicas(count);
       return this;
     }
 
-    /** See {@link PostgresClusterBuilder#zones(String...)}. */
+    /**
+     * See {@link PostgresClusterBuilder#zones(String...)}.
+     *
+     * @param zones see {@link PostgresClusterBuilder#zones(String...)}
+     * @return this builder
+     */
     public Builder zones(String... zones) {
       cluster.zones(zones);
       return this;
     }
 
-    /** See {@link PostgresClusterBuilder#zone(String, String)}. */
+    /**
+     * See {@link PostgresClusterBuilder#zone(String, String)}.
+     *
+     * @param nodeName the node's name ({@code primary}, {@code replica1}, …)
+     * @param zone the node's zone
+     * @return this builder
+     */
     public Builder zone(String nodeName, String zone) {
       cluster.zone(nodeName, zone);
       return this;
     }
 
-    /** See {@link PostgresClusterBuilder#database(String)}. */
+    /**
+     * See {@link PostgresClusterBuilder#database(String)}.
+     *
+     * @param name see {@link PostgresClusterBuilder#database(String)}
+     * @return this builder
+     */
     public Builder database(String name) {
       cluster.database(name);
       return this;
     }
 
-    /** See {@link PostgresClusterBuilder#databases(String...)}. */
+    /**
+     * See {@link PostgresClusterBuilder#databases(String...)}.
+     *
+     * @param names see {@link PostgresClusterBuilder#databases(String...)}
+     * @return this builder
+     */
     public Builder databases(String... names) {
       cluster.databases(names);
       return this;
     }
 
-    /** See {@link PostgresClusterBuilder#setting(String, String)}. */
+    /**
+     * See {@link PostgresClusterBuilder#setting(String, String)}.
+     *
+     * @param name the server setting
+     * @param value the value
+     * @return this builder
+     */
     public Builder setting(String name, String value) {
       cluster.setting(name, value);
       return this;
     }
 
-    /** See {@link PostgresClusterBuilder#startupTimeout(Duration)}. */
+    /**
+     * See {@link PostgresClusterBuilder#startupTimeout(Duration)}.
+     *
+     * @param timeout see {@link PostgresClusterBuilder#startupTimeout(Duration)}
+     * @return this builder
+     */
     public Builder startupTimeout(Duration timeout) {
       cluster.startupTimeout(timeout);
       return this;
     }
 
-    /** See {@link PostgresClusterBuilder#directory(Path)}. */
+    /**
+     * See {@link PostgresClusterBuilder#directory(Path)}.
+     *
+     * @param parent see {@link PostgresClusterBuilder#directory(Path)}
+     * @return this builder
+     */
     public Builder directory(Path parent) {
       cluster.directory(parent);
       return this;
     }
 
     /**
-     * The extension; no server starts until JUnit calls it. Later changes to this builder do not
-     * affect extensions already built.
+     * {@return the extension; no server starts until JUnit calls it} Later changes to this builder
+     * do not affect extensions already built.
      *
      * @throws IllegalArgumentException if the zones do not match the node count or name unknown
      *     nodes

@@ -18,8 +18,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @AutoConfiguration
 public class BallastAutoConfiguration {
   /**
-   * The validated settings; the application may define its own bean instead. {@code discovery=} may
-   * name a source found on the class path or any {@link EndpointSourceProvider} bean.
+   * {@return the validated settings; the application may define its own bean instead} {@code
+   * discovery=} may name a source found on the class path or any {@link EndpointSourceProvider}
+   * bean.
+   *
+   * @param environment the application's Spring environment
+   * @param sources the context's {@link EndpointSourceProvider} beans
    */
   @Bean
   @ConditionalOnMissingBean

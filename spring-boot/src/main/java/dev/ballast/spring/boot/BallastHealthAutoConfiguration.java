@@ -21,7 +21,13 @@ import org.springframework.context.annotation.Bean;
     })
 @ConditionalOnClass(HealthIndicator.class)
 public class BallastHealthAutoConfiguration {
-  /** Named {@code ballast}: the contributor's name in {@code /actuator/health}. */
+  /**
+   * {@return the health indicator, named {@code ballast}: the contributor's name in {@code
+   * /actuator/health}}
+   *
+   * @param client the HTTP client, if the context has one
+   * @param databases the routing data sources to report
+   */
   @Bean(name = "ballast")
   @ConditionalOnMissingBean(name = "ballast")
   public BallastHealthIndicator ballastHealthIndicator(

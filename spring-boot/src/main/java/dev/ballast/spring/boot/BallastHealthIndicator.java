@@ -28,7 +28,12 @@ public final class BallastHealthIndicator implements HealthIndicator {
   private final @Nullable BallastHttpClient client;
   private final List<RoutingDataSource> databases;
 
-  /** Health of {@code client}'s services (if any) and of {@code databases}. */
+  /**
+   * Health of {@code client}'s services (if any) and of {@code databases}.
+   *
+   * @param client the HTTP client whose services are reported, or null when there is none
+   * @param databases the routing data sources to report
+   */
   public BallastHealthIndicator(
       @Nullable BallastHttpClient client, List<RoutingDataSource> databases) {
     this.client = client;

@@ -34,7 +34,12 @@ import org.springframework.context.annotation.Configuration;
     })
 @Conditional(OnHttpServicesCondition.class)
 public class BallastHttpAutoConfiguration {
-  /** The client; closed (draining) with the context. */
+  /**
+   * {@return the client; closed (draining) with the context}
+   *
+   * @param settings the validated {@code ballast.*} settings
+   * @param beans the application's bean factory
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public BallastHttpClient ballastHttpClient(BallastSettings settings, BeanFactory beans) {

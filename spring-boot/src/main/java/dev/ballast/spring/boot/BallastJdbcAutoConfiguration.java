@@ -24,7 +24,12 @@ import org.springframework.context.annotation.Bean;
     beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnProperty(prefix = "ballast.jdbc.primary", name = "url")
 public class BallastJdbcAutoConfiguration {
-  /** The router; closed with the context. */
+  /**
+   * {@return the router; closed with the context}
+   *
+   * @param settings the validated {@code ballast.*} settings
+   * @param beans the application's bean factory
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean(DataSource.class)
   public RoutingDataSource ballastRoutingDataSource(BallastSettings settings, BeanFactory beans) {

@@ -19,7 +19,11 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = "org.springframework.web.filter.OncePerRequestFilter")
 @ConditionalOnProperty(name = "ballast.jdbc.read-your-writes", havingValue = "lsn")
 public class BallastReadYourWritesAutoConfiguration {
-  /** The filter; Boot registers it for every request. */
+  /**
+   * {@return the filter; Boot registers it for every request}
+   *
+   * @param router the routing data source whose positions the tokens name
+   */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(RoutingDataSource.class)

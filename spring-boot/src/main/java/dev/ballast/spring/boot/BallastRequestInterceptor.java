@@ -28,7 +28,11 @@ public final class BallastRequestInterceptor implements ClientHttpRequestInterce
   private final BallastHttpClient client;
   private final Set<String> services;
 
-  /** An interceptor for the services {@code client} knows. */
+  /**
+   * An interceptor for the services {@code client} knows.
+   *
+   * @param client the client that sends requests to configured services
+   */
   public BallastRequestInterceptor(BallastHttpClient client) {
     this.client = requireNonNull(client, "client");
     this.services = Set.copyOf(client.services());

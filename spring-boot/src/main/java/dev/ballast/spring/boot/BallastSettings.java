@@ -28,6 +28,9 @@ public final class BallastSettings {
   /**
    * Validates {@code properties} with Ballast's binders.
    *
+   * @param properties the properties; only {@code ballast.*} keys are read
+   * @param environment looks up an environment variable; returns null when it is unset
+   * @return the validated settings
    * @throws ConfigException listing every problem, one per line ({@code <key>: <value> (expected:
    *     …)}, a "did you mean" for unknown keys, secrets masked)
    */
@@ -62,24 +65,24 @@ public final class BallastSettings {
     return new BallastSettings(copy, providers);
   }
 
-  /** A copy of the properties (every key under {@code ballast.}). */
+  /** {@return a copy of the properties (every key under {@code ballast.})} */
   public Properties properties() {
     Properties copy = new Properties();
     properties.stringPropertyNames().forEach(k -> copy.setProperty(k, properties.getProperty(k)));
     return copy;
   }
 
-  /** The application context's discovery sources, offered beside the class path's. */
+  /** {@return the application context's discovery sources, offered beside the class path's} */
   public List<EndpointSourceProvider> discoveryProviders() {
     return discoveryProviders;
   }
 
-  /** Whether any HTTP service is configured ({@code ballast.http.services.<name>.…}). */
+  /** {@return whether any HTTP service is configured ({@code ballast.http.services.<name>.…})} */
   public boolean hasHttpServices() {
     return ConfigValidation.uses(properties, "ballast.http.services.");
   }
 
-  /** Whether the JDBC router is configured ({@code ballast.jdbc.primary.url}). */
+  /** {@return whether the JDBC router is configured ({@code ballast.jdbc.primary.url})} */
   public boolean hasJdbc() {
     return properties.containsKey("ballast.jdbc.primary.url");
   }

@@ -38,7 +38,11 @@ public final class ConsistencyFilter extends OncePerRequestFilter implements Ord
 
   private final RoutingDataSource router;
 
-  /** A filter for {@code router}'s database. */
+  /**
+   * A filter for {@code router}'s database.
+   *
+   * @param router the routing data source whose positions the tokens name
+   */
   public ConsistencyFilter(RoutingDataSource router) {
     this.router = requireNonNull(router, "router");
   }

@@ -21,7 +21,11 @@ public final class ConsistencyHeader {
 
   private ConsistencyHeader() {}
 
-  /** The well-formed entries of {@code values} (header values), the highest per database. */
+  /**
+   * {@return the well-formed entries of {@code values} (header values), the highest per database}
+   *
+   * @param values the header's values
+   */
   public static Map<String, ConsistencyToken> parse(Iterable<String> values) {
     Map<String, ConsistencyToken> tokens = new TreeMap<>();
     for (String value : values) {
@@ -45,7 +49,11 @@ public final class ConsistencyHeader {
     return tokens;
   }
 
-  /** The header value of {@code tokens}, sorted by database. */
+  /**
+   * {@return the header value of {@code tokens}, sorted by database}
+   *
+   * @param tokens the token per database
+   */
   public static String format(Map<String, ConsistencyToken> tokens) {
     StringBuilder sb = new StringBuilder();
     new TreeMap<>(tokens)

@@ -26,23 +26,37 @@ import org.springframework.http.client.ClientHttpResponse;
 public final class ConsistencySession implements ClientHttpRequestInterceptor {
   private final Map<String, ConsistencyToken> tokens = new TreeMap<>();
 
-  /** The header value to send; empty when nothing was written in this session yet. */
+  /** {@return the header value to send; empty when nothing was written in this session yet} */
   public synchronized String header() {
     return ConsistencyHeader.format(tokens);
   }
 
-  /** Merges the positions of a {@code Ballast-Consistency} header value into the session. */
+  /**
+   * Merges the positions of a {@code Ballast-Consistency} header value into the session.
+   *
+   * @param headerValue the value of a {@code Ballast-Consistency} header
+   */
   public synchronized void remember(String headerValue) {
     ConsistencyHeader.parse(List.of(headerValue))
         .forEach((db, token) -> tokens.merge(db, token, ConsistencyToken::max));
   }
 
-  /** Merges the positions {@code response} returned, if any. */
+  /**
+   * Merges the positions {@code response} returned, if any.
+   *
+   * @param response a response from a service; its {@code Ballast-Consistency} header, if any, is
+   *     remembered
+   */
   public void remember(ServiceResponse response) {
     response.header(ConsistencyHeader.NAME).ifPresent(this::remember);
   }
 
-  /** Adds the session's header to {@code request} (when it has positions); returns it. */
+  /**
+   * Adds the session's header to {@code request} (when it has positions); returns it.
+   *
+   * @param request the request builder to add the header to
+   * @return {@code request}
+   */
   public ServiceRequest.Builder apply(ServiceRequest.Builder request) {
     String header = header();
     return header.isEmpty() ? request : request.header(ConsistencyHeader.NAME, header);
