@@ -123,6 +123,9 @@ public final class BallastHttpClient implements AutoCloseable {
    * Spring Boot starter's {@code spring-cloud}). A given provider wins over a class-path one of the
    * same name. Add a meter registry or ticker, then {@link Builder#build()}.
    *
+   * @param props the properties ({@code ballast.*} keys; others are ignored)
+   * @param providers discovery sources offered beside those found on the class path
+   * @return the configured builder, not built yet
    * @throws ConfigException listing every problem, before anything is started
    */
   public static Builder builder(

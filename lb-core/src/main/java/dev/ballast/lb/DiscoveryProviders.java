@@ -29,6 +29,9 @@ public final class DiscoveryProviders {
   /**
    * {@code given} and every provider on the class path, by name (sorted); a given provider wins
    * over a class-path one of the same name.
+   *
+   * @param given providers offered beside those found on the class path
+   * @return the providers by name, sorted
    */
   public static Map<String, EndpointSourceProvider> available(
       Collection<? extends EndpointSourceProvider> given) {
@@ -69,6 +72,13 @@ public final class DiscoveryProviders {
    * that cannot be found by {@link ServiceLoader} because they need objects of the application (the
    * Spring Boot starter's {@code spring-cloud} source needs its {@code DiscoveryClient}). A given
    * provider wins over a class-path one of the same name.
+   *
+   * @param reader the reader of the properties
+   * @param servicePrefix e.g. {@code ballast.http.services.orders.}
+   * @param service the service name
+   * @param ticker the clock
+   * @param given providers offered beside those found on the class path
+   * @return the source, not started; empty when the key is absent or has a problem
    */
   public static Optional<DiscoveredEndpointSource> bind(
       ConfigReader reader,

@@ -13,9 +13,10 @@ public interface EndpointSourceProvider {
   String name();
 
   /**
-   * The segment after {@code discovery.} under which this source's keys live; {@link #name()}
-   * unless overridden. Sources that are variants of one engine share their keys this way: {@code
-   * dns} (address records) and {@code dns-srv} (SRV records) both read {@code discovery.dns.*}.
+   * {@return the segment after {@code discovery.} under which this source's keys live; {@link
+   * #name()} unless overridden} Sources that are variants of one engine share their keys this way:
+   * {@code dns} (address records) and {@code dns-srv} (SRV records) both read {@code
+   * discovery.dns.*}.
    */
   default String keyPrefix() {
     return name();

@@ -133,17 +133,17 @@ public final class DnsServer implements AutoCloseable {
     tcpChannel = tcp.channel();
   }
 
-  /** A builder: {@code 127.0.0.1}, an ephemeral port. */
+  /** {@return a builder: {@code 127.0.0.1}, an ephemeral port} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The address the server listens on. */
+  /** {@return the address the server listens on} */
   public InetSocketAddress address() {
     return (InetSocketAddress) channel.localAddress();
   }
 
-  /** {@code <ip>:<port>} of the server, as a resolver setting takes it. */
+  /** {@return {@code <ip>:<port>} of the server, as a resolver setting takes it} */
   public String hostAndPort() {
     InetSocketAddress a = address();
     String host = a.getAddress().getHostAddress();
@@ -153,6 +153,7 @@ public final class DnsServer implements AutoCloseable {
   /**
    * Replaces the A records of {@code name}.
    *
+   * @param name the host name, e.g. {@code orders.test}
    * @param ttlSeconds the records' TTL, {@code 0..2^31-1}
    * @param addresses IPv4 literals; none leaves the name known without A records (NODATA)
    * @return this server
@@ -164,6 +165,8 @@ public final class DnsServer implements AutoCloseable {
   /**
    * Replaces the AAAA records of {@code name}.
    *
+   * @param name the host name, e.g. {@code orders.test}
+   * @param ttlSeconds the records' TTL, {@code 0..2^31-1}
    * @param addresses IPv6 literals; none leaves the name known without AAAA records (NODATA)
    * @return this server
    */
@@ -175,6 +178,8 @@ public final class DnsServer implements AutoCloseable {
    * Replaces the SRV records of {@code name} (e.g. {@code _http._tcp.orders.test}); the targets'
    * addresses are set separately with {@link #a}/{@link #aaaa}.
    *
+   * @param name the SRV name, e.g. {@code _http._tcp.orders.test}
+   * @param ttlSeconds the records' TTL, {@code 0..2^31-1}
    * @param records none leaves the name known without SRV records (NODATA)
    * @return this server
    */
@@ -189,19 +194,33 @@ public final class DnsServer implements AutoCloseable {
     return this;
   }
 
-  /** Forgets every record of {@code name}: its questions get NXDOMAIN. */
+  /**
+   * Forgets every record of {@code name}: its questions get NXDOMAIN.
+   *
+   * @param name the name to forget
+   * @return this server
+   */
   public DnsServer remove(String name) {
     zone.remove(requireNonNull(name, "name"));
     return this;
   }
 
-  /** Forgets every record of every name. */
+  /**
+   * Forgets every record of every name.
+   *
+   * @return this server
+   */
   public DnsServer clear() {
     zone.clear();
     return this;
   }
 
-  /** Sets what the server does with the next queries (default {@link Behaviour#ANSWER}). */
+  /**
+   * Sets what the server does with the next queries (default {@link Behaviour#ANSWER}).
+   *
+   * @param behaviour what to do with each query
+   * @return this server
+   */
   public DnsServer behaviour(Behaviour behaviour) {
     this.behaviour = requireNonNull(behaviour, "behaviour");
     return this;
@@ -210,32 +229,43 @@ public final class DnsServer implements AutoCloseable {
   /**
    * Makes the next UDP answers carry only the truncation flag (default off), so clients must ask
    * again over TCP, which answers in full.
+   *
+   * @param truncate whether UDP answers are truncated
+   * @return this server
    */
   public DnsServer truncateUdp(boolean truncate) {
     this.truncateUdp = truncate;
     return this;
   }
 
-  /** Questions that came over TCP. */
+  /** {@return the number of questions that came over TCP} */
   public long tcpQuestions() {
     return handler.tcpQuestions();
   }
 
-  /** Sets the authoritative-answer flag of the next answers (default {@code true}). */
+  /**
+   * Sets the authoritative-answer flag of the next answers (default {@code true}).
+   *
+   * @param authoritative whether answers carry the authoritative-answer flag
+   * @return this server
+   */
   public DnsServer authoritative(boolean authoritative) {
     this.authoritative = authoritative;
     return this;
   }
 
   /**
-   * Questions received for {@code name} (any letter case, trailing dot or not) and {@code type}
-   * ({@code A}, {@code AAAA}, {@code SRV} …), answered or not.
+   * {@return the number of questions received for {@code name} (any letter case, trailing dot or
+   * not) and {@code type} ({@code A}, {@code AAAA}, {@code SRV} …), answered or not}
+   *
+   * @param name the asked name
+   * @param type the asked record type, e.g. {@code SRV}
    */
   public long questions(String name, String type) {
     return handler.questions(requireNonNull(name, "name"), requireNonNull(type, "type"));
   }
 
-  /** Every question received. */
+  /** {@return the number of questions received, of every name and type} */
   public long questions() {
     return handler.questions();
   }
@@ -286,6 +316,7 @@ public final class DnsServer implements AutoCloseable {
      * The loopback address to listen on (default {@code 127.0.0.1}).
      *
      * @param host a loopback IP address literal
+     * @return this builder
      */
     public Builder host(String host) {
       requireNonNull(host, "host");
@@ -303,7 +334,12 @@ public final class DnsServer implements AutoCloseable {
       return this;
     }
 
-    /** The UDP port (default 0: an ephemeral one). */
+    /**
+     * The UDP port (default 0: an ephemeral one).
+     *
+     * @param port 0..65535; 0 for an ephemeral port
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
@@ -315,6 +351,7 @@ public final class DnsServer implements AutoCloseable {
     /**
      * Starts the server.
      *
+     * @return the running server
      * @throws IllegalStateException when the port cannot be bound
      */
     public DnsServer build() {

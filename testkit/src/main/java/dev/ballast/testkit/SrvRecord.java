@@ -13,7 +13,14 @@ import static java.util.Objects.requireNonNull;
  * @param target the host name whose A/AAAA records give the addresses, e.g. {@code a1.orders.test}
  */
 public record SrvRecord(int priority, int weight, int port, String target) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param priority 0..65535, lower is preferred
+   * @param weight 0..65535, relative share within the priority
+   * @param port 0..65535
+   * @param target the host name whose A/AAAA records give the addresses, not blank
+   */
   public SrvRecord {
     unsigned16("priority", priority);
     unsigned16("weight", weight);

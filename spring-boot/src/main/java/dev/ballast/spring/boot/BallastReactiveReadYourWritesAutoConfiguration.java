@@ -40,7 +40,12 @@ public class BallastReactiveReadYourWritesAutoConfiguration {
       LoggerFactory.getLogger(BallastReactiveReadYourWritesAutoConfiguration.class);
   private static final String PROPAGATION = "spring.reactor.context-propagation";
 
-  /** The filter; WebFlux applies it to every request. */
+  /**
+   * {@return the filter, which WebFlux applies to every request}
+   *
+   * @param router the routing data source whose database the filter tracks
+   * @param environment read for {@code spring.reactor.context-propagation}
+   */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(RoutingDataSource.class)

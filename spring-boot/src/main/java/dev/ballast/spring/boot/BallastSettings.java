@@ -44,6 +44,10 @@ public final class BallastSettings {
    * {@code discoveryProviders}: the context's discovery sources (such as {@code spring-cloud}),
    * which the HTTP client is then built with.
    *
+   * @param properties the properties; only {@code ballast.*} keys are read
+   * @param environment looks up an environment variable; returns null when it is unset
+   * @param discoveryProviders the context's discovery sources, offered beside the class path's
+   * @return the validated settings
    * @throws ConfigException listing every problem, one per line
    */
   public static BallastSettings validate(

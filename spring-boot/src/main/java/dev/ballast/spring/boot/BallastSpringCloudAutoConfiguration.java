@@ -24,7 +24,11 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({DiscoveryClient.class, HeartbeatEvent.class})
 public class BallastSpringCloudAutoConfiguration {
   /**
-   * The source; the {@code DiscoveryClient} is only looked up once a service's discovery starts.
+   * {@return the source; the {@code DiscoveryClient} is only looked up once a service's discovery
+   * starts}
+   *
+   * @param clients the application's {@code DiscoveryClient}, looked up lazily
+   * @param beans tells whether a {@code DiscoveryClient} bean is defined
    */
   @Bean
   public SpringCloudSourceProvider ballastSpringCloudSource(

@@ -44,7 +44,11 @@ public final class ConsistencyWebFilter implements WebFilter, Ordered {
 
   private final RoutingDataSource router;
 
-  /** A filter for {@code router}'s database. */
+  /**
+   * A filter for {@code router}'s database.
+   *
+   * @param router the routing data source whose database's positions the filter tracks
+   */
   public ConsistencyWebFilter(RoutingDataSource router) {
     this.router = requireNonNull(router, "router");
   }

@@ -6,8 +6,8 @@
  * invalid configuration stops the context at start-up with one line per problem. With {@code
  * ballast.jdbc.read-your-writes=lsn}, {@link dev.ballast.spring.boot.ConsistencyFilter} (servlet)
  * or {@link dev.ballast.spring.boot.ConsistencyWebFilter} (WebFlux) carries read-your-writes
- * positions between instances in the {@code Ballast-Consistency} header. With Spring Cloud
- * Commons on the class path, {@code discovery=spring-cloud} takes a service's instances from the
+ * positions between instances in the {@code Ballast-Consistency} header. With Spring Cloud Commons
+ * on the class path, {@code discovery=spring-cloud} takes a service's instances from the
  * application's {@code DiscoveryClient} ({@link BallastSpringCloudAutoConfiguration}).
  */
 @NullMarked
