@@ -15,6 +15,9 @@ import dev.ballast.jdbc.internal.Router;
 import dev.ballast.jdbc.internal.RouterConfig;
 import dev.ballast.jdbc.internal.TopologySnapshot;
 import dev.ballast.jdbc.internal.Urls;
+import dev.ballast.jdbc.internal.dialect.Dialect;
+import dev.ballast.jdbc.internal.dialect.Dialects;
+import dev.ballast.jdbc.internal.dialect.Position;
 import dev.ballast.lb.ConfigException;
 import dev.ballast.lb.Durations;
 import dev.ballast.lb.Strategy;
@@ -134,7 +137,8 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
                     probeTimeout)));
       }
       log.info("Ballast JDBC router starting with:\n{}", bound.effective());
-      return start(bound.config(), hosts, Ticker.system(), registry);
+      Dialect dialect = Dialects.forUrl(bound.hosts().get(0).url());
+      return start(bound.config(), dialect, hosts, Ticker.system(), registry);
     } catch (RuntimeException | Error e) {
       for (HikariDataSource p : pools) {
         p.close();
@@ -144,8 +148,12 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   }
 
   private static RoutingDataSource start(
-      RouterConfig config, List<Host> hosts, Ticker ticker, @Nullable Object registry) {
-    Router router = Router.start(config, hosts, ticker);
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      Ticker ticker,
+      @Nullable Object registry) {
+    Router router = Router.start(config, dialect, hosts, ticker);
     try {
       RoutingDataSource ds = new RoutingDataSource(router, registry);
       log.info(
@@ -283,18 +291,49 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
    * there is none (and always in the other modes).
    */
   public Optional<ConsistencyToken> currentToken() {
-    long lsn = router.context().tokenLsn();
-    return lsn < 0 ? Optional.empty() : Optional.of(ConsistencyToken.ofLsn(lsn));
+    Dialect dialect = router.dialect();
+    if (dialect.lsnPositions()) {
+      long lsn = router.context().tokenLsn();
+      return lsn < 0 ? Optional.empty() : Optional.of(ConsistencyToken.ofLsn(lsn));
+    }
+    Position position = router.context().tokenPosition();
+    return position == null
+        ? Optional.empty()
+        : Optional.of(ConsistencyToken.of(dialect.name(), position));
   }
 
   /**
    * Opens a scope on the calling thread in which reads see at least {@code token}'s writes (with
    * {@code read-your-writes=lsn}; other modes ignore tokens). The thread's own later writes advance
    * the scope's token; closing the scope restores the thread's context from before.
+   *
+   * @throws IllegalArgumentException if {@code token} is another engine's ({@link
+   *     ConsistencyToken#database()}) than this router's, except {@code lsn:0/0}, which every
+   *     router takes as "no position yet"
    */
   public ConsistencyScope withToken(ConsistencyToken token) {
     requireNonNull(token, "token");
-    return new ConsistencyScope(router.enterScope(token.lsn()));
+    Dialect dialect = router.dialect();
+    if (dialect.lsnPositions() && token.isLsn()) {
+      return new ConsistencyScope(router.enterScope(token.lsn()));
+    }
+    if (token.isOrigin()) {
+      return new ConsistencyScope(router.enterScope((Position) null));
+    }
+    Position position = token.gtidPosition();
+    if (position == null || !token.database().equals(dialect.name())) {
+      throw new IllegalArgumentException(
+          "token: "
+              + token.serialize()
+              + " (expected: a "
+              + dialect.name()
+              + " token: router '"
+              + name()
+              + "' runs on "
+              + dialect.name()
+              + ")");
+    }
+    return new ConsistencyScope(router.enterScope(position));
   }
 
   /** Runs {@code work} inside {@link #withToken(ConsistencyToken) withToken(token)}. */
@@ -607,7 +646,26 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
               topology,
               healthCheckInterval,
               probeTimeout);
-      return start(config, hosts, ticker, meterRegistry);
+      Dialect dialect = dialect(p);
+      if (readYourWrites == ReadYourWrites.GTID && dialect.lsnPositions()) {
+        throw new ConfigException(
+            List.of(
+                "readYourWrites: gtid (expected: off|window|lsn with a "
+                    + dialect.name()
+                    + " primary: GTIDs are MariaDB's and MySQL's)"));
+      }
+      return start(config, dialect, hosts, ticker, meterRegistry);
+    }
+
+    /**
+     * The engine of a HikariCP primary, from its JDBC URL; PostgreSQL for any other data source
+     * (whose URL the router cannot know without taking a connection).
+     */
+    private static Dialect dialect(DataSource primary) {
+      if (primary instanceof HikariDataSource h && h.getJdbcUrl() != null) {
+        return Dialects.forUrl(h.getJdbcUrl());
+      }
+      return Dialects.postgresql();
     }
 
     private record ReplicaSpec(String name, DataSource dataSource, String zone) {}

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.ballast.jdbc.Fallback;
 import dev.ballast.jdbc.ReadYourWrites;
 import dev.ballast.jdbc.Topology;
+import dev.ballast.jdbc.internal.dialect.Dialect;
+import dev.ballast.jdbc.internal.dialect.Dialects;
 import dev.ballast.lb.ConfigReader;
 import dev.ballast.lb.LbProperties;
 import dev.ballast.lb.Strategy;
@@ -123,7 +125,7 @@ public final class JdbcProperties {
             PREFIX + "read-your-writes",
             ReadYourWrites.OFF,
             ReadYourWrites::fromPropertyName,
-            "one of off|window|lsn");
+            "one of off|window|lsn|gtid");
     Duration window =
         positive(reader, PREFIX + "read-your-writes.window", RouterConfig.DEFAULT_RYW_WINDOW);
     Duration maxWait =
@@ -132,6 +134,7 @@ public final class JdbcProperties {
         reader.choice(
             PREFIX + "topology", Topology.STATIC, Topology::fromPropertyName, "one of static|auto");
 
+    engineProblems(reader, hosts, ryw);
     afterRead.accept(reader);
     reader.checkUnknownKeys();
     reader.throwIfProblems();
@@ -149,6 +152,33 @@ public final class JdbcProperties {
             interval,
             probeTimeout);
     return new Bound(config, hosts, username, password, reader.describe());
+  }
+
+  /**
+   * Every host must speak the primary's engine (the engine decides how the router probes and what a
+   * position is), and {@code gtid} needs an engine with GTIDs.
+   */
+  private static void engineProblems(
+      ConfigReader reader, List<HostSpec> hosts, ReadYourWrites readYourWrites) {
+    String primaryUrl = hosts.get(0).url();
+    if (primaryUrl.isEmpty()) {
+      return;
+    }
+    Dialect dialect = Dialects.forUrl(primaryUrl);
+    for (HostSpec h : hosts.subList(1, hosts.size())) {
+      if (!h.url().isEmpty() && Dialects.forUrl(h.url()) != dialect) {
+        reader.problem(
+            PREFIX + "replicas." + h.name() + ".url",
+            Urls.mask(h.url()),
+            "a " + dialect.name() + " URL, as the primary's");
+      }
+    }
+    if (readYourWrites == ReadYourWrites.GTID && dialect.lsnPositions()) {
+      reader.problem(
+          PREFIX + "read-your-writes",
+          readYourWrites.propertyName(),
+          "off|window|lsn with a " + dialect.name() + " primary: GTIDs are MariaDB's and MySQL's");
+    }
   }
 
   /** The properties this module reads: everything under {@code ballast.} but other modules'. */

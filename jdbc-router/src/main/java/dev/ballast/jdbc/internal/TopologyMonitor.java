@@ -1,6 +1,7 @@
 package dev.ballast.jdbc.internal;
 
 import dev.ballast.jdbc.Topology;
+import dev.ballast.jdbc.internal.dialect.Dialect;
 import dev.ballast.lb.DynamicEndpointSource;
 import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.Scheduler;
@@ -50,6 +51,7 @@ public final class TopologyMonitor implements AutoCloseable {
   private static final long MIN_RECHECK_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final RouterConfig config;
+  private final Dialect dialect;
   private final List<Host> hosts;
   private final DynamicEndpointSource replicaSource;
   private final Duration probeTimeout;
@@ -64,14 +66,22 @@ public final class TopologyMonitor implements AutoCloseable {
   private List<String> publishedIds = List.of();
   private @Nullable ScheduledFuture<?> periodic;
 
-  /** A monitor of {@code hosts} (the configured primary first); call {@link #start()}. */
+  /**
+   * A monitor of {@code hosts} (the configured primary first) that probes them as {@code dialect}
+   * says; call {@link #start()}.
+   */
   public TopologyMonitor(
-      RouterConfig config, List<Host> hosts, DynamicEndpointSource replicaSource, Ticker ticker) {
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      DynamicEndpointSource replicaSource,
+      Ticker ticker) {
     this.config = config;
+    this.dialect = dialect;
     this.hosts = List.copyOf(hosts);
     this.replicaSource = replicaSource;
     this.probeTimeout = config.healthCheckTimeout();
-    this.evaluator = new RoundEvaluator(config, this.hosts, ticker);
+    this.evaluator = new RoundEvaluator(config, dialect, this.hosts, ticker);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(daemon("ballast-jdbc-" + config.name()));
     this.probes =
@@ -194,7 +204,7 @@ public final class TopologyMonitor implements AutoCloseable {
       try {
         return probeOnce(h, timeoutSeconds);
       } catch (SQLException e) {
-        if (!SqlStates.isConnectionFailure(e)) {
+        if (!dialect.isConnectionFailure(e)) {
           throw e;
         }
         // The kept connection may have died with a restart the host has already recovered
@@ -204,11 +214,11 @@ public final class TopologyMonitor implements AutoCloseable {
     };
   }
 
-  private static ProbeResult probeOnce(Host h, int timeoutSeconds) throws SQLException {
+  private ProbeResult probeOnce(Host h, int timeoutSeconds) throws SQLException {
     Connection c = h.probe().acquire();
     boolean broken = true;
     try {
-      ProbeResult r = PostgresProbe.probe(c, timeoutSeconds);
+      ProbeResult r = dialect.probe(c, timeoutSeconds);
       broken = false;
       return r;
     } finally {
