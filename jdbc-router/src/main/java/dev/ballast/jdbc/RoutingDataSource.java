@@ -13,6 +13,7 @@ import dev.ballast.jdbc.internal.PooledProbeConnector;
 import dev.ballast.jdbc.internal.ReadsDataSource;
 import dev.ballast.jdbc.internal.Router;
 import dev.ballast.jdbc.internal.RouterConfig;
+import dev.ballast.jdbc.internal.SharedHosts;
 import dev.ballast.jdbc.internal.TopologySnapshot;
 import dev.ballast.jdbc.internal.Urls;
 import dev.ballast.jdbc.internal.dialect.Dialect;
@@ -54,7 +55,13 @@ import org.slf4j.LoggerFactory;
  * properties}); pools never switch hosts. A monitor thread probes every host each health interval
  * for reachability, role and replication lag, and at once after a connection failure.
  *
- * <p><b>Read-your-writes</b> ({@code read-your-writes=window|lsn}) is kept per thread; {@link
+ * <p><b>Engines.</b> PostgreSQL, MariaDB and MySQL, told apart by the primary's JDBC URL ({@code
+ * jdbc:postgresql:}, {@code jdbc:mariadb:}, {@code jdbc:mysql:}); the {@link Builder} takes it from
+ * a HikariCP primary's {@code jdbcUrl} and assumes PostgreSQL for any other data source. Routers of
+ * one process whose hosts are on the same server ({@code host:port}, e.g. two logical databases of
+ * one cluster) share one probe per server and interval.
+ *
+ * <p><b>Read-your-writes</b> ({@code read-your-writes=window|lsn|gtid}) is kept per thread; {@link
  * #currentToken()}, {@link #runWith} and {@link #withToken} let a {@link ConsistencyToken} travel
  * to other threads and services.
  *
@@ -115,11 +122,30 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
     if (registry != null) {
       MeterSupport.instrumentPools(registry, bound);
     }
+    Dialect dialect = Dialects.forUrl(bound.hosts().get(0).url());
+    Duration probeTimeout = bound.config().healthCheckTimeout();
+    List<SharedHosts.Member> members = new ArrayList<>();
+    for (JdbcProperties.HostSpec spec : bound.hosts()) {
+      members.add(
+          new SharedHosts.Member(
+              spec.name(),
+              serverKey(spec.url(), dialect),
+              spec.hikari().getMaximumPoolSize(),
+              new DriverProbeConnector(
+                  spec.url(),
+                  spec.hikari().getDriverClassName(),
+                  JdbcProperties.probeProperties(spec),
+                  probeTimeout)));
+    }
+    // the budget is checked before any pool exists: a refused router leaves nothing behind
+    SharedHosts.Lease lease =
+        SharedHosts.process()
+            .register(bound.config().name(), members, bound.maxConnectionsPerHost());
     List<HikariDataSource> pools = new ArrayList<>();
     try {
       List<Host> hosts = new ArrayList<>();
-      Duration probeTimeout = bound.config().healthCheckTimeout();
-      for (JdbcProperties.HostSpec spec : bound.hosts()) {
+      for (int i = 0; i < members.size(); i++) {
+        JdbcProperties.HostSpec spec = bound.hosts().get(i);
         HikariDataSource pool = new HikariDataSource(spec.hikari());
         pools.add(pool);
         hosts.add(
@@ -130,21 +156,30 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
                 pool,
                 true,
                 Urls.mask(spec.url()),
-                new DriverProbeConnector(
-                    spec.url(),
-                    spec.hikari().getDriverClassName(),
-                    JdbcProperties.probeProperties(spec),
-                    probeTimeout)));
+                requireNonNull(lease.hosts().get(spec.name()), "shared host").connector()));
       }
       log.info("Ballast JDBC router starting with:\n{}", bound.effective());
-      Dialect dialect = Dialects.forUrl(bound.hosts().get(0).url());
-      return start(bound.config(), dialect, hosts, Ticker.system(), registry);
+      return start(bound.config(), dialect, hosts, Ticker.system(), registry, lease);
     } catch (RuntimeException | Error e) {
+      lease.close();
       for (HikariDataSource p : pools) {
         p.close();
       }
       throw e;
     }
+  }
+
+  /**
+   * The server a URL points at, {@code host:port} (the engine's default port when the URL names
+   * none); the whole URL when it names no host (an embedded database is its own server).
+   */
+  private static String serverKey(String url, Dialect dialect) {
+    String host = Urls.host(url, "");
+    if (host.isEmpty()) {
+      return url;
+    }
+    int port = Urls.port(url, dialect.lsnPositions() ? 5432 : 3306);
+    return host + ":" + port;
   }
 
   private static RoutingDataSource start(
@@ -153,7 +188,17 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
       List<Host> hosts,
       Ticker ticker,
       @Nullable Object registry) {
-    Router router = Router.start(config, dialect, hosts, ticker);
+    return start(config, dialect, hosts, ticker, registry, null);
+  }
+
+  private static RoutingDataSource start(
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      Ticker ticker,
+      @Nullable Object registry,
+      SharedHosts.@Nullable Lease lease) {
+    Router router = Router.start(config, dialect, hosts, ticker, lease);
     try {
       RoutingDataSource ds = new RoutingDataSource(router, registry);
       log.info(

@@ -40,13 +40,17 @@ public final class JdbcProperties {
   public record HostSpec(
       String name, boolean primary, String zone, String url, HikariConfig hikari) {}
 
-  /** The result of binding: settings, hosts, credentials, and the effective configuration. */
+  /**
+   * The result of binding: settings, hosts, credentials, the effective configuration, and {@code
+   * max-connections-per-host} (0 when not set).
+   */
   public record Bound(
       RouterConfig config,
       List<HostSpec> hosts,
       String username,
       @Nullable String password,
-      String effective) {}
+      String effective,
+      int maxConnectionsPerHost) {}
 
   /**
    * Binds {@code properties}; {@code environment} looks up {@code BALLAST_ZONE}.
@@ -135,6 +139,11 @@ public final class JdbcProperties {
             PREFIX + "topology", Topology.STATIC, Topology::fromPropertyName, "one of static|auto");
 
     engineProblems(reader, hosts, ryw);
+    // Optional and process-wide: read only when set, so it joins the known keys only then.
+    int maxConnectionsPerHost =
+        properties.getProperty(SharedHosts.BUDGET_KEY) == null
+            ? 0
+            : reader.integer(SharedHosts.BUDGET_KEY, 0, 1, 100_000);
     afterRead.accept(reader);
     reader.checkUnknownKeys();
     reader.throwIfProblems();
@@ -151,7 +160,7 @@ public final class JdbcProperties {
             topology,
             interval,
             probeTimeout);
-    return new Bound(config, hosts, username, password, reader.describe());
+    return new Bound(config, hosts, username, password, reader.describe(), maxConnectionsPerHost);
   }
 
   /**

@@ -59,7 +59,12 @@ public final class Router implements AutoCloseable {
   private final AtomicBoolean lsnFailureLogged = new AtomicBoolean();
   private volatile RouteRecorder recorder = RouteRecorder.NONE;
 
-  private Router(RouterConfig config, Dialect dialect, List<Host> hosts, Ticker ticker) {
+  private Router(
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      Ticker ticker,
+      SharedHosts.@Nullable Lease lease) {
     this.config = config;
     this.dialect = dialect;
     this.tracksPositions =
@@ -74,7 +79,15 @@ public final class Router implements AutoCloseable {
     this.windowNanos = config.readYourWritesWindow().toNanos();
     this.maxWaitNanos = config.readYourWritesMaxWait().toNanos();
     DynamicEndpointSource replicas = EndpointSource.dynamic();
-    this.monitor = new TopologyMonitor(config, dialect, this.hosts, replicas, ticker);
+    this.monitor =
+        new TopologyMonitor(
+            config,
+            dialect,
+            this.hosts,
+            replicas,
+            ticker,
+            lease == null ? Map.of() : lease.hosts(),
+            lease);
     LbConfig lb =
         LbConfig.builder().strategy(config.strategy()).localZone(config.localZone()).build();
     this.balancer =
@@ -97,7 +110,29 @@ public final class Router implements AutoCloseable {
   /** As {@link #start(RouterConfig, List, Ticker)}, for the engine {@code dialect} speaks to. */
   public static Router start(
       RouterConfig config, Dialect dialect, List<Host> hosts, Ticker ticker) {
-    Router r = new Router(config, dialect, hosts, ticker);
+    return start(config, dialect, hosts, ticker, null);
+  }
+
+  /**
+   * As {@link #start(RouterConfig, Dialect, List, Ticker)}, probing the servers of {@code lease}
+   * through their shared state; the lease is given back when the router closes (also when it fails
+   * to start).
+   */
+  public static Router start(
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      Ticker ticker,
+      SharedHosts.@Nullable Lease lease) {
+    Router r;
+    try {
+      r = new Router(config, dialect, hosts, ticker, lease);
+    } catch (RuntimeException | Error e) {
+      if (lease != null) {
+        lease.close();
+      }
+      throw e;
+    }
     try {
       r.monitor.start();
     } catch (RuntimeException | Error e) {

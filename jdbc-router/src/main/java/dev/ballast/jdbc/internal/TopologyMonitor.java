@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * from any thread. The first round runs in {@link #start()}, on the caller's thread, so that the
  * router knows its topology before it hands out its first connection.
  *
+ * <p><b>Shared servers.</b> A host whose server ({@code host:port}) other routers of the process
+ * also watch is probed through its {@link SharedHost}: a periodic round takes the server's outcome
+ * if it is younger than half an interval, a round after a failure always probes afresh, and a
+ * change of role seen by any router starts a round of every other at once.
+ *
  * <p><b>Time.</b> Probe deadlines and recheck spacing are real waits on real servers and use {@link
  * System#nanoTime()}; the injected {@link Ticker} drives only the lag estimate of a replica whose
  * replay timestamp is unknown.
@@ -58,6 +63,10 @@ public final class TopologyMonitor implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ExecutorService probes;
   private final AtomicBoolean recheckPending = new AtomicBoolean();
+  private final AtomicBoolean freshPending = new AtomicBoolean();
+  private final Map<String, SharedHost> shared;
+  private final @Nullable AutoCloseable sharedLease;
+  private final Runnable onSharedChange = this::scheduleRecheck;
   private final Map<String, Future<ProbeResult>> inFlight = new HashMap<>();
   private final RoundEvaluator evaluator;
   private volatile TopologySnapshot snapshot;
@@ -76,8 +85,28 @@ public final class TopologyMonitor implements AutoCloseable {
       List<Host> hosts,
       DynamicEndpointSource replicaSource,
       Ticker ticker) {
+    this(config, dialect, hosts, replicaSource, ticker, Map.of(), null);
+  }
+
+  /**
+   * As above, with {@code shared}: the {@link SharedHost} of each host (by host name) that is
+   * probed through its server's shared state; {@code lease} is closed with the monitor.
+   */
+  public TopologyMonitor(
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      DynamicEndpointSource replicaSource,
+      Ticker ticker,
+      Map<String, SharedHost> shared,
+      @Nullable AutoCloseable lease) {
     this.config = config;
     this.dialect = dialect;
+    this.shared = Map.copyOf(shared);
+    this.sharedLease = lease;
+    for (SharedHost s : this.shared.values()) {
+      s.listen(onSharedChange);
+    }
     this.hosts = List.copyOf(hosts);
     this.replicaSource = replicaSource;
     this.probeTimeout = config.healthCheckTimeout();
@@ -116,6 +145,11 @@ public final class TopologyMonitor implements AutoCloseable {
    * supposed primary). Requests coalesce: many failures at once cost one round. Any thread.
    */
   public void requestRecheck() {
+    freshPending.set(true); // a failure is news about the host: no shared answer will do
+    scheduleRecheck();
+  }
+
+  private void scheduleRecheck() {
     if (closed || !recheckPending.compareAndSet(false, true)) {
       return;
     }
@@ -149,8 +183,21 @@ public final class TopologyMonitor implements AutoCloseable {
     }
     timer.shutdownNow();
     probes.shutdownNow();
+    for (SharedHost s : shared.values()) {
+      s.unlisten(onSharedChange);
+    }
     for (Host h : hosts) {
-      h.probe().close();
+      if (!shared.containsKey(h.name())) {
+        h.probe().close();
+      }
+    }
+    AutoCloseable lease = sharedLease;
+    if (lease != null) {
+      try {
+        lease.close(); // the last router on a server closes its probe connection
+      } catch (Exception e) {
+        log.debug("Ignoring a failure to release shared hosts", e);
+      }
     }
   }
 
@@ -168,6 +215,8 @@ public final class TopologyMonitor implements AutoCloseable {
       return;
     }
     recheckPending.set(false);
+    long maxAgeNanos =
+        freshPending.getAndSet(false) ? 0 : config.healthCheckInterval().toNanos() / 2;
     long timeoutNanos = probeTimeout.toNanos();
     Map<String, Future<ProbeResult>> futures = new HashMap<>();
     for (Host h : hosts) {
@@ -177,7 +226,7 @@ public final class TopologyMonitor implements AutoCloseable {
         continue;
       }
       try {
-        Future<ProbeResult> f = probes.submit(probeTask(h));
+        Future<ProbeResult> f = probes.submit(probeTask(h, maxAgeNanos));
         inFlight.put(h.name(), f);
         futures.put(h.name(), f);
       } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -198,8 +247,12 @@ public final class TopologyMonitor implements AutoCloseable {
     lastRoundEndNanos = System.nanoTime();
   }
 
-  private Callable<ProbeResult> probeTask(Host h) {
+  private Callable<ProbeResult> probeTask(Host h, long maxAgeNanos) {
     int timeoutSeconds = (int) Math.max(1, (probeTimeout.toMillis() + 999) / 1000);
+    SharedHost server = shared.get(h.name());
+    if (server != null) {
+      return () -> server.probe(dialect, timeoutSeconds, maxAgeNanos, onSharedChange);
+    }
     return () -> {
       try {
         return probeOnce(h, timeoutSeconds);
