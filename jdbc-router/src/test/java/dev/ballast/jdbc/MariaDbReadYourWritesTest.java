@@ -6,6 +6,7 @@ import static dev.ballast.jdbc.MariaDbRouterSupport.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.ballast.lb.ConfigException;
 import dev.ballast.testkit.MariaDbCluster;
 import dev.ballast.testkit.MariaDbClusterExtension;
@@ -179,6 +180,47 @@ class MariaDbReadYourWritesTest {
         .hasMessageContaining(
             "ballast.jdbc.read-your-writes: gtid (expected: off|window|lsn with a postgresql"
                 + " primary: GTIDs are MariaDB's and MySQL's)");
+  }
+
+  @Test
+  void theBuilderTakesTheEngineFromAHikariPrimarysUrl(MariaDbCluster cluster) throws Exception {
+    execute(cluster.primary(), "CREATE TABLE built (id INT PRIMARY KEY)");
+    try (HikariDataSource primary = pool(cluster.primary().jdbcUrl(), cluster);
+        HikariDataSource r1 = pool(cluster.node("r1").jdbcUrl(), cluster);
+        RoutingDataSource ds =
+            RoutingDataSource.builder()
+                .primary(primary)
+                .replica("r1", r1)
+                .readYourWrites(ReadYourWrites.GTID)
+                .build()) {
+      try (Connection c = ds.getConnection();
+          PreparedStatement p = c.prepareStatement("INSERT INTO built VALUES (1)")) {
+        p.executeUpdate();
+      }
+      assertThat(ds.currentToken())
+          .get()
+          .extracting(ConsistencyToken::database)
+          .isEqualTo("mariadb");
+    }
+    // a data source whose URL the router cannot see is taken for PostgreSQL, which has no GTIDs
+    assertThatThrownBy(
+            () ->
+                RoutingDataSource.builder()
+                    .primary(cluster.primary().dataSource())
+                    .readYourWrites(ReadYourWrites.GTID)
+                    .build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "readYourWrites: gtid (expected: off|window|lsn with a postgresql primary: GTIDs are"
+                + " MariaDB's and MySQL's)");
+  }
+
+  private static HikariDataSource pool(String url, MariaDbCluster cluster) {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(url);
+    pool.setUsername(cluster.primary().user());
+    pool.setMaximumPoolSize(2);
+    return pool;
   }
 
   /**
