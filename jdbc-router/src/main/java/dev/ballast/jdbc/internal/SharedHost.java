@@ -88,7 +88,11 @@ public final class SharedHost {
     if (changed) {
       for (Runnable l : listeners) {
         if (l != self) {
-          l.run();
+          try {
+            l.run();
+          } catch (RuntimeException e) {
+            // another router's trouble (closing, say) must not fail this probe
+          }
         }
       }
     }

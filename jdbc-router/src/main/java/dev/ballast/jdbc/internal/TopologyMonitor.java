@@ -104,9 +104,6 @@ public final class TopologyMonitor implements AutoCloseable {
     this.dialect = dialect;
     this.shared = Map.copyOf(shared);
     this.sharedLease = lease;
-    for (SharedHost s : this.shared.values()) {
-      s.listen(onSharedChange);
-    }
     this.hosts = List.copyOf(hosts);
     this.replicaSource = replicaSource;
     this.probeTimeout = config.healthCheckTimeout();
@@ -129,6 +126,10 @@ public final class TopologyMonitor implements AutoCloseable {
 
   /** Runs the first round now, on this thread, then one every health interval. */
   public void start() {
+    // only now: another router's probe may call the listener at any moment, timer and all
+    for (SharedHost s : shared.values()) {
+      s.listen(onSharedChange);
+    }
     round();
     long interval = config.healthCheckInterval().toNanos();
     periodic =
