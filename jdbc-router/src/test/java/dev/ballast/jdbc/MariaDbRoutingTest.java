@@ -41,7 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MariaDbRoutingTest {
   @RegisterExtension
   static final MariaDbClusterExtension db =
-      MariaDbClusterExtension.builder().replicas(2).zones("a", "a", "b").build();
+      MariaDbClusterExtension.builder()
+          .replicas(2)
+          .zones("a", "a", "b")
+          .databases("orders", "invoices")
+          .build();
 
   private static final String PORT = "SELECT @@port";
 
@@ -257,6 +261,47 @@ class MariaDbRoutingTest {
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
               () -> assertThat(appSessions(node)).as("sessions on %s", node.name()).isZero());
+    }
+  }
+
+  @Test
+  void twoLogicalDatabasesOnOneClusterKeepOneProbeConnectionPerServer(MariaDbCluster cluster)
+      throws Exception {
+    try (RoutingDataSource orders = RoutingDataSource.fromProperties(logical(cluster, "orders"));
+        RoutingDataSource invoices =
+            RoutingDataSource.fromProperties(logical(cluster, "invoices"))) {
+      assertThat(orders.eligibleReplicas()).containsExactly("r1", "r2");
+      assertThat(invoices.eligibleReplicas()).containsExactly("r1", "r2");
+      for (MariaDbNode node : cluster.nodes()) {
+        // pools hold no idle connection (minimumIdle=0): what is left are probe connections, and
+        // the server's one belongs to the router that came first
+        assertThat(sessionsIn(node, "orders")).as("orders on %s", node.name()).isEqualTo(1);
+        assertThat(sessionsIn(node, "invoices")).as("invoices on %s", node.name()).isZero();
+      }
+    }
+  }
+
+  private static Properties logical(MariaDbCluster cluster, String database) {
+    Properties p = properties(cluster);
+    p.setProperty("ballast.jdbc.name", database);
+    p.setProperty("ballast.jdbc.primary.url", cluster.primary().jdbcUrl(database));
+    for (MariaDbNode r : cluster.replicas()) {
+      p.setProperty("ballast.jdbc.replicas." + r.name() + ".url", r.jdbcUrl(database));
+    }
+    p.setProperty("ballast.jdbc.hikari.minimumIdle", "0");
+    return p;
+  }
+
+  private static long sessionsIn(MariaDbNode node, String database) throws SQLException {
+    try (Connection c = node.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM information_schema.processlist WHERE db = '"
+                    + database
+                    + "'")) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
