@@ -67,7 +67,7 @@ class MariaDbReadYourWritesTest {
           pairs.stale(), pairs.total(), pairs, (System.nanoTime() - start) / 1_000_000);
       assertThat(pairs.total()).isEqualTo(PAIRS);
       assertThat(pairs.stale()).isZero();
-      assertThat(pairs.onR1()).isZero(); // it had not applied a single one of them in time
+      // (r1 may serve a read-back only when a stalled machine let its second pass: not stale)
       // the caught-up replica took most reads, not the primary
       assertThat(pairs.onR2()).isGreaterThan(PAIRS / 2);
       assertThat(ds.currentToken())
