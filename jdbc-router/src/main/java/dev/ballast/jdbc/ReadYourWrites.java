@@ -13,11 +13,20 @@ public enum ReadYourWrites {
   /** After a write, this context's reads go to the primary for {@code read-your-writes.window}. */
   WINDOW("window"),
   /**
-   * After a write commits, its WAL position is kept as a {@link ConsistencyToken}; a later read
-   * goes to a replica only if that replica has replayed at least that far (waiting at most {@code
-   * read-your-writes.max-wait}), else to the primary.
+   * After a write commits, the engine's commit position is kept as a {@link ConsistencyToken}; a
+   * later read goes to a replica only if that replica has applied at least that far (waiting at
+   * most {@code read-your-writes.max-wait}), else to the primary. On PostgreSQL the position is the
+   * WAL position (LSN); on MariaDB and MySQL, where {@code lsn} is accepted so that one setting
+   * works on every engine, it is the GTID position, exactly as with {@link #GTID}.
    */
-  LSN("lsn");
+  LSN("lsn"),
+  /**
+   * As {@link #LSN}, with the position named for what it is on MariaDB and MySQL: the GTID of the
+   * commit (MariaDB {@code @@last_gtid}, MySQL {@code @@gtid_executed}), waited for on a replica
+   * with {@code MASTER_GTID_WAIT} / {@code WAIT_FOR_EXECUTED_GTID_SET}. PostgreSQL has no GTIDs: a
+   * router whose primary is PostgreSQL refuses this value at start-up.
+   */
+  GTID("gtid");
 
   private final String propertyName;
 
@@ -45,6 +54,6 @@ public enum ReadYourWrites {
       }
     }
     throw new IllegalArgumentException(
-        "read-your-writes: " + name + " (expected: one of off|window|lsn)");
+        "read-your-writes: " + name + " (expected: one of off|window|lsn|gtid)");
   }
 }

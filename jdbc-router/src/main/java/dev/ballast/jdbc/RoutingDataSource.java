@@ -13,8 +13,12 @@ import dev.ballast.jdbc.internal.PooledProbeConnector;
 import dev.ballast.jdbc.internal.ReadsDataSource;
 import dev.ballast.jdbc.internal.Router;
 import dev.ballast.jdbc.internal.RouterConfig;
+import dev.ballast.jdbc.internal.SharedHosts;
 import dev.ballast.jdbc.internal.TopologySnapshot;
 import dev.ballast.jdbc.internal.Urls;
+import dev.ballast.jdbc.internal.dialect.Dialect;
+import dev.ballast.jdbc.internal.dialect.Dialects;
+import dev.ballast.jdbc.internal.dialect.Position;
 import dev.ballast.lb.ConfigException;
 import dev.ballast.lb.Durations;
 import dev.ballast.lb.Strategy;
@@ -51,7 +55,13 @@ import org.slf4j.LoggerFactory;
  * properties}); pools never switch hosts. A monitor thread probes every host each health interval
  * for reachability, role and replication lag, and at once after a connection failure.
  *
- * <p><b>Read-your-writes</b> ({@code read-your-writes=window|lsn}) is kept per thread; {@link
+ * <p><b>Engines.</b> PostgreSQL, MariaDB and MySQL, told apart by the primary's JDBC URL ({@code
+ * jdbc:postgresql:}, {@code jdbc:mariadb:}, {@code jdbc:mysql:}); the {@link Builder} takes it from
+ * a HikariCP primary's {@code jdbcUrl} and assumes PostgreSQL for any other data source. Routers of
+ * one process whose hosts are on the same server ({@code host:port}, e.g. two logical databases of
+ * one cluster) share one probe per server and interval.
+ *
+ * <p><b>Read-your-writes</b> ({@code read-your-writes=window|lsn|gtid}) is kept per thread; {@link
  * #currentToken()}, {@link #runWith} and {@link #withToken} let a {@link ConsistencyToken} travel
  * to other threads and services.
  *
@@ -117,11 +127,30 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
     if (registry != null) {
       MeterSupport.instrumentPools(registry, bound);
     }
+    Dialect dialect = Dialects.forUrl(bound.hosts().get(0).url());
+    Duration probeTimeout = bound.config().healthCheckTimeout();
+    List<SharedHosts.Member> members = new ArrayList<>();
+    for (JdbcProperties.HostSpec spec : bound.hosts()) {
+      members.add(
+          new SharedHosts.Member(
+              spec.name(),
+              serverKey(spec.url(), dialect),
+              spec.hikari().getMaximumPoolSize(),
+              new DriverProbeConnector(
+                  spec.url(),
+                  spec.hikari().getDriverClassName(),
+                  JdbcProperties.probeProperties(spec),
+                  probeTimeout)));
+    }
+    // the budget is checked before any pool exists: a refused router leaves nothing behind
+    SharedHosts.Lease lease =
+        SharedHosts.process()
+            .register(bound.config().name(), members, bound.maxConnectionsPerHost());
     List<HikariDataSource> pools = new ArrayList<>();
     try {
       List<Host> hosts = new ArrayList<>();
-      Duration probeTimeout = bound.config().healthCheckTimeout();
-      for (JdbcProperties.HostSpec spec : bound.hosts()) {
+      for (int i = 0; i < members.size(); i++) {
+        JdbcProperties.HostSpec spec = bound.hosts().get(i);
         HikariDataSource pool = new HikariDataSource(spec.hikari());
         pools.add(pool);
         hosts.add(
@@ -132,15 +161,12 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
                 pool,
                 true,
                 Urls.mask(spec.url()),
-                new DriverProbeConnector(
-                    spec.url(),
-                    spec.hikari().getDriverClassName(),
-                    JdbcProperties.probeProperties(spec),
-                    probeTimeout)));
+                requireNonNull(lease.hosts().get(spec.name()), "shared host").connector()));
       }
       log.info("Ballast JDBC router starting with:\n{}", bound.effective());
-      return start(bound.config(), hosts, Ticker.system(), registry);
+      return start(bound.config(), dialect, hosts, Ticker.system(), registry, lease);
     } catch (RuntimeException | Error e) {
+      lease.close();
       for (HikariDataSource p : pools) {
         p.close();
       }
@@ -148,9 +174,36 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
     }
   }
 
+  /**
+   * The server a URL points at, {@code host:port} (the engine's default port when the URL names
+   * none); the whole URL when it names no host (an embedded database is its own server).
+   */
+  private static String serverKey(String url, Dialect dialect) {
+    String host = Urls.host(url, "");
+    if (host.isEmpty()) {
+      return url;
+    }
+    int port = Urls.port(url, dialect.lsnPositions() ? 5432 : 3306);
+    return host + ":" + port;
+  }
+
   private static RoutingDataSource start(
-      RouterConfig config, List<Host> hosts, Ticker ticker, @Nullable Object registry) {
-    Router router = Router.start(config, hosts, ticker);
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      Ticker ticker,
+      @Nullable Object registry) {
+    return start(config, dialect, hosts, ticker, registry, null);
+  }
+
+  private static RoutingDataSource start(
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      Ticker ticker,
+      @Nullable Object registry,
+      SharedHosts.@Nullable Lease lease) {
+    Router router = Router.start(config, dialect, hosts, ticker, lease);
     try {
       RoutingDataSource ds = new RoutingDataSource(router, registry);
       log.info(
@@ -291,8 +344,15 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
    * when there is none (and always in the other modes).
    */
   public Optional<ConsistencyToken> currentToken() {
-    long lsn = router.context().tokenLsn();
-    return lsn < 0 ? Optional.empty() : Optional.of(ConsistencyToken.ofLsn(lsn));
+    Dialect dialect = router.dialect();
+    if (dialect.lsnPositions()) {
+      long lsn = router.context().tokenLsn();
+      return lsn < 0 ? Optional.empty() : Optional.of(ConsistencyToken.ofLsn(lsn));
+    }
+    Position position = router.context().tokenPosition();
+    return position == null
+        ? Optional.empty()
+        : Optional.of(ConsistencyToken.of(dialect.name(), position));
   }
 
   /**
@@ -302,10 +362,33 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
    *
    * @param token the position that reads must have caught up with
    * @return the scope; close it (try-with-resources) to end it
+   * @throws IllegalArgumentException if {@code token} is another engine's ({@link
+   *     ConsistencyToken#database()}) than this router's, except {@code lsn:0/0}, which every
+   *     router takes as "no position yet"
    */
   public ConsistencyScope withToken(ConsistencyToken token) {
     requireNonNull(token, "token");
-    return new ConsistencyScope(router.enterScope(token.lsn()));
+    Dialect dialect = router.dialect();
+    if (dialect.lsnPositions() && token.isLsn()) {
+      return new ConsistencyScope(router.enterScope(token.lsn()));
+    }
+    if (token.isOrigin()) {
+      return new ConsistencyScope(router.enterScope((Position) null));
+    }
+    Position position = token.gtidPosition();
+    if (position == null || !token.database().equals(dialect.name())) {
+      throw new IllegalArgumentException(
+          "token: "
+              + token.serialize()
+              + " (expected: a "
+              + dialect.name()
+              + " token: router '"
+              + name()
+              + "' runs on "
+              + dialect.name()
+              + ")");
+    }
+    return new ConsistencyScope(router.enterScope(position));
   }
 
   /**
@@ -723,7 +806,26 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
               topology,
               healthCheckInterval,
               probeTimeout);
-      return start(config, hosts, ticker, meterRegistry);
+      Dialect dialect = dialect(p);
+      if (readYourWrites == ReadYourWrites.GTID && dialect.lsnPositions()) {
+        throw new ConfigException(
+            List.of(
+                "readYourWrites: gtid (expected: off|window|lsn with a "
+                    + dialect.name()
+                    + " primary: GTIDs are MariaDB's and MySQL's)"));
+      }
+      return start(config, dialect, hosts, ticker, meterRegistry);
+    }
+
+    /**
+     * The engine of a HikariCP primary, from its JDBC URL; PostgreSQL for any other data source
+     * (whose URL the router cannot know without taking a connection).
+     */
+    private static Dialect dialect(DataSource primary) {
+      if (primary instanceof HikariDataSource h && h.getJdbcUrl() != null) {
+        return Dialects.forUrl(h.getJdbcUrl());
+      }
+      return Dialects.postgresql();
     }
 
     private record ReplicaSpec(String name, DataSource dataSource, String zone) {}

@@ -79,7 +79,7 @@ class ConfigurationTest {
                 + " jdbc:postgresql://host:5432/db)",
             "ballast.jdbc.health-check.interval: 5 seconds (expected: a non-negative duration such"
                 + " as 250ms, 5s, 2m or PT5S)",
-            "ballast.jdbc.read-your-writes: sometimes (expected: one of off|window|lsn)",
+            "ballast.jdbc.read-your-writes: sometimes (expected: one of off|window|lsn|gtid)",
             "ballast.jdbc.replica-stratgy: round-robin (expected: a known key; did you mean"
                 + " 'ballast.jdbc.replica-strategy'?)");
     assertThat(e).hasMessageStartingWith("Invalid Ballast configuration (5 problems):");

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.ballast.jdbc.internal.dialect.Position;
 import dev.ballast.lb.Endpoint;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ public final class Host {
   private final Endpoint endpoint;
   private final ProbeConnector probe;
   private final AtomicLong knownReplayLsn = new AtomicLong(Lsns.NONE);
+  private volatile @Nullable Position knownPosition;
 
   /**
    * A host.
@@ -137,6 +139,26 @@ public final class Host {
   /** Records a replay position observed by a read; never lowers the value. */
   void observeReplayLsn(long lsn) {
     knownReplayLsn.accumulateAndGet(lsn, Math::max);
+  }
+
+  /**
+   * Whether this host is known to have applied {@code required} (GTID engines): from the last probe
+   * round, raised between rounds by read-your-writes waits. False when nothing is known.
+   */
+  public boolean knownToCover(Position required) {
+    Position p = knownPosition;
+    return p != null && p.covers(required);
+  }
+
+  /** Records a probe's position (may lower it, e.g. after the host was rebuilt). */
+  void setKnownPosition(Position position) {
+    knownPosition = position;
+  }
+
+  /** Records a position a read saw applied; never loses what was known. */
+  synchronized void observePosition(Position position) {
+    Position p = knownPosition;
+    knownPosition = p == null ? position : p.merge(position);
   }
 
   @Override

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.ballast.jdbc.Fallback;
 import dev.ballast.jdbc.ReadYourWrites;
 import dev.ballast.jdbc.Topology;
+import dev.ballast.jdbc.internal.dialect.Dialect;
+import dev.ballast.jdbc.internal.dialect.Dialects;
 import dev.ballast.lb.ConfigReader;
 import dev.ballast.lb.LbProperties;
 import dev.ballast.lb.Strategy;
@@ -38,13 +40,17 @@ public final class JdbcProperties {
   public record HostSpec(
       String name, boolean primary, String zone, String url, HikariConfig hikari) {}
 
-  /** The result of binding: settings, hosts, credentials, and the effective configuration. */
+  /**
+   * The result of binding: settings, hosts, credentials, the effective configuration, and {@code
+   * max-connections-per-host} (0 when not set).
+   */
   public record Bound(
       RouterConfig config,
       List<HostSpec> hosts,
       String username,
       @Nullable String password,
-      String effective) {}
+      String effective,
+      int maxConnectionsPerHost) {}
 
   /**
    * Binds {@code properties}; {@code environment} looks up {@code BALLAST_ZONE}.
@@ -123,7 +129,7 @@ public final class JdbcProperties {
             PREFIX + "read-your-writes",
             ReadYourWrites.OFF,
             ReadYourWrites::fromPropertyName,
-            "one of off|window|lsn");
+            "one of off|window|lsn|gtid");
     Duration window =
         positive(reader, PREFIX + "read-your-writes.window", RouterConfig.DEFAULT_RYW_WINDOW);
     Duration maxWait =
@@ -132,6 +138,12 @@ public final class JdbcProperties {
         reader.choice(
             PREFIX + "topology", Topology.STATIC, Topology::fromPropertyName, "one of static|auto");
 
+    engineProblems(reader, hosts, ryw);
+    // Optional and process-wide: read only when set, so it joins the known keys only then.
+    int maxConnectionsPerHost =
+        properties.getProperty(SharedHosts.BUDGET_KEY) == null
+            ? 0
+            : reader.integer(SharedHosts.BUDGET_KEY, 0, 1, 100_000);
     afterRead.accept(reader);
     reader.checkUnknownKeys();
     reader.throwIfProblems();
@@ -148,7 +160,34 @@ public final class JdbcProperties {
             topology,
             interval,
             probeTimeout);
-    return new Bound(config, hosts, username, password, reader.describe());
+    return new Bound(config, hosts, username, password, reader.describe(), maxConnectionsPerHost);
+  }
+
+  /**
+   * Every host must speak the primary's engine (the engine decides how the router probes and what a
+   * position is), and {@code gtid} needs an engine with GTIDs.
+   */
+  private static void engineProblems(
+      ConfigReader reader, List<HostSpec> hosts, ReadYourWrites readYourWrites) {
+    String primaryUrl = hosts.get(0).url();
+    if (primaryUrl.isEmpty()) {
+      return;
+    }
+    Dialect dialect = Dialects.forUrl(primaryUrl);
+    for (HostSpec h : hosts.subList(1, hosts.size())) {
+      if (!h.url().isEmpty() && Dialects.forUrl(h.url()) != dialect) {
+        reader.problem(
+            PREFIX + "replicas." + h.name() + ".url",
+            Urls.mask(h.url()),
+            "a " + dialect.name() + " URL, as the primary's");
+      }
+    }
+    if (readYourWrites == ReadYourWrites.GTID && dialect.lsnPositions()) {
+      reader.problem(
+          PREFIX + "read-your-writes",
+          readYourWrites.propertyName(),
+          "off|window|lsn with a " + dialect.name() + " primary: GTIDs are MariaDB's and MySQL's");
+    }
   }
 
   /** The properties this module reads: everything under {@code ballast.} but other modules'. */

@@ -77,7 +77,7 @@ public final class LogicalConnection extends TrackingConnection {
     } catch (SQLException e) {
       router.onError(b, e);
       router.release(b);
-      if (avoid == null && b.reason() == RouteReason.READ && SqlStates.isConnectionFailure(e)) {
+      if (avoid == null && b.reason() == RouteReason.READ && router.isConnectionFailure(e)) {
         // Nothing ran yet: the replica's pooled connection was dead (a restart), another host
         // can take the work.
         try {

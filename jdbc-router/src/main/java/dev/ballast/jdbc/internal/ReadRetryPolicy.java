@@ -57,10 +57,22 @@ final class ReadRetryPolicy {
       ConnectionSettings settings,
       Session session,
       List<? extends Statement> open) {
+    return mayRetry(b, e, statement, settings, session, open, SqlStates.isConnectionFailure(e));
+  }
+
+  /** As above, with whether {@code e} says the connection died decided by the engine's dialect. */
+  static boolean mayRetry(
+      Binding b,
+      SQLException e,
+      Statement statement,
+      ConnectionSettings settings,
+      Session session,
+      List<? extends Statement> open,
+      boolean connectionFailure) {
     return session.binding() == b
         && rerunnable(b, settings, session)
         && open.size() == 1
         && open.get(0) == statement
-        && SqlStates.isConnectionFailure(e);
+        && connectionFailure;
   }
 }

@@ -3,6 +3,9 @@ package dev.ballast.jdbc.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.ballast.jdbc.Topology;
+import dev.ballast.jdbc.internal.dialect.Dialect;
+import dev.ballast.jdbc.internal.dialect.Dialects;
+import dev.ballast.jdbc.internal.dialect.Position;
 import dev.ballast.lb.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  *       minutes old, and that is not minutes of lag.
  *   <li><b>Primary.</b> Static topology: the configured one. Auto: the reachable host out of
  *       recovery with the highest timeline (a promoted replica beats an old primary that came
- *       back); ties keep the current primary, so writes do not flap; none reachable: none.
+ *       back); ties keep the current primary, so writes do not flap; none reachable: none. Engines
+ *       without timelines (MariaDB, MySQL) cannot tell an old primary from a new one: two writable
+ *       hosts there mean no primary at all, and writes are refused with that conflict named, rather
+ *       than sent to a guess (a split brain would lose whichever side's writes are discarded).
  *   <li><b>Failures.</b> A refused or failed probe makes a host unreachable at once; a probe that
  *       merely times out is tolerated once for a host that was reachable (a busy host is not a dead
  *       one).
@@ -40,6 +46,7 @@ final class RoundEvaluator {
   static final int SLOW_PROBES_TOLERATED = 1;
 
   private final RouterConfig config;
+  private final Dialect dialect;
   private final List<Host> hosts;
   private final Ticker ticker;
   private final Map<String, Long> behindSince = new HashMap<>();
@@ -48,7 +55,12 @@ final class RoundEvaluator {
   private long previousPrimaryLsn = Lsns.NONE;
 
   RoundEvaluator(RouterConfig config, List<Host> hosts, Ticker ticker) {
+    this(config, Dialects.postgresql(), hosts, ticker);
+  }
+
+  RoundEvaluator(RouterConfig config, Dialect dialect, List<Host> hosts, Ticker ticker) {
     this.config = config;
+    this.dialect = dialect;
     this.hosts = List.copyOf(hosts);
     this.ticker = ticker;
   }
@@ -97,7 +109,8 @@ final class RoundEvaluator {
                 error));
       }
     }
-    Host primary = choosePrimary(previous.primary(), raw);
+    String conflict = conflict(raw);
+    Host primary = conflict.isEmpty() ? choosePrimary(previous.primary(), raw) : null;
     HostState primaryState = primary == null ? null : raw.get(primary.name());
     long primaryLsn =
         primaryState != null && primaryState.reachable() && primaryState.role() == Role.PRIMARY
@@ -123,21 +136,52 @@ final class RoundEvaluator {
       if (s.role() == Role.PRIMARY) {
         String why =
             config.topology() == Topology.STATIC
-                ? "not a replica: pg_is_in_recovery() is false"
-                : "not a replica: a second primary (timeline " + s.timeline() + ")";
+                ? "not a replica: " + dialect.writableReason()
+                : dialect.lsnPositions()
+                    ? "not a replica: a second primary (timeline " + s.timeline() + ")"
+                    : "not a replica: " + dialect.writableReason();
         states.add(s.withEligibility(false, why));
         behindSince.remove(h.name());
         caughtUpAt.remove(h.name());
         continue;
       }
       if (outcome instanceof ProbeResult r) {
+        Position position = r.position();
+        if (position != null) {
+          h.setKnownPosition(position);
+        }
         states.add(replicaState(h, r, primaryLsn, now));
       } else {
         states.add(s); // a tolerated slow probe: what the previous round knew
       }
     }
     previousPrimaryLsn = primaryLsn;
-    return new TopologySnapshot(states, primary, primaryLsn);
+    return new TopologySnapshot(states, primary, primaryLsn, conflict);
+  }
+
+  /**
+   * With auto topology on an engine without timelines, the writable hosts when there are several
+   * ({@code "writable hosts primary, r1: …"}); else empty.
+   */
+  private String conflict(Map<String, HostState> raw) {
+    if (config.topology() == Topology.STATIC || dialect.lsnPositions()) {
+      return "";
+    }
+    List<String> writable = new ArrayList<>();
+    for (Host h : hosts) {
+      HostState s = requireNonNull(raw.get(h.name()), "state");
+      if (s.reachable() && s.role() == Role.PRIMARY) {
+        writable.add(h.name());
+      }
+    }
+    if (writable.size() < 2) {
+      return "";
+    }
+    return "several writable hosts ("
+        + String.join(", ", writable)
+        + ": "
+        + dialect.writableReason()
+        + "): writes are refused until all but one are read-only, rather than sent to a guess";
   }
 
   private HostState replicaState(Host h, ProbeResult r, long primaryLsn, long now) {

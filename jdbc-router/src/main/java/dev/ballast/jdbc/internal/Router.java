@@ -3,6 +3,9 @@ package dev.ballast.jdbc.internal;
 import dev.ballast.jdbc.Fallback;
 import dev.ballast.jdbc.ReadYourWrites;
 import dev.ballast.jdbc.Topology;
+import dev.ballast.jdbc.internal.dialect.Dialect;
+import dev.ballast.jdbc.internal.dialect.Dialects;
+import dev.ballast.jdbc.internal.dialect.Position;
 import dev.ballast.lb.DynamicEndpointSource;
 import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.EndpointSource;
@@ -15,6 +18,7 @@ import dev.ballast.lb.Ticker;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * primary; reads to an eligible replica chosen by the load balancer (zone first, least-request by
  * default), honouring read-your-writes, else the primary or a failure as {@code fallback} says.
  *
+ * <p>Everything engine-specific (probe, commit position, waiting for a position on a replica, what
+ * an error means) goes through the {@link Dialect} chosen once, from the primary's URL. PostgreSQL
+ * positions are {@code long} LSNs end to end; GTID engines' positions are {@link Position}s.
+ *
  * <p>Thread-safe. The per-context read-your-writes state is thread-confined ({@link #context()}).
  */
 public final class Router implements AutoCloseable {
@@ -37,6 +45,9 @@ public final class Router implements AutoCloseable {
   private static final long GRACE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
 
   private final RouterConfig config;
+  private final Dialect dialect;
+  private final boolean tracksPositions;
+  private final boolean lsnPositions;
   private final List<Host> hosts;
   private final Map<String, Host> byName = new LinkedHashMap<>();
   private final TopologyMonitor monitor;
@@ -48,8 +59,18 @@ public final class Router implements AutoCloseable {
   private final AtomicBoolean lsnFailureLogged = new AtomicBoolean();
   private volatile RouteRecorder recorder = RouteRecorder.NONE;
 
-  private Router(RouterConfig config, List<Host> hosts, Ticker ticker) {
+  private Router(
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      Ticker ticker,
+      SharedHosts.@Nullable Lease lease) {
     this.config = config;
+    this.dialect = dialect;
+    this.tracksPositions =
+        config.readYourWrites() == ReadYourWrites.LSN
+            || config.readYourWrites() == ReadYourWrites.GTID;
+    this.lsnPositions = dialect.lsnPositions();
     this.hosts = List.copyOf(hosts);
     for (Host h : this.hosts) {
       byName.put(h.name(), h);
@@ -58,7 +79,15 @@ public final class Router implements AutoCloseable {
     this.windowNanos = config.readYourWritesWindow().toNanos();
     this.maxWaitNanos = config.readYourWritesMaxWait().toNanos();
     DynamicEndpointSource replicas = EndpointSource.dynamic();
-    this.monitor = new TopologyMonitor(config, this.hosts, replicas, ticker);
+    this.monitor =
+        new TopologyMonitor(
+            config,
+            dialect,
+            this.hosts,
+            replicas,
+            ticker,
+            lease == null ? Map.of() : lease.hosts(),
+            lease);
     LbConfig lb =
         LbConfig.builder().strategy(config.strategy()).localZone(config.localZone()).build();
     this.balancer =
@@ -75,7 +104,35 @@ public final class Router implements AutoCloseable {
    * first connection already knows the topology.
    */
   public static Router start(RouterConfig config, List<Host> hosts, Ticker ticker) {
-    Router r = new Router(config, hosts, ticker);
+    return start(config, Dialects.postgresql(), hosts, ticker);
+  }
+
+  /** As {@link #start(RouterConfig, List, Ticker)}, for the engine {@code dialect} speaks to. */
+  public static Router start(
+      RouterConfig config, Dialect dialect, List<Host> hosts, Ticker ticker) {
+    return start(config, dialect, hosts, ticker, null);
+  }
+
+  /**
+   * As {@link #start(RouterConfig, Dialect, List, Ticker)}, probing the servers of {@code lease}
+   * through their shared state; the lease is given back when the router closes (also when it fails
+   * to start).
+   */
+  public static Router start(
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      Ticker ticker,
+      SharedHosts.@Nullable Lease lease) {
+    Router r;
+    try {
+      r = new Router(config, dialect, hosts, ticker, lease);
+    } catch (RuntimeException | Error e) {
+      if (lease != null) {
+        lease.close();
+      }
+      throw e;
+    }
     try {
       r.monitor.start();
     } catch (RuntimeException | Error e) {
@@ -105,6 +162,24 @@ public final class Router implements AutoCloseable {
     return byName.get(name);
   }
 
+  /** The engine's dialect, chosen from the primary's URL. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * Whether read-your-writes keeps commit positions ({@code lsn} or {@code gtid}): the positions
+   * are then taken after commits and checked before reads.
+   */
+  public boolean tracksPositions() {
+    return tracksPositions;
+  }
+
+  /** Whether {@code e} says the connection or server is gone, as the engine reports it. */
+  public boolean isConnectionFailure(SQLException e) {
+    return dialect.isConnectionFailure(e);
+  }
+
   /** The topology monitor. */
   public TopologyMonitor monitor() {
     return monitor;
@@ -128,6 +203,19 @@ public final class Router implements AutoCloseable {
     SessionContext ctx = context();
     SessionContext saved = ctx.copy();
     ctx.advanceToken(lsn);
+    return () -> ctx.restore(saved);
+  }
+
+  /**
+   * As {@link #enterScope(long)} for a GTID engine's position; null raises nothing (the scope only
+   * restores the context when it ends).
+   */
+  public Runnable enterScope(@Nullable Position position) {
+    SessionContext ctx = context();
+    SessionContext saved = ctx.copy();
+    if (position != null) {
+      ctx.advancePosition(position);
+    }
     return () -> ctx.restore(saved);
   }
 
@@ -164,18 +252,19 @@ public final class Router implements AutoCloseable {
   public Binding bindRead(@Nullable Host avoid) throws SQLException {
     SessionContext ctx = context();
     ReadYourWrites ryw = config.readYourWrites();
-    if (ryw == ReadYourWrites.LSN) {
+    if (tracksPositions) {
       ctx.settlePending(); // this context's auto-commit writes whose position is not taken yet
     }
     if (ryw == ReadYourWrites.WINDOW && ctx.wroteWithin(ticker.nanoTime(), windowNanos)) {
       return bindPrimary(RouteReason.READ_YOUR_WRITES);
     }
-    long token = ryw == ReadYourWrites.LSN ? ctx.tokenLsn() : Lsns.NONE;
+    long token = tracksPositions && lsnPositions ? ctx.tokenLsn() : Lsns.NONE;
+    @Nullable Position position = tracksPositions && !lsnPositions ? ctx.tokenPosition() : null;
     TopologySnapshot snap = monitor.snapshot();
     PickContext context = PickContext.DEFAULT; // no allocation unless something is excluded
     boolean mustCheck = false;
-    if (token >= 0 && snap.eligibleReplicas() > 0) {
-      PickContext caughtUpOnly = excludeBehind(snap, token, avoid);
+    if ((token >= 0 || position != null) && snap.eligibleReplicas() > 0) {
+      PickContext caughtUpOnly = excludeBehind(snap, token, position, avoid);
       mustCheck = caughtUpOnly == null;
       if (caughtUpOnly != null) {
         context = caughtUpOnly;
@@ -208,7 +297,7 @@ public final class Router implements AutoCloseable {
         c = PoolAcquirer.acquireReplica(h, () -> stillEligible(h), monitor::requestRecheck);
       } catch (SQLException e) {
         pick.complete(Outcome.FAILURE, ticker.nanoTime() - start);
-        if (SqlStates.isConnectionFailure(e)) {
+        if (dialect.isConnectionFailure(e)) {
           monitor.requestRecheck();
         }
         log.debug("'{}': replica {} failed to give a connection", config.name(), h.name(), e);
@@ -221,7 +310,7 @@ public final class Router implements AutoCloseable {
         context = context.exclude(pick.endpoint());
         continue;
       }
-      if (mustCheck && h.knownReplayLsn() < token) {
+      if (mustCheck && !knownApplied(h, token, position)) {
         // A replica that lagged more than max-wait at the last probe gets only a short grace
         // (a streaming replica replays a commit in about half a millisecond): it has usually
         // caught up since, or is stuck, and then waiting would only delay the read. The wait is
@@ -231,10 +320,13 @@ public final class Router implements AutoCloseable {
             wait ? waitDeadline : Math.min(waitDeadline, System.nanoTime() + GRACE_NANOS);
         boolean caughtUp;
         try {
-          caughtUp = ReplayWaiter.await(h, c, token, deadline);
+          caughtUp =
+              position == null
+                  ? ReplayWaiter.await(h, c, token, deadline)
+                  : awaitPosition(h, c, position, deadline);
         } catch (SQLException e) {
           JdbcClose.quietly(c);
-          boolean broken = SqlStates.isConnectionFailure(e);
+          boolean broken = dialect.isConnectionFailure(e);
           pick.complete(broken ? Outcome.FAILURE : Outcome.SUCCESS, ticker.nanoTime() - start);
           if (broken) {
             h.softEvict();
@@ -305,12 +397,12 @@ public final class Router implements AutoCloseable {
    * context excluding the eligible ones that are not: no replica needs to be asked. Otherwise null.
    */
   private static @Nullable PickContext excludeBehind(
-      TopologySnapshot snap, long token, @Nullable Host avoid) {
+      TopologySnapshot snap, long token, @Nullable Position position, @Nullable Host avoid) {
     boolean anyCaughtUp = false;
     Set<Endpoint> behind = new HashSet<>();
     for (HostState s : snap.states()) {
       if (s.eligible() && s.host() != avoid) {
-        if (s.host().knownReplayLsn() >= token) {
+        if (knownApplied(s.host(), token, position)) {
           anyCaughtUp = true;
         } else {
           behind.add(s.host().endpoint());
@@ -321,6 +413,26 @@ public final class Router implements AutoCloseable {
       return null;
     }
     return behind.isEmpty() ? PickContext.DEFAULT : PickContext.excluding(behind);
+  }
+
+  /** Whether {@code h} is known to have applied the token: {@code position} if set, else LSNs. */
+  private static boolean knownApplied(Host h, long token, @Nullable Position position) {
+    return position != null ? h.knownToCover(position) : h.knownReplayLsn() >= token;
+  }
+
+  /**
+   * Asks the replica behind {@code c} to wait for {@code position} until {@code deadlineNanos} (one
+   * statement: the engine waits server-side, e.g. {@code MASTER_GTID_WAIT}); a position it reached
+   * is remembered for the host, which spares later reads the question.
+   */
+  private boolean awaitPosition(Host h, Connection c, Position position, long deadlineNanos)
+      throws SQLException {
+    long remaining = Math.max(0, deadlineNanos - System.nanoTime());
+    boolean reached = dialect.awaitPosition(c, position.text(), Duration.ofNanos(remaining));
+    if (reached) {
+      h.observePosition(position);
+    }
+    return reached;
   }
 
   private boolean stillEligible(Host h) {
@@ -350,7 +462,7 @@ public final class Router implements AutoCloseable {
                     config.topology() == Topology.STATIC || monitor.snapshot().primary() == wanted,
                 monitor::requestRecheck);
       } catch (SQLException e) {
-        if (SqlStates.isConnectionFailure(e)) {
+        if (dialect.isConnectionFailure(e)) {
           monitor.requestRecheck();
         }
         throw e;
@@ -367,12 +479,17 @@ public final class Router implements AutoCloseable {
   }
 
   private SQLTransientConnectionException noPrimary(TopologySnapshot snap) {
+    String why =
+        snap.conflict().isEmpty()
+            ? "writes fail until a host is reachable and not in recovery: "
+            : snap.conflict() + ": ";
     return new SQLTransientConnectionException(
         "no primary for '"
             + config.name()
             + "' (topology="
             + config.topology().propertyName()
-            + "): writes fail until a host is reachable and not in recovery: "
+            + "): "
+            + why
             + snap.describe(snap.states()),
         "08001");
   }
@@ -394,13 +511,13 @@ public final class Router implements AutoCloseable {
    * primary asks for a re-check (it may have been demoted).
    */
   public void onError(Binding b, SQLException e) {
-    if (SqlStates.isConnectionFailure(e)) {
+    if (dialect.isConnectionFailure(e)) {
       b.markFailed();
       if (!b.onPrimary()) {
         b.host().softEvict();
       }
       monitor.requestRecheck();
-    } else if (b.onPrimary() && SqlStates.isReadOnlyViolation(e)) {
+    } else if (b.onPrimary() && dialect.isReadOnlyViolation(e)) {
       monitor.requestRecheck();
     }
   }
@@ -429,17 +546,23 @@ public final class Router implements AutoCloseable {
    */
   public void recordCommit(Connection physical) {
     recordWrite();
-    if (config.readYourWrites() != ReadYourWrites.LSN) {
+    if (!tracksPositions) {
       return;
     }
     try {
-      context().advanceToken(WalPositions.current(physical));
-    } catch (SQLException e) {
+      if (lsnPositions) {
+        context().advanceToken(WalPositions.current(physical));
+      } else {
+        context().advancePosition(dialect.parsePosition(dialect.commitPosition(physical)));
+      }
+    } catch (SQLException | IllegalArgumentException e) {
       if (lsnFailureLogged.compareAndSet(false, true)) {
         log.warn(
-            "'{}': could not read the WAL position after a commit; read-your-writes=lsn cannot"
+            "'{}': could not read the {} position after a commit; read-your-writes={} cannot"
                 + " protect reads after such writes ({})",
             config.name(),
+            dialect.name(),
+            config.readYourWrites().propertyName(),
             SqlStates.shortMessage(e));
       }
     }

@@ -1,5 +1,6 @@
 package dev.ballast.jdbc.internal;
 
+import dev.ballast.jdbc.internal.dialect.Position;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ public final class SessionContext {
   }
 
   private long tokenLsn = Lsns.NONE;
+  private @Nullable Position tokenPosition;
   private @Nullable PendingPosition pending;
   private boolean wrote;
   private long lastWriteNanos;
@@ -29,6 +31,17 @@ public final class SessionContext {
     if (lsn > tokenLsn) {
       tokenLsn = lsn;
     }
+  }
+
+  /** The GTID position reads must see (GTID engines); null when none. */
+  public @Nullable Position tokenPosition() {
+    return tokenPosition;
+  }
+
+  /** Raises the GTID position reads must see to cover {@code position} as well. */
+  public void advancePosition(Position position) {
+    Position p = tokenPosition;
+    tokenPosition = p == null ? position : p.merge(position);
   }
 
   /**
@@ -81,6 +94,7 @@ public final class SessionContext {
   /** Takes every field from {@code other}. */
   void restore(SessionContext other) {
     tokenLsn = other.tokenLsn;
+    tokenPosition = other.tokenPosition;
     wrote = other.wrote;
     lastWriteNanos = other.lastWriteNanos;
     pending = other.pending;

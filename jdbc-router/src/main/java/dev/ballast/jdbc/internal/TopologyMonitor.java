@@ -1,6 +1,7 @@
 package dev.ballast.jdbc.internal;
 
 import dev.ballast.jdbc.Topology;
+import dev.ballast.jdbc.internal.dialect.Dialect;
 import dev.ballast.lb.DynamicEndpointSource;
 import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.Scheduler;
@@ -39,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * from any thread. The first round runs in {@link #start()}, on the caller's thread, so that the
  * router knows its topology before it hands out its first connection.
  *
+ * <p><b>Shared servers.</b> A host whose server ({@code host:port}) other routers of the process
+ * also watch is probed through its {@link SharedHost}: a periodic round takes the server's outcome
+ * if it is younger than half an interval, a round after a failure always probes afresh, and a
+ * change of role seen by any router starts a round of every other at once.
+ *
  * <p><b>Time.</b> Probe deadlines and recheck spacing are real waits on real servers and use {@link
  * System#nanoTime()}; the injected {@link Ticker} drives only the lag estimate of a replica whose
  * replay timestamp is unknown.
@@ -50,12 +56,17 @@ public final class TopologyMonitor implements AutoCloseable {
   private static final long MIN_RECHECK_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final RouterConfig config;
+  private final Dialect dialect;
   private final List<Host> hosts;
   private final DynamicEndpointSource replicaSource;
   private final Duration probeTimeout;
   private final ScheduledExecutorService timer;
   private final ExecutorService probes;
   private final AtomicBoolean recheckPending = new AtomicBoolean();
+  private final AtomicBoolean freshPending = new AtomicBoolean();
+  private final Map<String, SharedHost> shared;
+  private final @Nullable AutoCloseable sharedLease;
+  private final Runnable onSharedChange = this::scheduleRecheck;
   private final Map<String, Future<ProbeResult>> inFlight = new HashMap<>();
   private final RoundEvaluator evaluator;
   private volatile TopologySnapshot snapshot;
@@ -64,14 +75,39 @@ public final class TopologyMonitor implements AutoCloseable {
   private List<String> publishedIds = List.of();
   private @Nullable ScheduledFuture<?> periodic;
 
-  /** A monitor of {@code hosts} (the configured primary first); call {@link #start()}. */
+  /**
+   * A monitor of {@code hosts} (the configured primary first) that probes them as {@code dialect}
+   * says; call {@link #start()}.
+   */
   public TopologyMonitor(
-      RouterConfig config, List<Host> hosts, DynamicEndpointSource replicaSource, Ticker ticker) {
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      DynamicEndpointSource replicaSource,
+      Ticker ticker) {
+    this(config, dialect, hosts, replicaSource, ticker, Map.of(), null);
+  }
+
+  /**
+   * As above, with {@code shared}: the {@link SharedHost} of each host (by host name) that is
+   * probed through its server's shared state; {@code lease} is closed with the monitor.
+   */
+  public TopologyMonitor(
+      RouterConfig config,
+      Dialect dialect,
+      List<Host> hosts,
+      DynamicEndpointSource replicaSource,
+      Ticker ticker,
+      Map<String, SharedHost> shared,
+      @Nullable AutoCloseable lease) {
     this.config = config;
+    this.dialect = dialect;
+    this.shared = Map.copyOf(shared);
+    this.sharedLease = lease;
     this.hosts = List.copyOf(hosts);
     this.replicaSource = replicaSource;
     this.probeTimeout = config.healthCheckTimeout();
-    this.evaluator = new RoundEvaluator(config, this.hosts, ticker);
+    this.evaluator = new RoundEvaluator(config, dialect, this.hosts, ticker);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(daemon("ballast-jdbc-" + config.name()));
     this.probes =
@@ -90,6 +126,10 @@ public final class TopologyMonitor implements AutoCloseable {
 
   /** Runs the first round now, on this thread, then one every health interval. */
   public void start() {
+    // only now: another router's probe may call the listener at any moment, timer and all
+    for (SharedHost s : shared.values()) {
+      s.listen(onSharedChange);
+    }
     round();
     long interval = config.healthCheckInterval().toNanos();
     periodic =
@@ -106,6 +146,11 @@ public final class TopologyMonitor implements AutoCloseable {
    * supposed primary). Requests coalesce: many failures at once cost one round. Any thread.
    */
   public void requestRecheck() {
+    freshPending.set(true); // a failure is news about the host: no shared answer will do
+    scheduleRecheck();
+  }
+
+  private void scheduleRecheck() {
     if (closed || !recheckPending.compareAndSet(false, true)) {
       return;
     }
@@ -139,8 +184,21 @@ public final class TopologyMonitor implements AutoCloseable {
     }
     timer.shutdownNow();
     probes.shutdownNow();
+    for (SharedHost s : shared.values()) {
+      s.unlisten(onSharedChange);
+    }
     for (Host h : hosts) {
-      h.probe().close();
+      if (!shared.containsKey(h.name())) {
+        h.probe().close();
+      }
+    }
+    AutoCloseable lease = sharedLease;
+    if (lease != null) {
+      try {
+        lease.close(); // the last router on a server closes its probe connection
+      } catch (Exception e) {
+        log.debug("Ignoring a failure to release shared hosts", e);
+      }
     }
   }
 
@@ -158,6 +216,8 @@ public final class TopologyMonitor implements AutoCloseable {
       return;
     }
     recheckPending.set(false);
+    long maxAgeNanos =
+        freshPending.getAndSet(false) ? 0 : config.healthCheckInterval().toNanos() / 2;
     long timeoutNanos = probeTimeout.toNanos();
     Map<String, Future<ProbeResult>> futures = new HashMap<>();
     for (Host h : hosts) {
@@ -167,7 +227,7 @@ public final class TopologyMonitor implements AutoCloseable {
         continue;
       }
       try {
-        Future<ProbeResult> f = probes.submit(probeTask(h));
+        Future<ProbeResult> f = probes.submit(probeTask(h, maxAgeNanos));
         inFlight.put(h.name(), f);
         futures.put(h.name(), f);
       } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -188,13 +248,17 @@ public final class TopologyMonitor implements AutoCloseable {
     lastRoundEndNanos = System.nanoTime();
   }
 
-  private Callable<ProbeResult> probeTask(Host h) {
+  private Callable<ProbeResult> probeTask(Host h, long maxAgeNanos) {
     int timeoutSeconds = (int) Math.max(1, (probeTimeout.toMillis() + 999) / 1000);
+    SharedHost server = shared.get(h.name());
+    if (server != null) {
+      return () -> server.probe(dialect, timeoutSeconds, maxAgeNanos, onSharedChange);
+    }
     return () -> {
       try {
         return probeOnce(h, timeoutSeconds);
       } catch (SQLException e) {
-        if (!SqlStates.isConnectionFailure(e)) {
+        if (!dialect.isConnectionFailure(e)) {
           throw e;
         }
         // The kept connection may have died with a restart the host has already recovered
@@ -204,11 +268,11 @@ public final class TopologyMonitor implements AutoCloseable {
     };
   }
 
-  private static ProbeResult probeOnce(Host h, int timeoutSeconds) throws SQLException {
+  private ProbeResult probeOnce(Host h, int timeoutSeconds) throws SQLException {
     Connection c = h.probe().acquire();
     boolean broken = true;
     try {
-      ProbeResult r = PostgresProbe.probe(c, timeoutSeconds);
+      ProbeResult r = dialect.probe(c, timeoutSeconds);
       broken = false;
       return r;
     } finally {

@@ -17,8 +17,14 @@ public final class TopologySnapshot {
   private final @Nullable Host primary;
   private final int eligibleReplicas;
   private final long primaryLsn;
+  private final String conflict;
 
   TopologySnapshot(List<HostState> states, @Nullable Host primary, long primaryLsn) {
+    this(states, primary, primaryLsn, "");
+  }
+
+  TopologySnapshot(
+      List<HostState> states, @Nullable Host primary, long primaryLsn, String conflict) {
     Map<String, HostState> m = new LinkedHashMap<>();
     int eligible = 0;
     for (HostState s : states) {
@@ -31,6 +37,15 @@ public final class TopologySnapshot {
     this.primary = primary;
     this.eligibleReplicas = eligible;
     this.primaryLsn = primaryLsn;
+    this.conflict = conflict;
+  }
+
+  /**
+   * Why there is no primary although hosts are writable (e.g. two writable hosts of an engine that
+   * cannot tell the newer one); empty when there is no such conflict.
+   */
+  public String conflict() {
+    return conflict;
   }
 
   /** The host writes go to; null when no host is a reachable primary (auto topology). */

@@ -1,6 +1,5 @@
 package dev.ballast.jdbc.internal;
 
-import dev.ballast.jdbc.ReadYourWrites;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -160,9 +159,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
       router.recordWrite();
     }
     boolean first = session.work(settings.autoCommit, writes);
-    if (session.owesPosition()
-        && owedTo == null
-        && router.config().readYourWrites() == ReadYourWrites.LSN) {
+    if (session.owesPosition() && owedTo == null && router.tracksPositions()) {
       SessionContext ctx = router.context();
       owedTo = ctx;
       ctx.owe(this);
@@ -177,7 +174,8 @@ abstract class TrackingConnection extends RecordedSettingsConnection
 
   @Override
   public boolean mayRetry(Binding b, SQLException e, Statement statement) {
-    return ReadRetryPolicy.mayRetry(b, e, statement, settings, session, statements);
+    return ReadRetryPolicy.mayRetry(
+        b, e, statement, settings, session, statements, router.isConnectionFailure(e));
   }
 
   @Override

@@ -4,7 +4,10 @@
  * <p>Starting points: {@link dev.ballast.jdbc.internal.Router} (where each logical connection
  * goes), {@link dev.ballast.jdbc.internal.LogicalConnection} (the lazy connection handed to users),
  * {@link dev.ballast.jdbc.internal.TopologyMonitor} (probes: reachability, role, lag, eligibility),
- * {@link dev.ballast.jdbc.internal.JdbcProperties} (the properties binder).
+ * {@link dev.ballast.jdbc.internal.JdbcProperties} (the properties binder), {@link
+ * dev.ballast.jdbc.internal.SharedHosts} (the process's database servers, shared by every router on
+ * them: one probe per server, the connection budget). Engine differences live in {@code
+ * dev.ballast.jdbc.internal.dialect}.
  */
 @NullMarked
 package dev.ballast.jdbc.internal;

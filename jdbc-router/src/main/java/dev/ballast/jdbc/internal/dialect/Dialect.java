@@ -49,6 +49,29 @@ public interface Dialect {
    */
   boolean covers(String applied, String required);
 
+  /**
+   * Whether positions are PostgreSQL LSNs, handled as plain {@code long}s by the router (no
+   * allocation per commit or read); otherwise they are {@link Position}s from {@link
+   * #parsePosition}.
+   */
+  default boolean lsnPositions() {
+    return false;
+  }
+
+  /**
+   * Parses a position of this engine (as {@link #commitPosition} returns it).
+   *
+   * @throws IllegalArgumentException if {@code text} is not of this engine's form, or the engine's
+   *     positions are LSNs ({@link #lsnPositions()})
+   */
+  Position parsePosition(String text);
+
+  /**
+   * Why a host that should be a replica is not one, for messages, e.g. {@code pg_is_in_recovery()
+   * is false} or {@code read_only=0 and no replica status}.
+   */
+  String writableReason();
+
   /** Whether {@code e} (or a cause) says the connection or the server is gone. */
   boolean isConnectionFailure(@Nullable Throwable e);
 

@@ -12,6 +12,11 @@ public final class Dialects {
 
   private Dialects() {}
 
+  /** The PostgreSQL dialect: what a router whose engine is not known uses. */
+  public static Dialect postgresql() {
+    return POSTGRES;
+  }
+
   /**
    * {@code jdbc:postgresql:} → PostgreSQL, {@code jdbc:mariadb:} → MariaDB (MariaDB Connector/J),
    * {@code jdbc:mysql:} → MySQL (Connector/J; a MariaDB server reached through it is treated as

@@ -9,16 +9,20 @@ import java.util.TreeMap;
  * A MariaDB GTID position: per replication domain, the sequence number of the last transaction, as
  * in {@code @@gtid_binlog_pos} or {@code @@last_gtid} ({@code 0-1-42,1-2-7}: domain, server id,
  * sequence number). Within a domain, a replica applies in sequence order, so a position covers
- * another when it is at or past it in every domain the other names. Immutable.
+ * another when it is at or past it in every domain the other names. The server id of each domain's
+ * latest transaction is kept so that {@link #text()} is a GTID list the server accepts back (e.g.
+ * in {@code MASTER_GTID_WAIT}). Immutable.
  */
-public final class GtidPosition {
+public final class GtidPosition implements Position {
 
-  private static final GtidPosition EMPTY = new GtidPosition(Map.of());
+  private static final GtidPosition EMPTY = new GtidPosition(Map.of(), Map.of());
 
   private final Map<Long, Long> sequenceByDomain;
+  private final Map<Long, Long> serverByDomain;
 
-  private GtidPosition(Map<Long, Long> sequenceByDomain) {
+  private GtidPosition(Map<Long, Long> sequenceByDomain, Map<Long, Long> serverByDomain) {
     this.sequenceByDomain = sequenceByDomain;
+    this.serverByDomain = serverByDomain;
   }
 
   /**
@@ -33,6 +37,7 @@ public final class GtidPosition {
       return EMPTY;
     }
     Map<Long, Long> sequences = new TreeMap<>();
+    Map<Long, Long> servers = new TreeMap<>();
     for (String element : text.split(",")) {
       String[] parts = element.strip().split("-");
       if (parts.length != 3) {
@@ -40,14 +45,24 @@ public final class GtidPosition {
       }
       try {
         long domain = Long.parseUnsignedLong(parts[0]);
-        Long.parseUnsignedLong(parts[1]);
+        long server = Long.parseUnsignedLong(parts[1]);
         long sequence = Long.parseUnsignedLong(parts[2]);
-        sequences.merge(domain, sequence, Math::max);
+        put(sequences, servers, domain, server, sequence);
       } catch (NumberFormatException e) {
         throw invalid(text);
       }
     }
-    return new GtidPosition(Collections.unmodifiableMap(sequences));
+    return new GtidPosition(
+        Collections.unmodifiableMap(sequences), Collections.unmodifiableMap(servers));
+  }
+
+  private static void put(
+      Map<Long, Long> sequences, Map<Long, Long> servers, long domain, long server, long sequence) {
+    Long known = sequences.get(domain);
+    if (known == null || Long.compareUnsigned(known, sequence) < 0) {
+      sequences.put(domain, sequence);
+      servers.put(domain, server);
+    }
   }
 
   private static IllegalArgumentException invalid(String text) {
@@ -55,6 +70,62 @@ public final class GtidPosition {
         "gtid position: "
             + text
             + " (expected: comma-separated domain-server-sequence, e.g. 0-1-42)");
+  }
+
+  @Override
+  public long size() {
+    return sequenceSum();
+  }
+
+  @Override
+  public boolean covers(Position required) {
+    return covers(of(required));
+  }
+
+  @Override
+  public GtidPosition merge(Position other) {
+    GtidPosition o = of(other);
+    if (covers(o)) {
+      return this;
+    }
+    Map<Long, Long> sequences = new TreeMap<>(sequenceByDomain);
+    Map<Long, Long> servers = new TreeMap<>(serverByDomain);
+    for (Map.Entry<Long, Long> e : o.sequenceByDomain.entrySet()) {
+      put(
+          sequences,
+          servers,
+          e.getKey(),
+          o.serverByDomain.getOrDefault(e.getKey(), 0L),
+          e.getValue());
+    }
+    return new GtidPosition(
+        Collections.unmodifiableMap(sequences), Collections.unmodifiableMap(servers));
+  }
+
+  private static GtidPosition of(Position p) {
+    if (p instanceof GtidPosition g) {
+      return g;
+    }
+    throw new IllegalArgumentException(
+        "position: " + p.text() + " (expected: a MariaDB GTID list, e.g. 0-1-42)");
+  }
+
+  /** The GTID list, domains in ascending order, e.g. {@code 0-1-42,1-2-7}; empty for none. */
+  @Override
+  public String text() {
+    StringBuilder sb = new StringBuilder();
+    sequenceByDomain.forEach(
+        (domain, sequence) -> {
+          if (sb.length() > 0) {
+            sb.append(',');
+          }
+          sb.append(Long.toUnsignedString(domain))
+              .append('-')
+              .append(Long.toUnsignedString(serverByDomain.getOrDefault(domain, 0L)))
+              .append('-')
+              .append(Long.toUnsignedString(sequence));
+        });
+    return sb.toString();
   }
 
   /** Whether this position is at or past {@code other} in every domain {@code other} names. */
@@ -83,7 +154,9 @@ public final class GtidPosition {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof GtidPosition other && other.sequenceByDomain.equals(sequenceByDomain);
+    return o instanceof GtidPosition other
+        && other.sequenceByDomain.equals(sequenceByDomain)
+        && other.serverByDomain.equals(serverByDomain);
   }
 
   @Override
@@ -93,6 +166,6 @@ public final class GtidPosition {
 
   @Override
   public String toString() {
-    return "GtidPosition" + sequenceByDomain;
+    return text();
   }
 }

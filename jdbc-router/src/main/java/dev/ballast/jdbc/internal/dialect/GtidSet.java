@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * parallel workers, so coverage is checked interval by interval, as {@code GTID_SUBSET} does.
  * Immutable; intervals are kept sorted and merged.
  */
-public final class GtidSet {
+public final class GtidSet implements Position {
 
   private final Map<String, List<long[]>> intervalsBySource;
 
@@ -91,6 +91,34 @@ public final class GtidSet {
       }
     }
     return true;
+  }
+
+  @Override
+  public long size() {
+    return count();
+  }
+
+  @Override
+  public boolean covers(Position required) {
+    return covers(of(required));
+  }
+
+  @Override
+  public GtidSet merge(Position other) {
+    return union(of(other));
+  }
+
+  @Override
+  public String text() {
+    return toString();
+  }
+
+  private static GtidSet of(Position p) {
+    if (p instanceof GtidSet g) {
+      return g;
+    }
+    throw new IllegalArgumentException(
+        "position: " + p.text() + " (expected: a MySQL GTID set, e.g. uuid:1-42)");
   }
 
   /** The union of this set and {@code other}. */

@@ -60,21 +60,19 @@ final class MariaDbDialect implements Dialect {
       ReplicaStatus status = replicaStatus(s);
       if (status == null) {
         // read_only without a source: a demoted or fenced host, not a primary
-        return new ProbeResult(
-            readOnly,
-            true,
-            GtidPosition.parse(readOnly ? currentPosition : binlogPosition).sequenceSum(),
-            Lsns.NONE,
-            Double.NaN,
-            0);
+        GtidPosition own = GtidPosition.parse(readOnly ? currentPosition : binlogPosition);
+        return new ProbeResult(readOnly, true, own.sequenceSum(), Lsns.NONE, Double.NaN, 0, own);
       }
-      long applied = GtidPosition.parse(currentPosition).sequenceSum();
+      GtidPosition appliedPosition = GtidPosition.parse(currentPosition);
+      long applied = appliedPosition.sequenceSum();
       long received =
           Math.max(applied, GtidPosition.parse(status.receivedPosition()).sequenceSum());
       if (!status.sqlThreadRunning()) {
-        return new ProbeResult(true, true, applied, applied + 1, Double.POSITIVE_INFINITY, 0);
+        return new ProbeResult(
+            true, true, applied, applied + 1, Double.POSITIVE_INFINITY, 0, appliedPosition);
       }
-      return new ProbeResult(true, true, applied, received, status.secondsBehind(), 0);
+      return new ProbeResult(
+          true, true, applied, received, status.secondsBehind(), 0, appliedPosition);
     } finally {
       if (!c.getAutoCommit()) {
         c.rollback();
@@ -126,7 +124,8 @@ final class MariaDbDialect implements Dialect {
     GtidPosition.parse(position); // only well-formed positions reach the server
     try (PreparedStatement s = c.prepareStatement("SELECT MASTER_GTID_WAIT(?, ?)")) {
       s.setString(1, position);
-      s.setDouble(2, Math.max(0, maxWait.toNanos() / 1e9));
+      // a negative timeout would wait forever: the shortest real one is a microsecond
+      s.setDouble(2, Math.max(1e-6, maxWait.toNanos() / 1e9));
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
         return rs.getInt(1) == 0;
@@ -141,6 +140,16 @@ final class MariaDbDialect implements Dialect {
   @Override
   public boolean covers(String applied, String required) {
     return GtidPosition.parse(applied).covers(GtidPosition.parse(required));
+  }
+
+  @Override
+  public Position parsePosition(String text) {
+    return GtidPosition.parse(text);
+  }
+
+  @Override
+  public String writableReason() {
+    return "read_only=0 and no replica status";
   }
 
   @Override

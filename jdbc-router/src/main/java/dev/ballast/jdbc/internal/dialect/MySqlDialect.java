@@ -42,7 +42,8 @@ final class MySqlDialect implements Dialect {
       }
       try (ResultSet rs = s.executeQuery("SHOW REPLICA STATUS")) {
         if (!rs.next()) {
-          return new ProbeResult(readOnly, true, executed.count(), Lsns.NONE, Double.NaN, 0);
+          return new ProbeResult(
+              readOnly, true, executed.count(), Lsns.NONE, Double.NaN, 0, executed);
         }
         long applied = executed.count();
         long received =
@@ -50,11 +51,12 @@ final class MySqlDialect implements Dialect {
         if (!"yes"
             .equals(nullToEmpty(rs.getString("Replica_SQL_Running")).toLowerCase(Locale.ROOT))) {
           // a replica that does not apply is behind, as for MariaDB
-          return new ProbeResult(true, true, applied, applied + 1, Double.POSITIVE_INFINITY, 0);
+          return new ProbeResult(
+              true, true, applied, applied + 1, Double.POSITIVE_INFINITY, 0, executed);
         }
         long behind = rs.getLong("Seconds_Behind_Source");
         return new ProbeResult(
-            true, true, applied, received, rs.wasNull() ? Double.NaN : behind, 0);
+            true, true, applied, received, rs.wasNull() ? Double.NaN : behind, 0, executed);
       }
     } finally {
       if (!c.getAutoCommit()) {
@@ -108,6 +110,16 @@ final class MySqlDialect implements Dialect {
   @Override
   public boolean covers(String applied, String required) {
     return GtidSet.parse(applied).covers(GtidSet.parse(required));
+  }
+
+  @Override
+  public Position parsePosition(String text) {
+    return GtidSet.parse(text);
+  }
+
+  @Override
+  public String writableReason() {
+    return "read_only=0 and no replica status";
   }
 
   @Override

@@ -61,6 +61,22 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean lsnPositions() {
+    return true;
+  }
+
+  @Override
+  public Position parsePosition(String text) {
+    throw new IllegalArgumentException(
+        "position: " + text + " (expected: none: PostgreSQL positions are LSNs, kept as numbers)");
+  }
+
+  @Override
+  public String writableReason() {
+    return "pg_is_in_recovery() is false";
+  }
+
+  @Override
   public boolean isConnectionFailure(@Nullable Throwable e) {
     return SqlStates.isConnectionFailure(e);
   }

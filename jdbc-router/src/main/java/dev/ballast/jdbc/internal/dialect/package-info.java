@@ -8,7 +8,8 @@
  * has always used), {@link dev.ballast.jdbc.internal.dialect.MariaDbDialect} and {@link
  * dev.ballast.jdbc.internal.dialect.MySqlDialect} (read_only, replica status and GTIDs), {@link
  * dev.ballast.jdbc.internal.dialect.GtidPosition} and {@link
- * dev.ballast.jdbc.internal.dialect.GtidSet} (the two engines' GTID forms).
+ * dev.ballast.jdbc.internal.dialect.GtidSet} (the two engines' GTID forms, both {@link
+ * dev.ballast.jdbc.internal.dialect.Position}s, which read-your-writes carries and compares).
  */
 @NullMarked
 package dev.ballast.jdbc.internal.dialect;
