@@ -73,8 +73,7 @@ class KubernetesKeysTest {
             KEYS
                 + "master-url: kubernetes:443 (expected: the API server's URL, e.g."
                 + " https://10.0.0.1:6443)")
-        .hasMessageContaining(
-            KEYS + "reconnect-delay: 0s (expected: a positive duration up to 1h)")
+        .hasMessageContaining(KEYS + "reconnect-delay: 0s (expected: a positive duration up to 1h)")
         .hasMessageContaining(
             KEYS
                 + "port-nmae: http (expected: a known key; did you mean '"
