@@ -75,6 +75,8 @@ final class SliceWatch implements AutoCloseable {
     this.threads = new OwnedThreads("ballast-k8s-" + target.service() + "-watch-");
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
     executor.setRemoveOnCancelPolicy(true);
+    // A retry waiting out its backoff must not hold up close().
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.loop = executor;
   }
 
