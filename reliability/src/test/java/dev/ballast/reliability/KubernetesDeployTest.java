@@ -22,6 +22,7 @@ import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,14 @@ class KubernetesDeployTest {
   private static final String SERVICE = "orders";
   private static final Duration SLOW_START = ms(1500);
   private static final Duration REQUEST_TIMEOUT = ms(5000);
-  // The figure is 30 s; CI runs a shorter outage (-Dballast.k8s.outage=30s for the full).
-  private static final Duration OUTAGE =
-      Duration.parse("PT" + System.getProperty("ballast.k8s.outage", "8s").toUpperCase());
+  // The figure is 30 s; CI runs a shorter outage. BALLAST_K8S_OUTAGE=30s (or
+  // -Dballast.k8s.outage=30s in the test JVM) for the full one.
+  private static final Duration OUTAGE = outage();
+
+  private static Duration outage() {
+    String value = System.getProperty("ballast.k8s.outage", System.getenv("BALLAST_K8S_OUTAGE"));
+    return Duration.parse("PT" + (value == null ? "8s" : value).toUpperCase(Locale.ROOT));
+  }
 
   @Test
   void aRollingDeployThroughEndpointSlicesFailsNoCall() throws Exception {
