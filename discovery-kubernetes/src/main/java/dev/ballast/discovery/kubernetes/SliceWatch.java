@@ -231,7 +231,8 @@ final class SliceWatch implements AutoCloseable {
           : String.valueOf(w.getMessage());
     }
     if (t instanceof KubernetesClientException k && k.getCode() > 0) {
-      return "HTTP " + k.getCode() + " " + String.valueOf(k.getStatus().getReason());
+      String reason = k.getStatus() == null ? null : k.getStatus().getReason();
+      return "HTTP " + k.getCode() + (reason == null ? "" : " " + reason);
     }
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
