@@ -18,13 +18,17 @@ import dev.ballast.reliability.KubernetesApi.PodState;
 import dev.ballast.reliability.internal.HttpTraffic;
 import dev.ballast.reliability.internal.LoadLoop;
 import dev.ballast.reliability.internal.PhasedLatency;
+import dev.ballast.reliability.internal.Timeline;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,21 +56,23 @@ class KubernetesDeployTest {
   void aRollingDeployThroughEndpointSlicesFailsNoCall() throws Exception {
     try (HttpInstanceFarm v1 = farm("k8s-v1", "");
         HttpInstanceFarm v2 = farm("k8s-v2", "v2");
-        KubernetesApi api = new KubernetesApi()) {
+        KubernetesApi api = new KubernetesApi();
+        Timeline timeline = Timeline.start(Duration.ofSeconds(120))) {
       v1.instances().forEach(p -> api.write(SERVICE, p, PodState.READY));
       DiscoveredEndpointSource source = source(api);
       try (BallastHttpClient client = client(source)) {
         await().atMost(Duration.ofSeconds(30)).until(() -> balanced(client).size() == 6);
         PhasedLatency latency = new PhasedLatency("warm-up");
-        HttpTraffic traffic = new HttpTraffic(client, SERVICE, 10, latency, null);
+        HttpTraffic traffic = new HttpTraffic(client, SERVICE, 10, latency, timeline);
         try (LoadLoop load =
             LoadLoop.start(
-                "k8s-deploy-load", 6, 100, Duration.ofSeconds(120), 12_000, traffic.operation())) {
+                "k8s-deploy-load", 6, 100, Duration.ofSeconds(120), 15_000, traffic.operation())) {
           warmUp(traffic::calls, 1_500);
           latency.phase("steady");
           measure(ms(3000));
           latency.phase("deploy");
           long deployStart = System.nanoTime();
+          double chartStart = timeline.elapsedSeconds();
           for (int i = 0; i < 6; i++) {
             HttpInstance old = v1.instances().get(i);
             HttpInstance fresh = v2.instances().get(i);
@@ -75,6 +81,8 @@ class KubernetesDeployTest {
             await()
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> balanced(client).contains(id(fresh)));
+            // minReadySeconds: the Deployment waits before taking the next old pod down.
+            measure(ms(1000));
             api.write(SERVICE, old, PodState.TERMINATING);
             await().atMost(Duration.ofSeconds(10)).until(() -> !balanced(client).contains(id(old)));
             // The grace period: the process stops once its calls are done and the client has
@@ -85,10 +93,20 @@ class KubernetesDeployTest {
             api.delete(SERVICE, old);
           }
           double deploySeconds = (System.nanoTime() - deployStart) / 1e9;
+          double chartEnd = timeline.elapsedSeconds();
           latency.phase("after");
           v2.instances().forEach(HttpInstance::mark);
-          measure(ms(1500));
+          measure(ms(2500));
           assertThat(load.stop(Duration.ofSeconds(10))).isTrue();
+          DeployChart.write(
+              Path.of("target", "kubernetes-rolling-deploy.png"),
+              timeline,
+              timeline.seconds(),
+              chartStart,
+              chartEnd,
+              "Kubernetes rolling deploy",
+              Stream.concat(v1.instances().stream(), v2.instances().stream())
+                  .collect(Collectors.toMap(KubernetesDeployTest::id, HttpInstance::id)));
           assertThat(load.unexpectedErrors()).as("%s", load.errorSamples()).isZero();
 
           double steadyP99 = latency.percentileMillis("steady", 99);
