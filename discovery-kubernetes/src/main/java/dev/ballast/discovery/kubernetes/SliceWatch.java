@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -62,6 +63,7 @@ final class SliceWatch implements AutoCloseable {
   private int goneInARow;
   private long watchOpenedNanos;
   private volatile boolean closed;
+  private final CountDownLatch firstAnswer = new CountDownLatch(1);
 
   SliceWatch(
       KubernetesTarget target,
@@ -85,6 +87,14 @@ final class SliceWatch implements AutoCloseable {
     loop.execute(this::resync);
   }
 
+  /**
+   * Waits up to {@code timeout} for the first list to succeed or fail, so that a client built now
+   * can call at once; returns early when it does.
+   */
+  void awaitFirstAnswer(Duration timeout) throws InterruptedException {
+    firstAnswer.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
   private FilterWatchListDeletable<EndpointSlice, EndpointSliceList, Resource<EndpointSlice>>
       slicesOfService() {
     return client
@@ -105,6 +115,7 @@ final class SliceWatch implements AutoCloseable {
       list = slicesOfService().list();
     } catch (RuntimeException e) {
       retryLater("listing the EndpointSlices of " + target.where() + " failed: " + describe(e), e);
+      firstAnswer.countDown();
       return;
     }
     slices.clear();
@@ -112,6 +123,7 @@ final class SliceWatch implements AutoCloseable {
       slices.put(s.getMetadata().getName(), s);
     }
     publish();
+    firstAnswer.countDown();
     String version = list.getMetadata() == null ? null : list.getMetadata().getResourceVersion();
     int gen = ++generation;
     try {

@@ -145,14 +145,19 @@ class KubernetesFollowsDeploysTest {
   void keepsTheLastKnownSetWhileTheApiServerIsDownAndFollowsAgainWhenItIsBack() throws Exception {
     HttpInstance o1 = farm.instance("o1");
     HttpInstance o2 = farm.instance("o2");
-    admin.resource(slice("outage", o1, READY)).create();
-    admin.resource(slice("outage", o2, READY)).create();
+    // An API server of its own: the shared one may still be busy with watches other tests closed
+    // (see ApiServer#close), and this one must stop and start on time.
+    ApiServer own = new ApiServer();
+    try (KubernetesClient ownAdmin = own.admin()) {
+      ownAdmin.resource(slice("outage", o1, READY)).create();
+      ownAdmin.resource(slice("outage", o2, READY)).create();
+    }
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    BallastHttpClient client = BallastHttpClient.fromProperties(props("outage", api.url()), meters);
+    BallastHttpClient client = BallastHttpClient.fromProperties(props("outage", own.url()), meters);
     try {
       await().atMost(WAIT).until(() -> balanced(client, "outage").equals(ids(o1, o2)));
 
-      api.stop();
+      own.stop();
       await()
           .atMost(WAIT)
           .until(
@@ -176,8 +181,8 @@ class KubernetesFollowsDeploysTest {
       assertThat(balanced(client, "outage")).isEqualTo(ids(o1, o2));
       assertThat(meters.get("ballast.discovery.staleness").gauge().value()).isPositive();
 
-      api.start();
-      try (KubernetesClient again = api.admin()) {
+      own.start();
+      try (KubernetesClient again = own.admin()) {
         again.resource(slice("outage", o2, TERMINATING)).update();
       }
       await().atMost(WAIT).until(() -> balanced(client, "outage").equals(ids(o1)));
@@ -189,7 +194,7 @@ class KubernetesFollowsDeploysTest {
       assertThat(o2.countSinceMark()).isZero();
     } finally {
       client.close();
-      api.start();
+      own.close();
     }
   }
 

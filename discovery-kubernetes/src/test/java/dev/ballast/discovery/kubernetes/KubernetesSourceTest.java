@@ -172,6 +172,32 @@ class KubernetesSourceTest {
   }
 
   @Test
+  void startingWaitsForTheFirstListSoThatTheSetIsThereAtOnce() {
+    admin
+        .resource(
+            slice(
+                "instant-x1",
+                "instant",
+                List.of(port("http", 8080)),
+                endpoint("10.0.6.1", "a", "i1", READY)))
+        .create();
+    // A first source warms fabric8 up (class loading, JSON), which can take seconds on a loaded
+    // machine, longer than the wait this test is about.
+    DiscoveredEndpointSource warm = source("instant", props("instant", api.url()));
+    warm.subscribe(set -> {});
+    await().atMost(WAIT).until(() -> ids(warm).equals(List.of("10.0.6.1:8080")));
+    warm.close();
+
+    DiscoveredEndpointSource source = source("instant", props("instant", api.url()));
+    try {
+      source.subscribe(set -> {});
+      assertThat(ids(source)).containsExactly("10.0.6.1:8080");
+    } finally {
+      source.close();
+    }
+  }
+
+  @Test
   void closingStopsEveryThreadItStarted() {
     admin
         .resource(
