@@ -110,6 +110,8 @@ final class SliceWatch implements AutoCloseable {
       return;
     }
     stopWatch();
+    // Events the stopped watch still has queued on this thread are dropped from here on.
+    int gen = ++generation;
     EndpointSliceList list;
     try {
       list = slicesOfService().list();
@@ -125,7 +127,6 @@ final class SliceWatch implements AutoCloseable {
     publish();
     firstAnswer.countDown();
     String version = list.getMetadata() == null ? null : list.getMetadata().getResourceVersion();
-    int gen = ++generation;
     try {
       watch =
           slicesOfService()
