@@ -107,6 +107,11 @@ class KubernetesFollowsDeploysTest {
           load.completed(), load.posts(), load.failures().size());
       assertThat(load.failures()).isEmpty();
       assertThat(load.posts()).isPositive();
+
+      // Closed with the client: the watch loop and fabric8's pools go with it.
+      assertThat(K8sFixtures.threadsNamed("ballast-k8s-rollout")).isNotEmpty();
+      client.close();
+      assertThat(K8sFixtures.threadsNamed("ballast-k8s-rollout")).isEmpty();
     } finally {
       client.close();
       v1a.start();
