@@ -75,9 +75,11 @@ public final class ConsistencyToken implements Comparable<ConsistencyToken> {
   }
 
   /**
-   * The token for a GTID position of {@code database}: {@code mariadb} (a GTID list such as {@code
-   * 0-1-42,1-2-7}) or {@code mysql} (a GTID set such as {@code uuid:1-42}).
+   * {@return the token for a GTID position of {@code database}: {@code mariadb} (a GTID list such
+   * as {@code 0-1-42,1-2-7}) or {@code mysql} (a GTID set such as {@code uuid:1-42})}
    *
+   * @param database the engine, {@code mariadb} or {@code mysql}
+   * @param position the position in the engine's own text
    * @throws IllegalArgumentException naming the argument when the database is neither or the
    *     position is not of its form
    */
@@ -139,7 +141,10 @@ public final class ConsistencyToken implements Comparable<ConsistencyToken> {
         "token: " + text + " (expected: lsn:X/Y as written by ConsistencyToken.serialize())");
   }
 
-  /** {@return the engine whose position this is: {@code postgresql}, {@code mariadb} or {@code mysql}} */
+  /**
+   * {@return the engine whose position this is: {@code postgresql}, {@code mariadb} or {@code
+   * mysql}}
+   */
   public String database() {
     return database;
   }
