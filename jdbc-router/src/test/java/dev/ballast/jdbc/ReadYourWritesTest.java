@@ -115,6 +115,9 @@ class ReadYourWritesTest {
       throws Exception {
     RouterTestSupport.execute(
         cluster.primary(), "CREATE TABLE ryw_off (id int PRIMARY KEY, v int)");
+    // the table must reach both replicas before their replay is paused, or their reads fail with
+    // "relation does not exist" instead of being stale
+    cluster.waitForReplication();
     Properties props = properties(cluster);
     // no lag limit: paused replicas stay eligible however long the cycles take
     props.setProperty("ballast.jdbc.max-replica-lag", "0");

@@ -2,22 +2,23 @@ package dev.ballast.spring.boot;
 
 import dev.ballast.jdbc.RoutingDataSource;
 import dev.ballast.spring.boot.internal.ConsistencyAccessor;
+import dev.ballast.spring.boot.internal.OnPositionReadYourWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import reactor.core.publisher.Hooks;
 
 /**
- * With {@code ballast.jdbc.read-your-writes=lsn} in a reactive (WebFlux) web application whose
- * {@code DataSource} is a {@link RoutingDataSource}: the {@link ConsistencyWebFilter} that returns
- * and honours {@code Ballast-Consistency} headers.
+ * With {@code ballast.jdbc.read-your-writes=lsn} (or {@code gtid}) in a reactive (WebFlux) web
+ * application whose {@code DataSource} is a {@link RoutingDataSource}: the {@link
+ * ConsistencyWebFilter} that returns and honours {@code Ballast-Consistency} headers.
  *
  * <p>The filter needs Reactor's automatic context propagation to reach blocking JDBC work on other
  * schedulers, so this configuration turns it on ({@code Hooks.enableAutomaticContextPropagation()},
@@ -34,7 +35,7 @@ import reactor.core.publisher.Hooks;
       "reactor.core.publisher.Hooks",
       "io.micrometer.context.ContextRegistry"
     })
-@ConditionalOnProperty(name = "ballast.jdbc.read-your-writes", havingValue = "lsn")
+@Conditional(OnPositionReadYourWrites.class)
 public class BallastReactiveReadYourWritesAutoConfiguration {
   private static final Logger log =
       LoggerFactory.getLogger(BallastReactiveReadYourWritesAutoConfiguration.class);

@@ -30,6 +30,8 @@ class MetadataTest {
     p.setProperty("ballast.jdbc.primary.url", "jdbc:postgresql://127.0.0.1:1/app");
     p.setProperty("ballast.jdbc.replicas.r1.url", "jdbc:postgresql://127.0.0.1:2/app");
     p.setProperty("ballast.jdbc.hikari.maximumPoolSize", "2");
+    // read only when set
+    p.setProperty("ballast.jdbc.max-connections-per-host", "100");
     p.setProperty("ballast.jdbc.primary.hikari.maximumPoolSize", "2");
     p.setProperty("ballast.jdbc.replicas.r1.hikari.maximumPoolSize", "2");
     Set<String> known = new LinkedHashSet<>();
