@@ -154,6 +154,6 @@ class DiscoveryPropertiesTest {
         .hasMessageContaining(
             SVC
                 + "discovery: given (expected: the name of a discovery source on the class path,"
-                + " one of [scripted])");
+                + " one of [dns, dns-srv, scripted])");
   }
 }
