@@ -58,7 +58,25 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
   private final Feedback feedback;
   private final long decayNanos;
   private final double inverseDecayNanos;
+  private final double inverseIdleDecayNanos;
   private final long failurePenaltyNanos;
+
+  /**
+   * How many times faster an idle endpoint's estimate decays than a busy one's is pulled down by
+   * faster samples: τ/40, 250 ms at the default τ of 10 s.
+   *
+   * <p>Why not τ itself, as Finagle and Linkerd decay it: a peak of k times the other endpoints'
+   * latency (a cold first call, a GC pause, a descheduled thread on a loaded host) then keeps an
+   * endpoint out for τ·ln(k) — 49 s for the 812 ms cold call measured against two equal 5 ms
+   * instances, several seconds for an ordinary 4× outlier — and all that time the other endpoint
+   * takes every call when callers do not overlap (issue 12 §3: 97–99 % to one of two equal
+   * instances; the in-flight term that spreads load under concurrency is 0 for both). Peak-EWMA
+   * keeps its caution where it has evidence: a busy endpoint is pulled down by faster samples over
+   * τ of their time. An idle one has no evidence either way and is tried again after τ/40·ln(k): a
+   * 10× slower endpoint about every 0.6 s (one slow call), a 4× outlier after 0.35 s. An endpoint
+   * whose last call failed keeps the slow decay (see {@link #estimateNanos}).
+   */
+  public static final double IDLE_DECAY_RATIO = 40;
 
   /** Where completions report failures that may warrant ejection. */
   public interface Feedback {
@@ -93,6 +111,7 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     this.feedback = feedback;
     this.decayNanos = decayNanos;
     this.inverseDecayNanos = 1.0 / decayNanos;
+    this.inverseIdleDecayNanos = IDLE_DECAY_RATIO / decayNanos;
     this.failurePenaltyNanos = failurePenaltyNanos;
     this.lastSampleNanos = feedback.sampleNanoTime();
   }
@@ -148,7 +167,9 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
 
   /**
    * The latency estimate at {@code now}: the last estimate decayed towards 0 by the time since the
-   * last sample, {@code ewma × exp(-idle/τ)}, as Finagle's and Linkerd's peak-EWMA read it.
+   * last sample, {@code ewma × exp(-idle/τ_idle)} (τ_idle = τ / {@link #IDLE_DECAY_RATIO}), or with
+   * τ itself while the endpoint's last call failed: a failing endpoint is not given the benefit of
+   * the doubt for being idle, since trying it costs a failed call rather than a slow one.
    *
    * <p>Why at read time: an endpoint that receives no calls receives no samples, so an estimate
    * aged only by a timer stays frozen between ticks, and whichever of two equal endpoints looked
@@ -156,8 +177,8 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
    * two 5 ms instances). Decayed at read, an idle endpoint grows cheaper with every millisecond and
    * wins back a call as soon as it undercuts the busy one, so equal endpoints alternate.
    *
-   * <p>Lock-free, allocation-free: two volatile reads and, for an idle time above τ/1000, one
-   * {@link Math#exp}; nothing is written.
+   * <p>Lock-free, allocation-free: three volatile reads and, for an idle time above τ_idle/1000,
+   * one {@link Math#exp}; nothing is written.
    */
   public long estimateNanos(long now) {
     long ewma = ewmaNanos;
@@ -169,7 +190,12 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
       return ewma;
     }
     // Never 0 once sampled: 0 means "unknown" to pickers, which treat it differently.
-    return Math.max(1, (long) (ewma * decayWeight(idle * inverseDecayNanos)));
+    return Math.max(1, (long) (ewma * decayWeight(idle * idleDecayRate())));
+  }
+
+  /** {@code 1/τ_idle}, or {@code 1/τ} while the last call failed (see {@link #estimateNanos}). */
+  private double idleDecayRate() {
+    return consecutiveFailures == 0 ? inverseIdleDecayNanos : inverseDecayNanos;
   }
 
   /** The time pickers pass to {@link #estimateNanos}: the same clock that stamps samples. */
@@ -226,12 +252,11 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     // again to the busy one it just undercut.
     long idle = elapsed - sampleNanos;
     long busy = Math.min(sampleNanos, elapsed);
+    double idleRate = idleDecayRate();
     for (int i = 0; i < 8; i++) {
       long current = ewmaNanos;
       long base =
-          current != 0 && idle > 0
-              ? (long) (current * decayWeight(idle * inverseDecayNanos))
-              : current;
+          current != 0 && idle > 0 ? (long) (current * decayWeight(idle * idleRate)) : current;
       long next;
       if (current == 0 || sampleNanos >= base) {
         next = sampleNanos;
