@@ -181,7 +181,7 @@ class PeakEwmaPickerTest {
   void anIdleEndpointsPeakIsForgottenAfterTauIdleTimesLnK() {
     // The mechanism behind issue 12 §3: e0's one call took 20 ms (a cold call, a pause), e1
     // answers in 5 ms, calls come one after another. e0 is tried again when its idle estimate
-    // 20 ms × exp(-t/τ_idle) falls under e1's 5 ms: after τ_idle × ln 4 = 346.6 ms, not the
+    // 20 ms × exp(-t/τ_idle) falls under e1's 5 ms: after τ_idle × ln 4 = 173.3 ms, not the
     // τ × ln 4 = 13.9 s it took when idle estimates decayed with τ.
     EndpointState[] states = group.states(2);
     states[0].acquire();
@@ -200,6 +200,41 @@ class PeakEwmaPickerTest {
     // Tried and found as fast as e1, it shares from then on.
     int[] counts = sequential(picker, states, fixedLatency(0, 5 * MS, 5 * MS), 0, 300);
     assertThat(counts[0]).as("calls of 300 to e0 after its retry").isBetween(75, 225);
+    assertThat(states[0].idleBackoff()).as("the 20 ms peak was an outlier").isZero();
+  }
+
+  @Test
+  void aSlowEndpointThatConfirmsItsEstimateIsRetriedHalfAsOftenEachTime() {
+    // e0 answers in 50 ms, e1 in 5 ms. Each retry of e0 confirms it is slow, so the next comes
+    // twice as late: after τ_idle × ln 10 = 0.29 s, then 0.58 s, 1.15 s, 2.3 s, 4.6 s.
+    EndpointState[] states = group.states(2);
+    states[0].acquire();
+    states[0].complete(Outcome.SUCCESS, 50 * MS);
+    states[1].acquire();
+    states[1].complete(Outcome.SUCCESS, 5 * MS);
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(2), RandomSource.seeded(13));
+
+    java.util.List<Long> retries = new java.util.ArrayList<>();
+    long start = group.sampleNanoTime();
+    while (group.sampleNanoTime() - start < TestGroup.DECAY_NANOS) {
+      long now = group.sampleNanoTime();
+      int chosen = indexOf(states, picker.pick(PickContext.DEFAULT));
+      long latency = chosen == 0 ? 50 * MS : 5 * MS;
+      states[chosen].acquire();
+      group.advance(latency);
+      states[chosen].complete(Outcome.SUCCESS, latency);
+      if (chosen == 0) {
+        retries.add(now - start);
+      }
+    }
+
+    assertThat(retries).as("retries of e0 in 10 s (at every 0.29 s: 34)").hasSize(5);
+    for (int i = 1; i < retries.size(); i++) {
+      double gap = retries.get(i) - retries.get(i - 1);
+      double before = i == 1 ? retries.get(0) : retries.get(i - 1) - retries.get(i - 2);
+      assertThat(gap / before).as("gap %d over the one before: %s", i, retries).isBetween(1.8, 2.2);
+    }
+    assertThat(states[0].idleBackoff()).isEqualTo(5);
   }
 
   @Test
