@@ -17,6 +17,7 @@ abstract class EndpointStateHot extends EndpointStatePadLeft {
   volatile int consecutiveFailures;
   volatile long ewmaNanos;
   volatile long lastSampleNanos;
+  volatile int idleBackoff;
 }
 
 /** Right padding. */
@@ -58,7 +59,44 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
   private final Feedback feedback;
   private final long decayNanos;
   private final double inverseDecayNanos;
+  private final double inverseIdleDecayNanos;
   private final long failurePenaltyNanos;
+
+  /**
+   * How many times faster an idle endpoint's estimate decays than a busy one's is pulled down by
+   * faster samples, at first: τ/80, 125 ms at the default τ of 10 s.
+   *
+   * <p>Why not τ itself, as Finagle and Linkerd decay it: a peak of k times the other endpoints'
+   * latency (a cold first call, a GC pause, a descheduled thread on a loaded host) then keeps an
+   * endpoint out for τ·ln(k) — 49 s for the 812 ms cold call measured against two equal 5 ms
+   * instances, several seconds for an ordinary 4× outlier — and all that time the other endpoint
+   * takes every call when callers do not overlap (issue 12 §3: 97–99 % to one of two equal
+   * instances; the in-flight term that spreads load under concurrency is 0 for both). Peak-EWMA
+   * keeps its caution where it has evidence: a busy endpoint is pulled down by faster samples over
+   * τ of their time. An idle one has no evidence either way and is tried again after τ_idle·ln(k).
+   * What that one call shows sets the next τ_idle ({@link #MAX_IDLE_BACKOFF}); an endpoint whose
+   * last call failed keeps the slow decay (see {@link #estimateNanos}).
+   */
+  public static final double IDLE_DECAY_RATIO = 80;
+
+  /**
+   * How often τ_idle may double: when an endpoint tried after idling confirms its old estimate (the
+   * idle decay had at least halved it, and the sample is at least half of it and at least twice the
+   * decayed one), it is slower for real, and the next retry comes twice as late — a 10× slower
+   * endpoint is tried after 0.29 s, 0.58 s, 1.2 s, … up to τ_idle × 64 (8 s), one slow call each
+   * time, rather than every 0.3 s forever. When the sample refutes the old estimate (less than half
+   * of it: the peak was an outlier), τ_idle starts again from τ/80. The backoff is the only thing
+   * that tells one outlier from a slow endpoint.
+   */
+  public static final int MAX_IDLE_BACKOFF = 6;
+
+  private static final double[] BACKOFF_SCALE = new double[MAX_IDLE_BACKOFF + 1];
+
+  static {
+    for (int i = 0; i <= MAX_IDLE_BACKOFF; i++) {
+      BACKOFF_SCALE[i] = 1.0 / (1 << i);
+    }
+  }
 
   /** Where completions report failures that may warrant ejection. */
   public interface Feedback {
@@ -93,6 +131,7 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     this.feedback = feedback;
     this.decayNanos = decayNanos;
     this.inverseDecayNanos = 1.0 / decayNanos;
+    this.inverseIdleDecayNanos = IDLE_DECAY_RATIO / decayNanos;
     this.failurePenaltyNanos = failurePenaltyNanos;
     this.lastSampleNanos = feedback.sampleNanoTime();
   }
@@ -148,7 +187,10 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
 
   /**
    * The latency estimate at {@code now}: the last estimate decayed towards 0 by the time since the
-   * last sample, {@code ewma × exp(-idle/τ)}, as Finagle's and Linkerd's peak-EWMA read it.
+   * last sample, {@code ewma × exp(-idle/τ_idle)} (τ_idle = τ / {@link #IDLE_DECAY_RATIO}, doubled
+   * per {@link #MAX_IDLE_BACKOFF backoff} step), or with τ itself while the endpoint's last call
+   * failed: a failing endpoint is not given the benefit of the doubt for being idle, since trying
+   * it costs a failed call rather than a slow one.
    *
    * <p>Why at read time: an endpoint that receives no calls receives no samples, so an estimate
    * aged only by a timer stays frozen between ticks, and whichever of two equal endpoints looked
@@ -156,8 +198,8 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
    * two 5 ms instances). Decayed at read, an idle endpoint grows cheaper with every millisecond and
    * wins back a call as soon as it undercuts the busy one, so equal endpoints alternate.
    *
-   * <p>Lock-free, allocation-free: two volatile reads and, for an idle time above τ/1000, one
-   * {@link Math#exp}; nothing is written.
+   * <p>Lock-free, allocation-free: four volatile reads of one cache line and, for an idle time
+   * above τ_idle/1000, one {@link Math#exp}; nothing is written.
    */
   public long estimateNanos(long now) {
     long ewma = ewmaNanos;
@@ -169,7 +211,14 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
       return ewma;
     }
     // Never 0 once sampled: 0 means "unknown" to pickers, which treat it differently.
-    return Math.max(1, (long) (ewma * decayWeight(idle * inverseDecayNanos)));
+    return Math.max(1, (long) (ewma * decayWeight(idle * idleDecayRate())));
+  }
+
+  /** {@code 1/τ_idle}, or {@code 1/τ} while the last call failed (see {@link #estimateNanos}). */
+  private double idleDecayRate() {
+    return consecutiveFailures == 0
+        ? inverseIdleDecayNanos * BACKOFF_SCALE[idleBackoff]
+        : inverseDecayNanos;
   }
 
   /** The time pickers pass to {@link #estimateNanos}: the same clock that stamps samples. */
@@ -226,12 +275,11 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     // again to the busy one it just undercut.
     long idle = elapsed - sampleNanos;
     long busy = Math.min(sampleNanos, elapsed);
+    double idleRate = idleDecayRate();
     for (int i = 0; i < 8; i++) {
       long current = ewmaNanos;
       long base =
-          current != 0 && idle > 0
-              ? (long) (current * decayWeight(idle * inverseDecayNanos))
-              : current;
+          current != 0 && idle > 0 ? (long) (current * decayWeight(idle * idleRate)) : current;
       long next;
       if (current == 0 || sampleNanos >= base) {
         next = sampleNanos;
@@ -245,10 +293,35 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
         next = (long) (base * w + sampleNanos * (1 - w));
       }
       if (next == current || EWMA.compareAndSet(this, current, next)) {
+        if (current != 0 && idle > 0) {
+          adjustIdleBackoff(sampleNanos, current, base);
+        }
         return;
       }
     }
     // Under heavy contention losing a sample is harmless: the next one will land.
+  }
+
+  /** After a sample that followed idle time: did it confirm the old estimate or refute it? */
+  private void adjustIdleBackoff(long sampleNanos, long current, long base) {
+    int backoff = idleBackoff;
+    int next = backoff;
+    if (sampleNanos < current / 2) {
+      next = 0;
+    } else if (base <= current / 2 && sampleNanos >= 2 * base && backoff < MAX_IDLE_BACKOFF) {
+      // Only a retry that idleness earned (the estimate had at least halved) confirms anything: a
+      // busy endpoint's own peak says nothing about how long to forget when idle.
+      next = backoff + 1;
+    }
+    if (next != backoff) {
+      // Racy by design: a lost update only retries an endpoint a little earlier or later.
+      idleBackoff = next;
+    }
+  }
+
+  /** The current τ_idle backoff step, 0..{@link #MAX_IDLE_BACKOFF} (tests, diagnostics). */
+  public int idleBackoff() {
+    return idleBackoff;
   }
 
   /**

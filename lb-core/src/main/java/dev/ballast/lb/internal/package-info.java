@@ -3,12 +3,16 @@
  * picker rebuilt on every change of membership or status, the zone shares, and the single-threaded
  * control plane that applies updates, probes and ejections. Nothing here is public API.
  *
- * <p>Start at {@code Balancer}: it owns the control plane and publishes a new {@code Picker} after
- * each change; the data path ({@code pick} and the completion of a {@code Pick}) reads only
- * immutable pickers and atomic counters. The pure policies it applies each have their own class and
- * tests: {@code ZoneShares} (zone and priority load), {@code SlowStart} (the ramp), {@code
- * EjectionPolicy} (ejection length, multiplier decay, how many may be out), {@code Diagnostics}
- * (status and failure summaries); {@code EndpointState} holds the peak-EWMA and counters.
+ * <p>Start at {@code Balancer}: a short class that wires the concerns, each with its own class and
+ * tests, the way gRPC composes outlier detection and health checking over a child policy: {@code
+ * Membership} (endpoint sets, statistics kept by id), {@code ActiveHealthCheck} (probes and
+ * thresholds), {@code OutlierEjection} (consecutive failures, ejection timers; the arithmetic in
+ * {@code EjectionPolicy}), {@code RampTimer} and {@code SlowStart} (the ramp), {@code
+ * PickerFactory} (panic, zones through {@code ZoneShares}, the strategy's pickers), {@code
+ * BalancerEvents} (listeners, panic and spill transitions) and {@code Diagnostics} (status and
+ * failure summaries). Every change runs on the {@code ControlPlane} and ends in a new immutable
+ * {@code Picker}; the data path ({@code pick} and the completion of a {@code Pick}) reads only that
+ * picker and the atomic counters of {@code EndpointState}, which also holds the peak-EWMA.
  */
 @NullMarked
 package dev.ballast.lb.internal;

@@ -13,7 +13,8 @@ import dev.ballast.lb.internal.EndpointState;
  * {@code penalty × (inFlight + 1)} while its first calls are outstanding, so it is not flooded
  * before anything is known about it.
  *
- * <p>Thread-safe and lock-free; reads three volatiles and the (coarse) clock per candidate.
+ * <p>Thread-safe and lock-free; reads five volatiles (one cache line) and the (coarse) clock per
+ * candidate.
  */
 final class PeakEwmaPicker extends PowerOfTwoChoicesPicker {
   private final double[] inverseWeight;

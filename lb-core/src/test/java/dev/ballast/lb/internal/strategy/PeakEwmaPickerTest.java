@@ -22,6 +22,10 @@ class PeakEwmaPickerTest {
   private final TestGroup group = new TestGroup();
 
   /** How a simulated call on endpoint {@code index} ends. */
+  /** τ_idle of the test group's τ (10 s): 250 ms. */
+  private static final long IDLE_DECAY_NANOS =
+      (long) (TestGroup.DECAY_NANOS / EndpointState.IDLE_DECAY_RATIO);
+
   interface Behaviour {
     Outcome outcome(int index);
 
@@ -164,12 +168,110 @@ class PeakEwmaPickerTest {
     s.acquire();
     s.complete(Outcome.SUCCESS, 100 * MS);
     assertThat(s.estimateNanos(group.sampleNanoTime())).isEqualTo(100 * MS);
-    group.advance(TestGroup.DECAY_NANOS);
+    // Idle, it decays with τ_idle = τ/40: nothing is known either way (see IDLE_DECAY_RATIO).
+    group.advance(IDLE_DECAY_NANOS);
     assertThat(s.estimateNanos(group.sampleNanoTime()))
         .isCloseTo((long) (100 * MS * Math.exp(-1)), within(MS / 1000));
     assertThat(s.ewmaNanos()).as("reading writes nothing").isEqualTo(100 * MS);
     group.advance(TestGroup.DECAY_NANOS * 100);
     assertThat(s.estimateNanos(group.sampleNanoTime())).as("sampled: never 0 again").isOne();
+  }
+
+  @Test
+  void anIdleEndpointsPeakIsForgottenAfterTauIdleTimesLnK() {
+    // The mechanism behind issue 12 §3: e0's one call took 20 ms (a cold call, a pause), e1
+    // answers in 5 ms, calls come one after another. e0 is tried again when its idle estimate
+    // 20 ms × exp(-t/τ_idle) falls under e1's 5 ms: after τ_idle × ln 4 = 173.3 ms, not the
+    // τ × ln 4 = 13.9 s it took when idle estimates decayed with τ.
+    EndpointState[] states = group.states(2);
+    states[0].acquire();
+    states[0].complete(Outcome.SUCCESS, 20 * MS);
+    states[1].acquire();
+    states[1].complete(Outcome.SUCCESS, 5 * MS);
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(2), RandomSource.seeded(11));
+
+    long start = group.sampleNanoTime();
+    long expected = (long) (IDLE_DECAY_NANOS * Math.log(4));
+    long firstRetry = firstPickOf(0, picker, states, Outcome.SUCCESS, 2000);
+
+    assertThat(firstRetry - start)
+        .as("time until e0 is tried again, ms")
+        .isBetween(expected - 5 * MS, expected + 5 * MS);
+    // Tried and found as fast as e1, it shares from then on.
+    int[] counts = sequential(picker, states, fixedLatency(0, 5 * MS, 5 * MS), 0, 300);
+    assertThat(counts[0]).as("calls of 300 to e0 after its retry").isBetween(75, 225);
+    assertThat(states[0].idleBackoff()).as("the 20 ms peak was an outlier").isZero();
+  }
+
+  @Test
+  void aSlowEndpointThatConfirmsItsEstimateIsRetriedHalfAsOftenEachTime() {
+    // e0 answers in 50 ms, e1 in 5 ms. Each retry of e0 confirms it is slow, so the next comes
+    // twice as late: after τ_idle × ln 10 = 0.29 s, then 0.58 s, 1.15 s, 2.3 s, 4.6 s.
+    EndpointState[] states = group.states(2);
+    states[0].acquire();
+    states[0].complete(Outcome.SUCCESS, 50 * MS);
+    states[1].acquire();
+    states[1].complete(Outcome.SUCCESS, 5 * MS);
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(2), RandomSource.seeded(13));
+
+    java.util.List<Long> retries = new java.util.ArrayList<>();
+    long start = group.sampleNanoTime();
+    while (group.sampleNanoTime() - start < TestGroup.DECAY_NANOS) {
+      long now = group.sampleNanoTime();
+      int chosen = indexOf(states, picker.pick(PickContext.DEFAULT));
+      long latency = chosen == 0 ? 50 * MS : 5 * MS;
+      states[chosen].acquire();
+      group.advance(latency);
+      states[chosen].complete(Outcome.SUCCESS, latency);
+      if (chosen == 0) {
+        retries.add(now - start);
+      }
+    }
+
+    assertThat(retries).as("retries of e0 in 10 s (at every 0.29 s: 34)").hasSize(5);
+    for (int i = 1; i < retries.size(); i++) {
+      double gap = retries.get(i) - retries.get(i - 1);
+      double before = i == 1 ? retries.get(0) : retries.get(i - 1) - retries.get(i - 2);
+      assertThat(gap / before).as("gap %d over the one before: %s", i, retries).isBetween(1.8, 2.2);
+    }
+    assertThat(states[0].idleBackoff()).isEqualTo(5);
+  }
+
+  @Test
+  void anEndpointWhoseLastCallFailedIsNotRetriedForBeingIdle() {
+    // A failure is a sample of the penalty (1 s); trying the endpoint again costs a failed call,
+    // not a slow one, so its idle estimate keeps the slow decay: 1 s × exp(-t/τ) stays above 5 ms
+    // for 53 s, far beyond these 10 s of calls.
+    EndpointState[] states = group.states(2);
+    states[0].acquire();
+    states[0].complete(Outcome.FAILURE, MS);
+    states[1].acquire();
+    states[1].complete(Outcome.SUCCESS, 5 * MS);
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(2), RandomSource.seeded(12));
+
+    long start = group.sampleNanoTime();
+    long firstRetry = firstPickOf(0, picker, states, Outcome.FAILURE, 2000);
+
+    assertThat(firstRetry).as("e0 was tried again %d ms in", (firstRetry - start) / MS).isZero();
+  }
+
+  /**
+   * Sequential 5 ms calls (e1 succeeds, {@code index} ends with {@code outcome}) until {@code
+   * index} is picked: returns the fake time of that pick, or 0 if it never was.
+   */
+  private long firstPickOf(
+      int index, ChildPicker picker, EndpointState[] states, Outcome outcome, int maxCalls) {
+    for (int i = 0; i < maxCalls; i++) {
+      long now = group.sampleNanoTime();
+      int chosen = indexOf(states, picker.pick(PickContext.DEFAULT));
+      states[chosen].acquire();
+      group.advance(5 * MS);
+      states[chosen].complete(chosen == index ? outcome : Outcome.SUCCESS, 5 * MS);
+      if (chosen == index) {
+        return now;
+      }
+    }
+    return 0;
   }
 
   @Test
@@ -325,11 +427,15 @@ class PeakEwmaPickerTest {
     s.acquire();
     s.complete(Outcome.SUCCESS, 200 * MS);
     assertThat(s.ewmaNanos()).isEqualTo(200 * MS);
-    // After τ (10 s) one faster sample carries weight 1 - 1/e.
-    group.advance(TestGroup.DECAY_NANOS);
-    s.acquire();
-    s.complete(Outcome.SUCCESS, 0);
-    assertThat(s.ewmaNanos()).isCloseTo((long) (200 * MS * Math.exp(-1)), within(MS / 1000));
+    // Busy for τ (10 s) with 10 ms calls back to back: the faster samples together carry weight
+    // 1 - 1/e, however many calls that is.
+    for (int i = 0; i < 1000; i++) {
+      group.advance(10 * MS);
+      s.acquire();
+      s.complete(Outcome.SUCCESS, 10 * MS);
+    }
+    double w = Math.exp(-1);
+    assertThat(s.ewmaNanos()).isCloseTo((long) (200 * MS * w + 10 * MS * (1 - w)), within(MS / 10));
     assertThat(s.lastSampleNanos()).isEqualTo(group.sampleNanoTime());
   }
 
