@@ -92,7 +92,7 @@ class SpringCloudConfigurationTest {
                     context,
                     SVC
                         + "discovery: spring-clud (expected: the name of a discovery source on the"
-                        + " class path, one of [spring-cloud]; did you mean 'spring-cloud'?)"));
+                        + " class path, one of [dns, dns-srv, spring-cloud]; did you mean 'spring-cloud'?)"));
   }
 
   @Test
@@ -140,7 +140,7 @@ class SpringCloudConfigurationTest {
                     context,
                     SVC
                         + "discovery: spring-cloud (expected: the name of a discovery source on the"
-                        + " class path, one of [])"));
+                        + " class path, one of [dns, dns-srv])"));
   }
 
   private static void assertProblem(AssertableApplicationContext context, String line) {
