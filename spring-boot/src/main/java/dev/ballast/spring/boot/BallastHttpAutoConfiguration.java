@@ -3,7 +3,11 @@ package dev.ballast.spring.boot;
 import dev.ballast.http.BallastHttpClient;
 import dev.ballast.spring.boot.internal.HttpClientShutdown;
 import dev.ballast.spring.boot.internal.Meters;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -34,6 +38,8 @@ import org.springframework.context.annotation.Configuration;
     })
 @Conditional(OnHttpServicesCondition.class)
 public class BallastHttpAutoConfiguration {
+  private static final String SERVICES = "ballast.http.services.";
+
   /**
    * {@return the client; closed (draining) with the context}
    *
@@ -57,8 +63,9 @@ public class BallastHttpAutoConfiguration {
   @ConditionalOnClass({RestClientCustomizer.class, org.springframework.web.client.RestClient.class})
   static class RestClientConfiguration {
     @Bean
-    RestClientCustomizer ballastRestClientCustomizer(BallastHttpClient client) {
-      BallastRequestInterceptor interceptor = new BallastRequestInterceptor(client);
+    RestClientCustomizer ballastRestClientCustomizer(
+        BallastSettings settings, ObjectProvider<BallastHttpClient> client) {
+      BallastRequestInterceptor interceptor = lazyInterceptor(settings, client);
       return builder -> builder.requestInterceptor(interceptor);
     }
   }
@@ -71,9 +78,35 @@ public class BallastHttpAutoConfiguration {
   })
   static class RestTemplateConfiguration {
     @Bean
-    RestTemplateCustomizer ballastRestTemplateCustomizer(BallastHttpClient client) {
-      BallastRequestInterceptor interceptor = new BallastRequestInterceptor(client);
+    RestTemplateCustomizer ballastRestTemplateCustomizer(
+        BallastSettings settings, ObjectProvider<BallastHttpClient> client) {
+      BallastRequestInterceptor interceptor = lazyInterceptor(settings, client);
       return template -> template.getInterceptors().add(interceptor);
     }
+  }
+
+  /**
+   * The customizers must not need the client itself: a discovery source's first read, made while
+   * the client is built, may build a {@code RestClient} (Eureka's transport does), whose builder
+   * asks for these customizers — a cycle that left the service with no instances until the
+   * registry's next refresh. The service names come from the settings; the client is fetched on the
+   * first request to one of them.
+   */
+  static BallastRequestInterceptor lazyInterceptor(
+      BallastSettings settings, ObjectProvider<BallastHttpClient> client) {
+    return new BallastRequestInterceptor(serviceNames(settings.properties()), client::getObject);
+  }
+
+  /** The {@code <name>} of every {@code ballast.http.services.<name>.…} key. */
+  static Set<String> serviceNames(Properties properties) {
+    Set<String> names = new TreeSet<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(SERVICES)) {
+        int dot = key.indexOf('.', SERVICES.length());
+        names.add(
+            dot < 0 ? key.substring(SERVICES.length()) : key.substring(SERVICES.length(), dot));
+      }
+    }
+    return names;
   }
 }

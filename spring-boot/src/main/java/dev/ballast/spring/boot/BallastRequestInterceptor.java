@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -25,8 +27,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * IOException} (Spring turns it into a {@code ResourceAccessException}). Thread-safe.
  */
 public final class BallastRequestInterceptor implements ClientHttpRequestInterceptor {
-  private final BallastHttpClient client;
+  private final Supplier<BallastHttpClient> clientSupplier;
   private final Set<String> services;
+  private volatile @Nullable BallastHttpClient client;
 
   /**
    * An interceptor for the services {@code client} knows.
@@ -34,8 +37,26 @@ public final class BallastRequestInterceptor implements ClientHttpRequestInterce
    * @param client the client that sends requests to configured services
    */
   public BallastRequestInterceptor(BallastHttpClient client) {
-    this.client = requireNonNull(client, "client");
+    requireNonNull(client, "client");
     this.services = Set.copyOf(client.services());
+    this.clientSupplier = () -> client;
+    this.client = client;
+  }
+
+  /**
+   * An interceptor for {@code services} whose client is asked for only when the first request to
+   * one of them is sent. Requests to other hosts never touch it, so the interceptor can be built
+   * while the client is itself still being built: a discovery source whose first read goes through
+   * a {@code RestClient} (Spring Cloud Netflix's Eureka client does) would otherwise wait for the
+   * client it is feeding.
+   *
+   * @param services the configured service names, the hosts this interceptor takes
+   * @param client gives the client on the first request to a service; called at most until it
+   *     returns once
+   */
+  public BallastRequestInterceptor(Set<String> services, Supplier<BallastHttpClient> client) {
+    this.services = Set.copyOf(requireNonNull(services, "services"));
+    this.clientSupplier = requireNonNull(client, "client");
   }
 
   @Override
@@ -60,11 +81,20 @@ public final class BallastRequestInterceptor implements ClientHttpRequestInterce
     call.body(body);
     ServiceResponse response;
     try {
-      response = client.send(call.build());
+      response = client().send(call.build());
     } catch (BallastHttpException e) {
       throw new IOException(e.getMessage(), e);
     }
     return new ServiceClientHttpResponse(response);
+  }
+
+  private BallastHttpClient client() {
+    BallastHttpClient c = client;
+    if (c == null) {
+      c = requireNonNull(clientSupplier.get(), "client");
+      client = c;
+    }
+    return c;
   }
 
   private static String pathAndQuery(URI uri) {
