@@ -65,7 +65,6 @@ class EurekaDiscoveryTest {
                 "server.address=127.0.0.1",
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN",
-                "logging.level.org.springframework.boot.StartupInfoLogger=INFO",
                 "eureka.dashboard.enabled=false",
                 // a lone server: its only peer URL is its own, which it recognises by host name
                 "eureka.instance.hostname=127.0.0.1",
@@ -89,7 +88,6 @@ class EurekaDiscoveryTest {
             .properties(
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN",
-                "logging.level.org.springframework.boot.StartupInfoLogger=INFO",
                 "eureka.client.service-url.defaultZone=http://127.0.0.1:" + port + "/eureka/",
                 "eureka.client.register-with-eureka=false",
                 // Jersey is here only for the server; the client talks through Boot's RestClient
