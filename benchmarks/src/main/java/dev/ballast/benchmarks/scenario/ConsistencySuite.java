@@ -68,7 +68,9 @@ public final class ConsistencySuite {
           cluster.waitForReplication();
           replica.pauseReplay();
         }
-        for (ReadYourWrites mode : ReadYourWrites.values()) {
+        // gtid is MariaDB's and MySQL's: a PostgreSQL router refuses it at start-up
+        for (ReadYourWrites mode :
+            List.of(ReadYourWrites.OFF, ReadYourWrites.WINDOW, ReadYourWrites.LSN)) {
           Cell cell = measure(primary, replica, mode, steps);
           table.row(
               state,
