@@ -61,9 +61,13 @@ import org.slf4j.LoggerFactory;
  * one process whose hosts are on the same server ({@code host:port}, e.g. two logical databases of
  * one cluster) share one probe per server and interval.
  *
- * <p><b>Read-your-writes</b> ({@code read-your-writes=window|lsn|gtid}) is kept per thread; {@link
- * #currentToken()}, {@link #runWith} and {@link #withToken} let a {@link ConsistencyToken} travel
- * to other threads and services.
+ * <p><b>Read-your-writes</b> ({@code read-your-writes=window|lsn|gtid}) is kept per thread, in a
+ * scope opened by {@link #withToken} or {@link #runWith} (one per request; it ends with the scope),
+ * or without a scope only while the logical connection that wrote is open: closing it on its thread
+ * ends the thread's token and window, so a pooled thread carries nothing into its next request.
+ * {@link #currentToken()} captured in a scope, passed on, and {@link #withToken} on the other
+ * thread (a {@code CompletableFuture} stage, an executor, another service) hand read-your-writes
+ * over.
  *
  * <p>Thread-safe. Connections it hands out are, like any JDBC connection, for one thread at a time.
  * {@link #close()} stops the monitor and closes the pools it created (never data sources given to
@@ -341,7 +345,9 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   /**
    * {@return the calling thread's read-your-writes token: the position of its last committed write
    * through this router ({@code read-your-writes=lsn}), or one given by {@link #withToken}} Empty
-   * when there is none (and always in the other modes).
+   * when there is none (and always in the other modes). Outside a scope, a write's token lasts only
+   * until the logical connection that wrote is closed: capture it inside a scope to pass it to
+   * another thread.
    */
   public Optional<ConsistencyToken> currentToken() {
     Dialect dialect = router.dialect();

@@ -63,8 +63,12 @@ class AsyncCommitReadYourWritesTest {
       List<Integer> stale = new ArrayList<>();
       long start = System.nanoTime();
       for (int id = 1; id <= CYCLES; id++) {
-        write(ds, id);
-        String node = readBack(cluster, ds, id);
+        String node;
+        // each cycle is a request: outside a scope the token would end with the writing connection
+        try (ConsistencyScope request = ds.withToken(ConsistencyToken.ofLsn(0))) {
+          write(ds, id);
+          node = readBack(cluster, ds, id);
+        }
         if (node == null) {
           stale.add(id);
         } else if (!node.equals("primary")) {

@@ -89,14 +89,68 @@ class ConsistencyContextTest {
     }
   }
 
+  /** What request 1 of the implicit-mode test saw. */
+  record Request1(String readWhileWriterOpen, boolean tokenWhileOpen, boolean tokenAfterClose) {}
+
+  @Test
+  void aWriteOutsideAScopeIsReadBackWhileItsConnectionIsOpenAndEndsWithIt(PostgresCluster cluster)
+      throws Exception {
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(lsn(cluster))) {
+      cluster.node("r1").pauseReplay();
+      try {
+        // request 1 opens no scope (plain JDBC, or @Transactional without the starter's filter)
+        Request1 request1 =
+            pooled
+                .submit(
+                    () -> {
+                      String whileOpen;
+                      boolean tokenWhileOpen;
+                      try (Connection writer = ds.getConnection();
+                          PreparedStatement p =
+                              writer.prepareStatement("INSERT INTO ctx VALUES (?)")) {
+                        p.setInt(1, 3);
+                        p.executeUpdate();
+                        // the writer still open: a read of the same thread must see its write
+                        whileOpen = read(ds, 3);
+                        tokenWhileOpen = ds.currentToken().isPresent();
+                      }
+                      return new Request1(whileOpen, tokenWhileOpen, ds.currentToken().isPresent());
+                    })
+                .get(30, TimeUnit.SECONDS);
+        assertThat(request1.readWhileWriterOpen()).isEqualTo("primary");
+        assertThat(request1.tokenWhileOpen()).isTrue();
+        assertThat(request1.tokenAfterClose())
+            .as("the implicit mode ends with the connection that wrote")
+            .isFalse();
+
+        // request 2 on the same pooled thread: nothing of request 1 routes its read
+        String request2 =
+            pooled
+                .submit(
+                    () -> {
+                      assertThat(ds.currentToken()).isEmpty();
+                      return read(ds, 3);
+                    })
+                .get(30, TimeUnit.SECONDS);
+        assertThat(request2).isEqualTo("r1, missing");
+      } finally {
+        cluster.node("r1").resumeReplay();
+      }
+    }
+  }
+
   @Test
   void aCapturedTokenHandedToACompletableFutureKeepsItsReadFromBeingStale(PostgresCluster cluster)
       throws Exception {
     try (RoutingDataSource ds = RoutingDataSource.fromProperties(lsn(cluster))) {
       cluster.node("r1").pauseReplay();
       try {
-        write(ds, 2);
-        ConsistencyToken token = ds.currentToken().orElseThrow();
+        // captured in the writer's request scope (outside one it ends with the writing connection)
+        ConsistencyToken token;
+        try (ConsistencyScope request = ds.withToken(ConsistencyToken.ofLsn(0))) {
+          write(ds, 2);
+          token = ds.currentToken().orElseThrow();
+        }
 
         String withoutToken =
             CompletableFuture.supplyAsync(() -> readUnchecked(ds, 2), pooled)

@@ -164,8 +164,12 @@ class ReadYourWritesTest {
       cluster.node("r1").pauseReplay();
       cluster.node("r2").pauseReplay();
       assertThat(ds.currentToken()).isEmpty();
-      write(ds, "handoff", 7);
-      String header = ds.currentToken().orElseThrow().serialize();
+      String header;
+      try (ConsistencyScope request = ds.withToken(ConsistencyToken.ofLsn(0))) {
+        write(ds, "handoff", 7);
+        header = ds.currentToken().orElseThrow().serialize();
+      }
+      assertThat(ds.currentToken()).as("the request's scope ended").isEmpty();
       assertThat(header).matches("lsn:[0-9A-F]+/[0-9A-F]+");
 
       // another thread (another service, in real life) without the token reads a replica: stale
@@ -208,6 +212,8 @@ class ReadYourWritesTest {
             .ticker(ticker)
             .build()) {
       assertThat(route(cluster, ds, true)).isEqualTo("r1");
+      // one request: outside a scope, the window would end with the writing connection
+      ConsistencyScope request = ds.withToken(ConsistencyToken.ofLsn(0));
       write(ds, "win", 1);
       assertThat(route(cluster, ds, true)).isEqualTo("primary");
       now.addAndGet(Duration.ofMillis(1_999).toNanos());
@@ -223,6 +229,10 @@ class ReadYourWritesTest {
       } finally {
         other.shutdownNow();
       }
+      request.close();
+      // a write outside any scope keeps reads off replicas only until its connection closes
+      write(ds, "win", 3);
+      assertThat(route(cluster, ds, true)).isEqualTo("r1");
     }
   }
 
@@ -233,8 +243,10 @@ class ReadYourWritesTest {
     int onReplicas = 0;
     for (int i = 0; i < count; i++) {
       int id = firstId + i;
-      write(ds, table, id);
-      try (Connection c = ds.getConnection()) {
+      // each cycle is a request: the write's token lives in its scope (outside one it would end
+      // with the writing connection)
+      try (ConsistencyScope request = ds.withToken(ConsistencyToken.ofLsn(0));
+          Connection c = writeThenConnect(ds, table, id)) {
         c.setReadOnly(true);
         try (PreparedStatement p =
             c.prepareStatement("SELECT v, inet_server_port() FROM " + table + " WHERE id = ?")) {
@@ -253,6 +265,12 @@ class ReadYourWritesTest {
       }
     }
     return new Cycles(stale, onReplicas, count);
+  }
+
+  private static Connection writeThenConnect(RoutingDataSource ds, String table, int id)
+      throws SQLException {
+    write(ds, table, id);
+    return ds.getConnection();
   }
 
   private static void write(RoutingDataSource ds, String table, int id) throws SQLException {

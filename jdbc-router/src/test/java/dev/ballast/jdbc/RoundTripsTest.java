@@ -62,22 +62,25 @@ class RoundTripsTest {
     RouterTestSupport.execute(cluster.primary(), "CREATE TABLE rt_tx (id int PRIMARY KEY)");
     CountingDataSource primary = new CountingDataSource(cluster.primary().dataSource());
     try (RoutingDataSource ds = router(cluster, primary)) {
-      try (Connection c = ds.getConnection()) {
-        c.setAutoCommit(false);
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO rt_tx VALUES (?)")) {
-          for (int id = 1; id <= 3; id++) {
-            p.setInt(1, id);
-            p.executeUpdate();
+      // a request's scope: outside one, the token would end with the writing connection
+      try (ConsistencyScope request = ds.withToken(ConsistencyToken.ofLsn(0))) {
+        try (Connection c = ds.getConnection()) {
+          c.setAutoCommit(false);
+          try (PreparedStatement p = c.prepareStatement("INSERT INTO rt_tx VALUES (?)")) {
+            for (int id = 1; id <= 3; id++) {
+              p.setInt(1, id);
+              p.executeUpdate();
+            }
           }
+          assertThat(primary.positionQueries()).as("before the commit").isZero();
+          c.commit();
+          assertThat(primary.positionQueries()).as("after the commit").isEqualTo(1);
         }
-        assertThat(primary.positionQueries()).as("before the commit").isZero();
-        c.commit();
-        assertThat(primary.positionQueries()).as("after the commit").isEqualTo(1);
+        assertThat(primary.positionQueries()).as("after close").isEqualTo(1);
+        assertThat(primary.executions()).hasSize(4);
+        assertThat(ds.currentToken()).isPresent();
+        assertThat(readBack(ds, "rt_tx", 3)).isTrue();
       }
-      assertThat(primary.positionQueries()).as("after close").isEqualTo(1);
-      assertThat(primary.executions()).hasSize(4);
-      assertThat(ds.currentToken()).isPresent();
-      assertThat(readBack(ds, "rt_tx", 3)).isTrue();
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.ballast.examples.internal;
 
+import dev.ballast.jdbc.ConsistencyScope;
+import dev.ballast.jdbc.ConsistencyToken;
 import dev.ballast.jdbc.RoutingDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -130,6 +132,14 @@ public final class DbLoad implements AutoCloseable {
   }
 
   private void writeThenRead(int writer) {
+    // one request: outside a scope, read-your-writes ends with the writing connection, before the
+    // read-back
+    try (ConsistencyScope request = dataSource.withToken(ConsistencyToken.ofLsn(0))) {
+      writeThenReadOnce(writer);
+    }
+  }
+
+  private void writeThenReadOnce(int writer) {
     long id = ids.incrementAndGet();
     String note = "w" + writer + "-" + id;
     long t0 = System.nanoTime();

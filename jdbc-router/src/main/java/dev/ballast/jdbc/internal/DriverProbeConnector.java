@@ -86,6 +86,11 @@ public final class DriverProbeConnector implements ProbeConnector {
   }
 
   @Override
+  public boolean retriesOnFreshConnection() {
+    return true;
+  }
+
+  @Override
   public synchronized void release(Connection connection, boolean broken) {
     if (broken || closed) {
       if (cached == connection) {

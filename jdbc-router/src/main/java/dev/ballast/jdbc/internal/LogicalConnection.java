@@ -279,7 +279,11 @@ public final class LogicalConnection extends TrackingConnection {
   @Override
   public void close() {
     if (session.isOpen()) {
-      release(true);
+      try {
+        release(true);
+      } finally {
+        endImplicitMode();
+      }
     }
   }
 
@@ -289,6 +293,7 @@ public final class LogicalConnection extends TrackingConnection {
       return;
     }
     forgetOwed();
+    endImplicitMode();
     statements.clear();
     Binding b = session.binding();
     if (b != null) {

@@ -202,6 +202,7 @@ public final class Router implements AutoCloseable {
   public Runnable enterScope(long lsn) {
     SessionContext ctx = context();
     SessionContext saved = ctx.copy();
+    ctx.enterScope();
     ctx.advanceToken(lsn);
     return () -> ctx.restore(saved);
   }
@@ -213,10 +214,22 @@ public final class Router implements AutoCloseable {
   public Runnable enterScope(@Nullable Position position) {
     SessionContext ctx = context();
     SessionContext saved = ctx.copy();
+    ctx.enterScope();
     if (position != null) {
       ctx.advancePosition(position);
     }
     return () -> ctx.restore(saved);
+  }
+
+  /**
+   * Called when a logical connection that wrote in {@code wroteIn} (the writing thread's context)
+   * closes: on that thread and outside any scope, the implicit per-thread mode ends with it. A
+   * connection closed on another thread cannot touch the writer's thread-confined context.
+   */
+  void writerClosed(SessionContext wroteIn) {
+    if (contexts.get() == wroteIn && !wroteIn.inScope()) {
+      wroteIn.endImplicit();
+    }
   }
 
   /** The current context's clock reading, for write timestamps. */

@@ -7,6 +7,11 @@ import org.jspecify.annotations.Nullable;
  * What read-your-writes remembers for one context (a thread, or a scope opened with a token): the
  * position of the last committed write and when the last write happened. Confined to its thread;
  * not thread-safe.
+ *
+ * <p>Outside any scope (the implicit per-thread mode) the context lives only as long as the logical
+ * connection that wrote: its close {@linkplain #endImplicit() ends} it, so that a pooled thread
+ * never carries one request's writes into the next. Inside a scope, the scope's close restores what
+ * was there before.
  */
 public final class SessionContext {
   /** A connection whose auto-commit writes have committed but whose WAL position is not taken. */
@@ -20,6 +25,7 @@ public final class SessionContext {
   private @Nullable PendingPosition pending;
   private boolean wrote;
   private long lastWriteNanos;
+  private int scopeDepth;
 
   /** The WAL position reads must see, {@link Lsns#NONE} when none. */
   public long tokenLsn() {
@@ -91,6 +97,28 @@ public final class SessionContext {
     return c;
   }
 
+  /** Notes that a scope opened on this context (after taking the {@link #copy()} it restores). */
+  void enterScope() {
+    scopeDepth++;
+  }
+
+  /** Whether a scope is open on this context. */
+  boolean inScope() {
+    return scopeDepth > 0;
+  }
+
+  /**
+   * Ends the implicit mode: a logical connection that wrote was closed outside any scope, so the
+   * token and the write window go. A position still owed by another open connection stays owed: its
+   * writes are this thread's too, and their close ends them in turn.
+   */
+  void endImplicit() {
+    tokenLsn = Lsns.NONE;
+    tokenPosition = null;
+    wrote = false;
+    lastWriteNanos = 0;
+  }
+
   /** Takes every field from {@code other}. */
   void restore(SessionContext other) {
     tokenLsn = other.tokenLsn;
@@ -98,5 +126,6 @@ public final class SessionContext {
     wrote = other.wrote;
     lastWriteNanos = other.lastWriteNanos;
     pending = other.pending;
+    scopeDepth = other.scopeDepth;
   }
 }

@@ -258,7 +258,7 @@ public final class TopologyMonitor implements AutoCloseable {
       try {
         return probeOnce(h, timeoutSeconds);
       } catch (SQLException e) {
-        if (!dialect.isConnectionFailure(e)) {
+        if (!dialect.isConnectionFailure(e) || !h.probe().retriesOnFreshConnection()) {
           throw e;
         }
         // The kept connection may have died with a restart the host has already recovered

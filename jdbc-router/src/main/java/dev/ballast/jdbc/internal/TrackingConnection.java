@@ -1,5 +1,6 @@
 package dev.ballast.jdbc.internal;
 
+import dev.ballast.jdbc.ReadYourWrites;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -23,6 +24,9 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   final Session session = new Session();
   final List<Statement> statements = new ArrayList<>();
   private @Nullable SessionContext owedTo;
+
+  /** The context of this connection's first write (read-your-writes on), ended at close. */
+  private @Nullable SessionContext wroteIn;
 
   TrackingConnection(Router router, ConnectionSettings settings) {
     super(settings);
@@ -78,6 +82,15 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     session.positionRecorded();
     forgetOwed();
     router.recordCommit(b.physical());
+  }
+
+  /** The connection is closed: a write of it outside a scope ends the thread's implicit mode. */
+  final void endImplicitMode() {
+    SessionContext ctx = wroteIn;
+    if (ctx != null) {
+      wroteIn = null;
+      router.writerClosed(ctx);
+    }
   }
 
   final void forgetOwed() {
@@ -157,6 +170,9 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     boolean writes = mayWrite && b.onPrimary() && !settings.readOnly;
     if (writes) {
       router.recordWrite();
+      if (wroteIn == null && router.config().readYourWrites() != ReadYourWrites.OFF) {
+        wroteIn = router.context();
+      }
     }
     boolean first = session.work(settings.autoCommit, writes);
     if (session.owesPosition() && owedTo == null && router.tracksPositions()) {

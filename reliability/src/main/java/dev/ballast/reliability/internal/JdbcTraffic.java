@@ -2,6 +2,9 @@ package dev.ballast.reliability.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.jdbc.ConsistencyScope;
+import dev.ballast.jdbc.ConsistencyToken;
+import dev.ballast.jdbc.RoutingDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,6 +117,18 @@ public final class JdbcTraffic {
   }
 
   private void write(int worker, long seq, boolean readBack) {
+    if (readBack && writes instanceof RoutingDataSource router) {
+      // one request per write and its read-back: outside a scope, read-your-writes ends with the
+      // writing connection, before the read-back
+      try (ConsistencyScope request = router.withToken(ConsistencyToken.ofLsn(0))) {
+        writeOnce(worker, seq, true);
+      }
+      return;
+    }
+    writeOnce(worker, seq, readBack);
+  }
+
+  private void writeOnce(int worker, long seq, boolean readBack) {
     long id = idBase + worker * WORKER_STRIDE + seq;
     long start = System.nanoTime();
     try (Connection c = writes.getConnection();
