@@ -24,7 +24,7 @@ final class TailUnderLoadReport {
             "Latency at 80 % of the fleet's capacity: 10 local instances of "
                 + TailUnderLoadSuite.WORKERS
                 + " workers ("
-                + TailLatencySuite.BASE_LATENCY.toMillis()
+                + TailUnderLoadSuite.LATENCY.toMillis()
                 + " ms each), "
                 + rate
                 + " req/s open loop (Poisson), "
@@ -68,11 +68,11 @@ final class TailUnderLoadReport {
         "Capacity: 9 instances × "
             + TailUnderLoadSuite.WORKERS
             + " workers ÷ "
-            + TailLatencySuite.BASE_LATENCY.toMillis()
+            + TailUnderLoadSuite.LATENCY.toMillis()
             + " ms + the slow instance's "
             + TailUnderLoadSuite.WORKERS
             + " workers ÷ "
-            + TailLatencySuite.BASE_LATENCY.multipliedBy(TailUnderLoadSuite.SLOW_FACTOR).toMillis()
+            + TailUnderLoadSuite.LATENCY.multipliedBy(TailUnderLoadSuite.SLOW_FACTOR).toMillis()
             + " ms = "
             + Math.round(TailUnderLoadSuite.capacityPerSecond())
             + " req/s; 80 % of it is the rate of every run, all-healthy ones included (where it is "
