@@ -22,6 +22,10 @@ import java.util.List;
  * stop} affect health checks too, as they would for a real broken process. Latency is scheduled on
  * the connection's event loop, never by blocking it.
  *
+ * <p><b>Capacity.</b> By default an instance serves every request at once; {@link
+ * #concurrencyLimit(int)} gives it a bounded number of workers and a FIFO queue, so that load near
+ * its capacity shows queueing delay.
+ *
  * <p><b>Counters.</b> {@link #requestCount()} and the per-method counts exclude health checks,
  * which {@link #healthCheckCount()} counts; both include hung and reset requests. A request is
  * counted before any byte of its response is written.
