@@ -10,6 +10,7 @@ import dev.ballast.benchmarks.scenario.HttpOverheadSuite;
 import dev.ballast.benchmarks.scenario.JdbcOverheadSuite;
 import dev.ballast.benchmarks.scenario.ReadYourWritesCostSuite;
 import dev.ballast.benchmarks.scenario.TailLatencySuite;
+import dev.ballast.benchmarks.scenario.TailUnderLoadSuite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,7 @@ public final class RunAll {
     Map<String, BiFunction<RunSettings, Path, SectionResult>> m = new LinkedHashMap<>();
     m.put("pick-cost", (s, out) -> new PickCostSuite(s).run(out));
     m.put("tail-latency", (s, out) -> new TailLatencySuite(s).run(out));
+    m.put("tail-latency-load", (s, out) -> new TailUnderLoadSuite(s).run(out));
     m.put("http-overhead", (s, out) -> new HttpOverheadSuite(s).run(out));
     m.put("jdbc-overhead", (s, out) -> new JdbcOverheadSuite(s).run(out));
     m.put("jdbc-ryw-cost", (s, out) -> new ReadYourWritesCostSuite(s).run(out));

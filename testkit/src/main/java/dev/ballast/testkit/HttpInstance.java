@@ -22,6 +22,10 @@ import java.util.List;
  * stop} affect health checks too, as they would for a real broken process. Latency is scheduled on
  * the connection's event loop, never by blocking it.
  *
+ * <p><b>Capacity.</b> By default an instance serves every request at once; {@link
+ * #concurrencyLimit(int)} gives it a bounded number of workers and a FIFO queue, so that load near
+ * its capacity shows queueing delay.
+ *
  * <p><b>Counters.</b> {@link #requestCount()} and the per-method counts exclude health checks,
  * which {@link #healthCheckCount()} counts; both include hung and reset requests. A request is
  * counted before any byte of its response is written.
@@ -155,6 +159,51 @@ public interface HttpInstance {
   HttpInstance closeIdleConnectionsAfter(Duration idle);
 
   /**
+   * Bounds the number of non-health requests this instance serves at once, as a server with a
+   * thread pool of {@code limit} threads does: a request holds one of the {@code limit} workers for
+   * its service time, the {@linkplain #latency(Duration) latency} in effect when it gets the worker
+   * (a queued request's work has not begun), and a request that finds every worker busy waits in
+   * one FIFO queue shared by all connections, so it answers after its queueing delay plus its
+   * latency. {@code 0} (the default unless {@link HttpInstanceFarm.Builder#concurrencyLimit(int)}
+   * says otherwise) serves every request at once.
+   *
+   * <p>Takes effect at once, also for requests already queued: requests in service keep their
+   * worker; after an increase queued requests start on the new workers, after a decrease they wait
+   * until fewer than {@code limit} are in service. A queued request whose connection closes is
+   * dropped from the queue; one in service keeps its worker until its latency ends, as a real
+   * server's thread finishes work nobody waits for any more. Health checks, and requests that
+   * {@linkplain #hang(boolean) hang}, {@linkplain #reset(boolean) reset} or get a {@linkplain
+   * #respondHostile(HostileResponse) hostile} answer, bypass the workers. Not a fault: {@link
+   * #clearFaults()} keeps it.
+   *
+   * @param limit the number of workers, at least 1, or {@code 0} for no limit
+   * @throws IllegalArgumentException when {@code limit} is negative
+   * @return this instance
+   */
+  HttpInstance concurrencyLimit(int limit);
+
+  /** {@return the number of workers ({@link #concurrencyLimit(int)}), or {@code 0} for no limit} */
+  int concurrencyLimit();
+
+  /**
+   * {@return the number of requests holding a worker now (at most the {@linkplain
+   * #concurrencyLimit() limit}); always {@code 0} without a limit}
+   */
+  int requestsInService();
+
+  /** {@return the number of requests waiting for a worker now} */
+  int queueDepth();
+
+  /**
+   * {@return the number of requests that found every worker busy and had to queue, since the last
+   * reset of the counters}
+   */
+  long queuedRequestCount();
+
+  /** {@return the largest {@link #queueDepth()} seen since the last reset of the counters} */
+  int maxQueueDepth();
+
+  /**
    * Removes every fault: no latency, status {@code 200}, health status {@code 200}, no hang, no
    * reset, no hostile response, idle connections kept open. Does not start a stopped instance.
    *
@@ -205,7 +254,10 @@ public interface HttpInstance {
    */
   List<HttpInstanceRequest> requestLog();
 
-  /** Sets every counter, the mark and the request log back to zero and empty. */
+  /**
+   * Sets every counter, the mark and the request log back to zero and empty; the {@linkplain
+   * #maxQueueDepth() largest queue depth} restarts from the current depth.
+   */
   void resetCounters();
 
   /**

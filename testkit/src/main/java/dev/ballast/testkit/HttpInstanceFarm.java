@@ -67,6 +67,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
               healthPath,
               builder.requestLogCapacity,
               eventLoop.group());
+      instance.concurrencyLimit(builder.concurrencyLimit);
       created.add(instance);
       index.put(instance.id(), instance);
     }
@@ -205,6 +206,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
     private String healthPath = "/health";
     private int ioThreads = 2;
     private int requestLogCapacity = 10_000;
+    private int concurrencyLimit;
     private @Nullable String name;
 
     private Builder() {}
@@ -342,6 +344,23 @@ public final class HttpInstanceFarm implements AutoCloseable {
         throw new IllegalArgumentException("ioThreads: " + threads + " (expected: >= 1)");
       }
       this.ioThreads = threads;
+      return this;
+    }
+
+    /**
+     * Bounds how many non-health requests each instance serves at once (default {@code 0}: no
+     * bound); the others queue, FIFO, inside the instance. See {@link
+     * HttpInstance#concurrencyLimit(int)}, which also changes it at run time.
+     *
+     * @param limit the workers per instance, at least 1, or {@code 0} for no limit
+     * @return this builder
+     */
+    public Builder concurrencyLimit(int limit) {
+      if (limit < 0) {
+        throw new IllegalArgumentException(
+            "concurrencyLimit: " + limit + " (expected: >= 1, or 0 for unlimited)");
+      }
+      this.concurrencyLimit = limit;
       return this;
     }
 

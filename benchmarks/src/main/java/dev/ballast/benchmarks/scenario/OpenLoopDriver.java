@@ -1,11 +1,13 @@
 package dev.ballast.benchmarks.scenario;
 
 import java.time.Duration;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -42,16 +44,44 @@ final class OpenLoopDriver {
    */
   static Outcome run(
       Supplier<CompletionStage<Integer>> request, int ratePerSecond, Duration duration) {
+    long periodNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+    return run(request, ratePerSecond, duration, () -> periodNanos);
+  }
+
+  /**
+   * Runs {@code request} with Poisson arrivals at a mean of {@code ratePerSecond} for {@code
+   * duration}: exponential gaps drawn from a random source seeded with {@code seed}, so every rule
+   * faces the same arrival sequence. Evenly spaced arrivals behind a round robin give each instance
+   * a perfectly periodic stream, which never queues; independent clients do not behave so.
+   */
+  static Outcome runPoisson(
+      Supplier<CompletionStage<Integer>> request, int ratePerSecond, Duration duration, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double meanGapNanos = TimeUnit.SECONDS.toNanos(1) / (double) ratePerSecond;
+    return run(
+        request,
+        ratePerSecond,
+        duration,
+        () -> Math.round(-Math.log(1.0 - random.nextDouble()) * meanGapNanos));
+  }
+
+  private static Outcome run(
+      Supplier<CompletionStage<Integer>> request,
+      int ratePerSecond,
+      Duration duration,
+      LongSupplier nextGapNanos) {
     ConcurrentHistogram histogram = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
     Semaphore slots = new Semaphore(MAX_OUTSTANDING);
-    long periodNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
-    long total = Math.max(1, duration.toNanos() / periodNanos);
+    // The count is fixed up front (rate × duration) whatever the gaps, so the run stays bounded.
+    long total = Math.max(1, duration.toNanos() * ratePerSecond / TimeUnit.SECONDS.toNanos(1));
     long start = System.nanoTime();
     long sent = 0;
+    long offset = 0;
     for (long i = 0; i < total; i++) {
-      long scheduled = start + i * periodNanos;
+      long scheduled = start + offset;
+      offset += nextGapNanos.getAsLong();
       long wait = scheduled - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait);

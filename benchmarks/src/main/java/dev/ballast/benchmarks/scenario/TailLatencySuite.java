@@ -130,7 +130,7 @@ public final class TailLatencySuite {
     return b.build();
   }
 
-  private static BallastHttpClient client(HttpInstanceFarm farm, String rule) {
+  static BallastHttpClient client(HttpInstanceFarm farm, String rule) {
     BallastHttpClient.Builder b = BallastHttpClient.builder().eventLoopThreads(1);
     switch (rule) {
       case "round-robin":
@@ -150,7 +150,7 @@ public final class TailLatencySuite {
     }
   }
 
-  private static Supplier<CompletionStage<Integer>> request(
+  static Supplier<CompletionStage<Integer>> request(
       BallastHttpClient client, HttpInstanceFarm farm, String rule) {
     if (!rule.startsWith("Spring")) {
       ServiceRequest get = ServiceRequest.get("svc", "/work").build();

@@ -101,6 +101,13 @@ final class InstanceChannelHandler extends SimpleChannelInboundHandler<FullHttpR
             request.method().equals(HttpMethod.HEAD),
             request.decoderResult().isSuccess() && HttpUtil.isKeepAlive(request),
             method);
+    Workers workers = instance.workers();
+    if (!health && request.decoderResult().isSuccess() && workers.limit() != Workers.UNLIMITED) {
+      response.viaWorkers = true;
+      pending.add(response);
+      workers.submit(new QueuedRequest(ctx, response));
+      return;
+    }
     long writeAt = Math.max(now + delayNanos, lastWriteAtNanos);
     lastWriteAtNanos = writeAt;
     if (pending.isEmpty() && writeAt <= now) {
@@ -111,19 +118,31 @@ final class InstanceChannelHandler extends SimpleChannelInboundHandler<FullHttpR
     ctx.executor().schedule(() -> writeUpTo(ctx, response), writeAt - now, TimeUnit.NANOSECONDS);
   }
 
-  // Timers of equal or close deadlines may fire out of order, so a due response first writes
-  // every response queued before it.
+  // Timers of equal or close deadlines may fire out of order, so a due response makes every
+  // latency-timed response queued before it due as well; one still held by a worker stays, and
+  // holds back those after it.
   private void writeUpTo(ChannelHandlerContext ctx, PendingResponse due) {
     if (!pending.contains(due)) {
       return;
     }
-    PendingResponse next;
-    do {
-      next = pending.poll();
-      if (next != null) {
-        write(ctx, next);
+    for (PendingResponse r : pending) {
+      if (!r.viaWorkers) {
+        r.served = true;
       }
-    } while (next != null && next != due);
+      if (r == due) {
+        break;
+      }
+    }
+    writeReady(ctx);
+  }
+
+  // Responses served by a worker finish in any order; HTTP/1.1 lets each go only once every
+  // response before it on this connection has gone.
+  private void writeReady(ChannelHandlerContext ctx) {
+    PendingResponse head;
+    while ((head = pending.peek()) != null && head.served) {
+      write(ctx, pending.removeFirst());
+    }
   }
 
   private void write(ChannelHandlerContext ctx, PendingResponse r) {
@@ -178,7 +197,48 @@ final class InstanceChannelHandler extends SimpleChannelInboundHandler<FullHttpR
     ctx.close();
   }
 
+  /**
+   * A request waiting for, then holding, one of the instance's {@link Workers}: it holds the worker
+   * for the latency in effect when it got the worker (a queued request's work has not begun, so a
+   * latency change reaches it), then releases it and answers on its own channel's event loop.
+   */
+  private final class QueuedRequest implements Workers.Job {
+    private final ChannelHandlerContext ctx;
+    private final PendingResponse response;
+
+    QueuedRequest(ChannelHandlerContext ctx, PendingResponse response) {
+      this.ctx = ctx;
+      this.response = response;
+    }
+
+    @Override
+    public void start() {
+      // May run on another connection's event loop (the one whose request freed the worker).
+      long serviceNanos = instance.faults().nextLatencyNanos();
+      ctx.executor().schedule(this::finish, serviceNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void finish() {
+      // The worker is freed even when the client has gone: a real server's thread finishes its
+      // work whether or not anybody still waits for the answer.
+      instance.workers().release();
+      response.served = true;
+      if (pending.contains(response)) {
+        writeReady(ctx);
+      }
+    }
+
+    @Override
+    public boolean abandoned() {
+      return !ctx.channel().isActive();
+    }
+  }
+
   private static final class PendingResponse {
+    // Both confined to the event loop. Served: the response may be written once those before it
+    // have been. Via workers: it waits for (then holds) one of the instance's bounded workers.
+    boolean served;
+    boolean viaWorkers;
     final HttpVersion version;
     final int status;
     final boolean head;

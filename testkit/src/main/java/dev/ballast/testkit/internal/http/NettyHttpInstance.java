@@ -61,6 +61,7 @@ public final class NettyHttpInstance implements HttpInstance {
   private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
 
   private volatile FaultState faults = FaultState.NONE;
+  private final Workers workers = new Workers(Workers.UNLIMITED);
 
   // Bumped by every start and stop; a connection accepted under an older bind closes itself, which
   // closes the race between stop() listing the connections and one still being registered.
@@ -208,6 +209,38 @@ public final class NettyHttpInstance implements HttpInstance {
   @Override
   public HttpInstance clearFaults() {
     return update(f -> FaultState.NONE);
+  }
+
+  @Override
+  public HttpInstance concurrencyLimit(int limit) {
+    workers.limit(limit);
+    log.debug("Instance {} concurrency limit {}", id, limit == 0 ? "none" : limit);
+    return this;
+  }
+
+  @Override
+  public int concurrencyLimit() {
+    return workers.limit();
+  }
+
+  @Override
+  public int requestsInService() {
+    return workers.busy();
+  }
+
+  @Override
+  public int queueDepth() {
+    return workers.queueDepth();
+  }
+
+  @Override
+  public long queuedRequestCount() {
+    return workers.queuedTotal();
+  }
+
+  @Override
+  public int maxQueueDepth() {
+    return workers.maxQueueDepth();
   }
 
   private synchronized HttpInstance update(UnaryOperator<FaultState> change) {
@@ -359,6 +392,7 @@ public final class NettyHttpInstance implements HttpInstance {
   public void resetCounters() {
     counters.reset();
     requestLog.clear();
+    workers.resetCounters();
   }
 
   @Override
@@ -368,6 +402,10 @@ public final class NettyHttpInstance implements HttpInstance {
 
   FaultState faults() {
     return faults;
+  }
+
+  Workers workers() {
+    return workers;
   }
 
   boolean isHealthPath(String requestTarget) {
