@@ -6,8 +6,10 @@ import dev.ballast.benchmarks.report.Machine;
 import dev.ballast.benchmarks.report.Table;
 import dev.ballast.benchmarks.scenario.ConsistencySuite;
 import dev.ballast.benchmarks.scenario.FaultReactionSuite;
+import dev.ballast.benchmarks.scenario.GtidConsistencySuite;
 import dev.ballast.benchmarks.scenario.HttpOverheadSuite;
 import dev.ballast.benchmarks.scenario.JdbcOverheadSuite;
+import dev.ballast.benchmarks.scenario.MariaDbOverheadSuite;
 import dev.ballast.benchmarks.scenario.ReadYourWritesCostSuite;
 import dev.ballast.benchmarks.scenario.TailLatencySuite;
 import dev.ballast.benchmarks.scenario.TailUnderLoadSuite;
@@ -103,6 +105,12 @@ public final class RunAll {
     return args[i];
   }
 
+  /**
+   * The sections that start MariaDB servers (3–16 s each on this machine): left out of the smoke
+   * test so that it stays fast; run them with {@code --only}.
+   */
+  static final Set<String> MARIADB_SECTIONS = Set.of("jdbc-overhead-mariadb", "jdbc-ryw-gtid");
+
   /** The sections in run order, by name. */
   static Map<String, BiFunction<RunSettings, Path, SectionResult>> sections() {
     Map<String, BiFunction<RunSettings, Path, SectionResult>> m = new LinkedHashMap<>();
@@ -112,6 +120,8 @@ public final class RunAll {
     m.put("http-overhead", (s, out) -> new HttpOverheadSuite(s).run(out));
     m.put("jdbc-overhead", (s, out) -> new JdbcOverheadSuite(s).run(out));
     m.put("jdbc-ryw-cost", (s, out) -> new ReadYourWritesCostSuite(s).run(out));
+    m.put("jdbc-overhead-mariadb", (s, out) -> new MariaDbOverheadSuite(s).run(out));
+    m.put("jdbc-ryw-gtid", (s, out) -> new GtidConsistencySuite(s).run(out));
     m.put("consistency-failover", (s, out) -> new ConsistencySuite(s).run(out));
     m.put("fault-reaction", (s, out) -> new FaultReactionSuite(s).run(out));
     return m;

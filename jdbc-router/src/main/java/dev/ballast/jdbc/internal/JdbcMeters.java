@@ -17,7 +17,11 @@ import java.util.Map;
  *   <li>{@code ballast.jdbc.routes} — counter; {@code route} = primary|replica, {@code reason} =
  *       write|read|fallback|read-your-writes;
  *   <li>{@code ballast.jdbc.replica.lag} — gauge, seconds; {@code replica} = host name;
- *   <li>{@code ballast.jdbc.replica.eligible} — gauge, replicas eligible for reads.
+ *   <li>{@code ballast.jdbc.replica.eligible} — gauge, replicas eligible for reads;
+ *   <li>{@code ballast.jdbc.hosts} — gauge, 1 while the router uses the host in the role, else 0;
+ *       {@code host} = the configured host name (never an address, so several routers on one shared
+ *       cluster show which logical databases each host serves), {@code role} = primary|replica.
+ *       Primary means writes go there; replica means it is eligible for reads.
  * </ul>
  *
  * Loaded only when a registry is given, so Micrometer stays optional. Removed by {@link #close()}.
@@ -61,6 +65,35 @@ public final class JdbcMeters implements RouteRecorder, AutoCloseable {
             .description("Replicas eligible for reads: reachable, replicas, within max-replica-lag")
             .tag("name", name)
             .register(registry));
+    boolean auto = router.config().topology() == Topology.AUTO;
+    for (Host h : router.hosts()) {
+      // a static topology never moves a role, so only the configured one is worth a series
+      if (auto || h.configuredPrimary()) {
+        meters.add(hostGauge(registry, monitor, name, h, Role.PRIMARY));
+      }
+      if (auto || !h.configuredPrimary()) {
+        meters.add(hostGauge(registry, monitor, name, h, Role.REPLICA));
+      }
+    }
+  }
+
+  private static Gauge hostGauge(
+      MeterRegistry registry, TopologyMonitor monitor, String name, Host h, Role role) {
+    return Gauge.builder("ballast.jdbc.hosts", monitor, m -> serves(m.snapshot(), h, role))
+        .description("1 while the router uses the host in the role: writes, or eligible for reads")
+        .tag("name", name)
+        .tag("host", h.name())
+        .tag("role", role.label())
+        .register(registry);
+  }
+
+  private static double serves(TopologySnapshot s, Host h, Role role) {
+    if (role == Role.PRIMARY) {
+      Host primary = s.primary();
+      return primary != null && primary.name().equals(h.name()) ? 1 : 0;
+    }
+    HostState state = s.state(h);
+    return state.role() == Role.REPLICA && state.eligible() ? 1 : 0;
   }
 
   private static double lag(TopologyMonitor m, Host h) {

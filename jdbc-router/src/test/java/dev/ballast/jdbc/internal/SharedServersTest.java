@@ -9,11 +9,14 @@ import dev.ballast.lb.ConfigException;
 import dev.ballast.testkit.PgNode;
 import dev.ballast.testkit.PostgresCluster;
 import dev.ballast.testkit.PostgresClusterExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +54,53 @@ class SharedServersTest {
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(() -> assertThat(sessions(node, "shared-orders")).isZero());
     }
+  }
+
+  @Test
+  void theHostsGaugeShowsWhichLogicalDatabasesEachHostServesAndIsRemovedOnClose(
+      PostgresCluster cluster) throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (RoutingDataSource orders =
+            RoutingDataSource.fromProperties(props(cluster, "orders"), registry);
+        RoutingDataSource invoices =
+            RoutingDataSource.fromProperties(props(cluster, "invoices"), registry)) {
+      await().atMost(Duration.ofSeconds(15)).until(() -> !invoices.eligibleReplicas().isEmpty());
+      await().atMost(Duration.ofSeconds(15)).until(() -> !orders.eligibleReplicas().isEmpty());
+      assertThat(served(registry, "primary", "primary")).containsExactly("invoices", "orders");
+      assertThat(served(registry, "r1", "replica")).containsExactly("invoices", "orders");
+      // a static topology keeps only the configured role's series: bounded by hosts, not roles
+      assertThat(registry.find("ballast.jdbc.hosts").gauges()).hasSize(4);
+      assertThat(registry.find("ballast.jdbc.hosts").tag("name", "orders").gauges())
+          .extracting(g -> g.getId().getTag("host") + "/" + g.getId().getTag("role"))
+          .containsExactlyInAnyOrder("primary/primary", "r1/replica");
+
+      cluster.node("r1").stop();
+      // r1 is down for both routers: neither reads there any more, both still write on primary
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(() -> assertThat(served(registry, "r1", "replica")).isEmpty());
+      assertThat(served(registry, "primary", "primary")).containsExactly("invoices", "orders");
+      cluster.node("r1").start();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(served(registry, "r1", "replica"))
+                      .containsExactly("invoices", "orders"));
+      invoices.close();
+      assertThat(registry.find("ballast.jdbc.hosts").tag("name", "invoices").gauges()).isEmpty();
+      assertThat(served(registry, "r1", "replica")).containsExactly("orders");
+    }
+    assertThat(registry.find("ballast.jdbc.hosts").gauges()).isEmpty();
+  }
+
+  /** The routers ({@code name} tags) whose {@code ballast.jdbc.hosts} gauge is 1, sorted. */
+  private static List<String> served(MeterRegistry registry, String host, String role) {
+    return registry.find("ballast.jdbc.hosts").tag("host", host).tag("role", role).gauges().stream()
+        .filter(g -> g.value() == 1)
+        .map(g -> g.getId().getTag("name"))
+        .sorted()
+        .toList();
   }
 
   @Test
