@@ -8,6 +8,7 @@ import dev.ballast.benchmarks.scenario.ConsistencySuite;
 import dev.ballast.benchmarks.scenario.FaultReactionSuite;
 import dev.ballast.benchmarks.scenario.HttpOverheadSuite;
 import dev.ballast.benchmarks.scenario.JdbcOverheadSuite;
+import dev.ballast.benchmarks.scenario.ProcessServerOverheadSuite;
 import dev.ballast.benchmarks.scenario.ReadYourWritesCostSuite;
 import dev.ballast.benchmarks.scenario.TailLatencySuite;
 import java.io.IOException;
@@ -108,6 +109,7 @@ public final class RunAll {
     m.put("pick-cost", (s, out) -> new PickCostSuite(s).run(out));
     m.put("tail-latency", (s, out) -> new TailLatencySuite(s).run(out));
     m.put("http-overhead", (s, out) -> new HttpOverheadSuite(s).run(out));
+    m.put("http-overhead-process", (s, out) -> new ProcessServerOverheadSuite(s).run(out));
     m.put("jdbc-overhead", (s, out) -> new JdbcOverheadSuite(s).run(out));
     m.put("jdbc-ryw-cost", (s, out) -> new ReadYourWritesCostSuite(s).run(out));
     m.put("consistency-failover", (s, out) -> new ConsistencySuite(s).run(out));
