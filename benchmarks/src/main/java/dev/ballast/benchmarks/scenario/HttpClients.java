@@ -72,7 +72,7 @@ final class HttpClients {
 
   private static Client ballast(String host, int port, int callers) {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    BallastHttpClient client = newBallast(host, port, callers, registry);
+    BallastHttpClient client = newBallast(host, port, callers, 2, registry);
     ServiceRequest request = ServiceRequest.get("svc", "/work").build();
     return new Client() {
       @Override
@@ -90,13 +90,13 @@ final class HttpClients {
 
   /**
    * Ballast as configured for production, calling service {@code svc} at {@code host:port}:
-   * peak-EWMA, metrics into {@code registry}, default retries and outlier detection, two event
-   * loops, at least {@code callers} connections.
+   * peak-EWMA, metrics into {@code registry}, default retries and outlier detection, {@code
+   * eventLoops} event loops, at least {@code callers} connections.
    */
   static BallastHttpClient newBallast(
-      String host, int port, int callers, SimpleMeterRegistry registry) {
+      String host, int port, int callers, int eventLoops, SimpleMeterRegistry registry) {
     return BallastHttpClient.builder()
-        .eventLoopThreads(2)
+        .eventLoopThreads(eventLoops)
         .meterRegistry(registry)
         .service(
             "svc",
