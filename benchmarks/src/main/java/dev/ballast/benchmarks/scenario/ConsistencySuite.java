@@ -69,6 +69,10 @@ public final class ConsistencySuite {
           replica.pauseReplay();
         }
         for (ReadYourWrites mode : ReadYourWrites.values()) {
+          if (mode == ReadYourWrites.GTID) {
+            // MariaDB's and MySQL's position; the router refuses it with a PostgreSQL primary.
+            continue;
+          }
           Cell cell = measure(primary, replica, mode, steps);
           table.row(
               state,
