@@ -10,6 +10,7 @@ import dev.ballast.benchmarks.scenario.GtidConsistencySuite;
 import dev.ballast.benchmarks.scenario.HttpOverheadSuite;
 import dev.ballast.benchmarks.scenario.JdbcOverheadSuite;
 import dev.ballast.benchmarks.scenario.MariaDbOverheadSuite;
+import dev.ballast.benchmarks.scenario.ProcessServerOverheadSuite;
 import dev.ballast.benchmarks.scenario.ReadYourWritesCostSuite;
 import dev.ballast.benchmarks.scenario.TailLatencySuite;
 import dev.ballast.benchmarks.scenario.TailUnderLoadSuite;
@@ -118,6 +119,7 @@ public final class RunAll {
     m.put("tail-latency", (s, out) -> new TailLatencySuite(s).run(out));
     m.put("tail-latency-load", (s, out) -> new TailUnderLoadSuite(s).run(out));
     m.put("http-overhead", (s, out) -> new HttpOverheadSuite(s).run(out));
+    m.put("http-overhead-process", (s, out) -> new ProcessServerOverheadSuite(s).run(out));
     m.put("jdbc-overhead", (s, out) -> new JdbcOverheadSuite(s).run(out));
     m.put("jdbc-ryw-cost", (s, out) -> new ReadYourWritesCostSuite(s).run(out));
     m.put("jdbc-overhead-mariadb", (s, out) -> new MariaDbOverheadSuite(s).run(out));

@@ -72,18 +72,7 @@ final class HttpClients {
 
   private static Client ballast(String host, int port, int callers) {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    BallastHttpClient client =
-        BallastHttpClient.builder()
-            .eventLoopThreads(2)
-            .meterRegistry(registry)
-            .service(
-                "svc",
-                List.of(Endpoint.builder(host, port).id("s1").build()),
-                HttpServiceConfig.builder()
-                    .lb(LbConfig.builder().strategy(Strategy.PEAK_EWMA).build())
-                    .maxConnectionsPerEndpoint(Math.max(callers, 8))
-                    .build())
-            .build();
+    BallastHttpClient client = newBallast(host, port, callers, 2, registry);
     ServiceRequest request = ServiceRequest.get("svc", "/work").build();
     return new Client() {
       @Override
@@ -97,6 +86,26 @@ final class HttpClients {
         registry.close();
       }
     };
+  }
+
+  /**
+   * Ballast as configured for production, calling service {@code svc} at {@code host:port}:
+   * peak-EWMA, metrics into {@code registry}, default retries and outlier detection, {@code
+   * eventLoops} event loops, at least {@code callers} connections.
+   */
+  static BallastHttpClient newBallast(
+      String host, int port, int callers, int eventLoops, SimpleMeterRegistry registry) {
+    return BallastHttpClient.builder()
+        .eventLoopThreads(eventLoops)
+        .meterRegistry(registry)
+        .service(
+            "svc",
+            List.of(Endpoint.builder(host, port).id("s1").build()),
+            HttpServiceConfig.builder()
+                .lb(LbConfig.builder().strategy(Strategy.PEAK_EWMA).build())
+                .maxConnectionsPerEndpoint(Math.max(callers, 8))
+                .build())
+        .build();
   }
 
   private static Client rawNetty(String host, int port) {

@@ -80,6 +80,14 @@ final class RawNettyClient implements AutoCloseable {
 
     /** Sends {@code GET path} and returns the response status. */
     int get(String path) throws Exception {
+      return send(path).get(5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Sends {@code GET path}; the future completes on the event loop with the status. One request
+     * at a time per connection: the next may be sent once this one completed.
+     */
+    CompletableFuture<Integer> send(String path) {
       FullHttpRequest request =
           new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
       request.headers().set(HttpHeaderNames.HOST, hostHeader);
@@ -87,7 +95,7 @@ final class RawNettyClient implements AutoCloseable {
       CompletableFuture<Integer> result = new CompletableFuture<>();
       channel.attr(ResponseHandler.RESULT).set(result);
       channel.writeAndFlush(request);
-      return result.get(5, TimeUnit.SECONDS);
+      return result;
     }
 
     @Override
