@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ballast.http.BallastHttpClient;
 import dev.ballast.http.ServiceRequest;
 import dev.ballast.http.ServiceResponse;
+import dev.ballast.jdbc.ConsistencyScope;
 import dev.ballast.jdbc.RoutingDataSource;
+import dev.ballast.testkit.DnsServer;
 import dev.ballast.testkit.HttpInstanceFarm;
 import dev.ballast.testkit.PostgresCluster;
 import java.io.ByteArrayOutputStream;
@@ -63,6 +65,45 @@ class ReadmeSnippetsTest {
       ballast.jdbc.topology=auto
       """;
 
+  /** The README's DNS discovery properties block. */
+  private static final String DNS_PROPERTIES =
+      """
+      ballast.http.services.orders.discovery=dns
+      ballast.http.services.orders.discovery.dns.name=orders.shop.svc.cluster.local
+      ballast.http.services.orders.discovery.dns.port=8080
+      ballast.http.services.orders.discovery.dns.zones=10.0.1.0/24=us-east-1a,10.0.2.0/24=us-east-1b
+      """;
+
+  @Test
+  void theDnsBlockFollowsTheNameWithZonesFromSubnets() throws Exception {
+    Properties props = new Properties();
+    props.load(new StringReader(DNS_PROPERTIES));
+    try (DnsServer dns = DnsServer.builder().build()) {
+      dns.a("orders.shop.svc.cluster.local", 1, "10.0.1.5", "10.0.2.7");
+      // the block's resolver is the system's; the test's answers come from loopback
+      props.setProperty("ballast.http.services.orders.discovery.dns.server", dns.hostAndPort());
+      try (BallastHttpClient client = BallastHttpClient.fromProperties(props)) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> seen = List.of();
+        while (seen.size() < 2 && System.nanoTime() < deadline) {
+          seen =
+              client.loadBalancer("orders").endpoints().stream()
+                  .map(
+                      e ->
+                          e.endpoint().host()
+                              + ":"
+                              + e.endpoint().port()
+                              + "@"
+                              + e.endpoint().zone())
+                  .sorted()
+                  .toList();
+          Thread.sleep(20);
+        }
+        assertThat(seen).containsExactly("10.0.1.5:8080@us-east-1a", "10.0.2.7:8080@us-east-1b");
+      }
+    }
+  }
+
   @Test
   void quickStartsRunAgainstTestkitServers() throws Exception {
     Properties props = new Properties();
@@ -118,7 +159,8 @@ class ReadmeSnippetsTest {
   }
 
   private static void jdbcQuickStart(Properties props) throws Exception {
-    try (RoutingDataSource db = RoutingDataSource.fromProperties(props)) {
+    try (RoutingDataSource db = RoutingDataSource.fromProperties(props);
+        ConsistencyScope request = db.newScope()) { // one request: its reads see its writes
       try (Connection c = db.getConnection();
           Statement s = c.createStatement()) {
         s.executeUpdate("INSERT INTO orders (id, item) VALUES (42, 'book')");
@@ -168,7 +210,7 @@ class ReadmeSnippetsTest {
     }
     for (String block : blocks(readme, "properties")) {
       if (block.contains("ballast.")) {
-        assertThat(List.of(demo, HTTP_PROPERTIES, JDBC_PROPERTIES))
+        assertThat(List.of(demo, HTTP_PROPERTIES, JDBC_PROPERTIES, DNS_PROPERTIES))
             .as("README.md properties block run by this test or used by the demo")
             .contains(block);
       }

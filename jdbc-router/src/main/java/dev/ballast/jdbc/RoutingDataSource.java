@@ -362,6 +362,19 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   }
 
   /**
+   * Opens a read-your-writes scope with no position yet, as a request of server code starts: the
+   * thread's writes inside it advance the scope's token, its reads on any connection see them, and
+   * closing the scope restores the thread's context from before, so the next task on a pooled
+   * thread starts clean. Equivalent to {@code withToken(ConsistencyToken.parse("lsn:0/0"))} on
+   * every engine.
+   *
+   * @return the scope; close it (try-with-resources) to end it
+   */
+  public ConsistencyScope newScope() {
+    return withToken(ConsistencyToken.ofLsn(0));
+  }
+
+  /**
    * Opens a scope on the calling thread in which reads see at least {@code token}'s writes (with
    * {@code read-your-writes=lsn}; other modes ignore tokens). The thread's own later writes advance
    * the scope's token; closing the scope restores the thread's context from before.
