@@ -1,7 +1,6 @@
 package dev.ballast.jdbc.internal;
 
 import dev.ballast.jdbc.internal.dialect.Dialect;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,7 +77,7 @@ public final class SharedHost {
       lastStartNanos = now;
       probes++;
       try {
-        outcome = fresh(dialect, timeoutSeconds);
+        outcome = connector.probe(dialect, timeoutSeconds);
       } catch (SQLException e) {
         outcome = e;
       }
@@ -97,31 +96,6 @@ public final class SharedHost {
       }
     }
     return answer(outcome);
-  }
-
-  private ProbeResult fresh(Dialect dialect, int timeoutSeconds) throws SQLException {
-    try {
-      return once(dialect, timeoutSeconds);
-    } catch (SQLException e) {
-      if (!dialect.isConnectionFailure(e)) {
-        throw e;
-      }
-      // The kept connection may have died with a restart the host has already recovered
-      // from; a fresh one tells the host's state now (and the precise reason if it is down).
-      return once(dialect, timeoutSeconds);
-    }
-  }
-
-  private ProbeResult once(Dialect dialect, int timeoutSeconds) throws SQLException {
-    Connection c = connector.acquire();
-    boolean broken = true;
-    try {
-      ProbeResult r = dialect.probe(c, timeoutSeconds);
-      broken = false;
-      return r;
-    } finally {
-      connector.release(c, broken);
-    }
   }
 
   private static ProbeResult answer(Object outcome) throws SQLException {

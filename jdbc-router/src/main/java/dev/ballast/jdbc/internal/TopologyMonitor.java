@@ -6,8 +6,6 @@ import dev.ballast.lb.DynamicEndpointSource;
 import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.Scheduler;
 import dev.ballast.lb.Ticker;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -254,30 +252,7 @@ public final class TopologyMonitor implements AutoCloseable {
     if (server != null) {
       return () -> server.probe(dialect, timeoutSeconds, maxAgeNanos, onSharedChange);
     }
-    return () -> {
-      try {
-        return probeOnce(h, timeoutSeconds);
-      } catch (SQLException e) {
-        if (!dialect.isConnectionFailure(e) || !h.probe().retriesOnFreshConnection()) {
-          throw e;
-        }
-        // The kept connection may have died with a restart the host has already recovered
-        // from; a fresh one tells the host's state now (and the precise reason if it is down).
-        return probeOnce(h, timeoutSeconds);
-      }
-    };
-  }
-
-  private ProbeResult probeOnce(Host h, int timeoutSeconds) throws SQLException {
-    Connection c = h.probe().acquire();
-    boolean broken = true;
-    try {
-      ProbeResult r = dialect.probe(c, timeoutSeconds);
-      broken = false;
-      return r;
-    } finally {
-      h.probe().release(c, broken);
-    }
+    return () -> h.probe().probe(dialect, timeoutSeconds);
   }
 
   /** A {@link ProbeResult}, or a String saying why the host could not be probed. */

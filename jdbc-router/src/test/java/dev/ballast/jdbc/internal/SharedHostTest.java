@@ -1,10 +1,12 @@
 package dev.ballast.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ballast.jdbc.internal.dialect.Dialect;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +63,62 @@ class SharedHostTest {
     inRecovery.set(true);
     host.probe(dialect, 1, 0, orders);
     assertThat(told).containsExactly("invoices");
+  }
+
+  /**
+   * A shared server probed through a pool (builder mode) is asked once per probe: a pool that
+   * cannot connect has already waited its whole {@code connectionTimeout}, and a second try on a
+   * "fresh" connection from the same pool would wait it again.
+   */
+  @Test
+  void aServerProbedThroughAPoolIsNotRetriedOnAConnectionFailure() {
+    AtomicInteger attempts = new AtomicInteger();
+    SharedHost pooled = new SharedHost("db2:5432", refusing(attempts, false));
+    pooled.listen(orders);
+    assertThatThrownBy(() -> pooled.probe(failures(), 1, 0, orders))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("refused");
+    assertThat(attempts).hasValue(1);
+  }
+
+  /** A connector that keeps its connection between probes does get one fresh try. */
+  @Test
+  void aServerProbedOverAKeptConnectionIsRetriedOnceOnAConnectionFailure() {
+    AtomicInteger attempts = new AtomicInteger();
+    SharedHost kept = new SharedHost("db3:5432", refusing(attempts, true));
+    kept.listen(orders);
+    assertThatThrownBy(() -> kept.probe(failures(), 1, 0, orders)).isInstanceOf(SQLException.class);
+    assertThat(attempts).hasValue(2);
+  }
+
+  private static Dialect failures() {
+    return (Dialect)
+        Proxy.newProxyInstance(
+            SharedHostTest.class.getClassLoader(),
+            new Class<?>[] {Dialect.class},
+            (p, m, a) ->
+                m.getName().equals("isConnectionFailure") ? true : Defaults.of(m.getReturnType()));
+  }
+
+  private static ProbeConnector refusing(AtomicInteger attempts, boolean retries) {
+    return new ProbeConnector() {
+      @Override
+      public Connection acquire() throws SQLException {
+        attempts.incrementAndGet();
+        throw new SQLException("Connection to 127.0.0.1:9 refused", "08001");
+      }
+
+      @Override
+      public boolean retriesOnFreshConnection() {
+        return retries;
+      }
+
+      @Override
+      public void release(Connection connection, boolean broken) {}
+
+      @Override
+      public void close() {}
+    };
   }
 
   private Dialect dialect() {
