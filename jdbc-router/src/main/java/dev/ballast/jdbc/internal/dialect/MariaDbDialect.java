@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  *       {@code MASTER_GTID_WAIT}, bounded by the caller's maximum wait.
  * </ul>
  */
-final class MariaDbDialect implements Dialect {
+final class MariaDbDialect extends MySqlFamilyDialect {
 
   private static final String VARIABLES =
       "SELECT @@read_only, @@gtid_binlog_pos, @@gtid_current_pos";
@@ -100,75 +100,27 @@ final class MariaDbDialect implements Dialect {
   }
 
   @Override
-  public String commitPosition(Connection c) throws SQLException {
-    boolean autoCommit = c.getAutoCommit();
-    if (!autoCommit) {
-      // right after a commit no transaction is open: switching commits nothing
-      c.setAutoCommit(true);
-    }
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT @@last_gtid, @@gtid_binlog_pos")) {
-      rs.next();
-      String last = nullToEmpty(rs.getString(1));
-      return last.isEmpty() ? nullToEmpty(rs.getString(2)) : last;
-    } finally {
-      if (!autoCommit) {
-        c.setAutoCommit(false);
-      }
-    }
-  }
-
-  @Override
-  public boolean awaitPosition(Connection c, String position, Duration maxWait)
-      throws SQLException {
-    GtidPosition.parse(position); // only well-formed positions reach the server
-    try (PreparedStatement s = c.prepareStatement("SELECT MASTER_GTID_WAIT(?, ?)")) {
-      s.setString(1, position);
-      // a negative timeout would wait forever: the shortest real one is a microsecond
-      s.setDouble(2, Math.max(1e-6, maxWait.toNanos() / 1e9));
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getInt(1) == 0;
-      }
-    } finally {
-      if (!c.getAutoCommit()) {
-        c.rollback();
-      }
-    }
-  }
-
-  @Override
-  public boolean covers(String applied, String required) {
-    return GtidPosition.parse(applied).covers(GtidPosition.parse(required));
-  }
-
-  @Override
-  public Position parsePosition(String text) {
+  Position parse(String text) {
     return GtidPosition.parse(text);
   }
 
   @Override
-  public String writableReason() {
-    return "read_only=0 and no replica status";
+  String readCommitPosition(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT @@last_gtid, @@gtid_binlog_pos")) {
+      rs.next();
+      String last = nullToEmpty(rs.getString(1));
+      return last.isEmpty() ? nullToEmpty(rs.getString(2)) : last;
+    }
   }
 
   @Override
-  public boolean isConnectionFailure(@Nullable Throwable e) {
-    return MySqlFamilyErrors.isConnectionFailure(e);
-  }
-
-  @Override
-  public boolean isReadOnlyViolation(@Nullable Throwable e) {
-    return MySqlFamilyErrors.isReadOnlyViolation(e);
-  }
-
-  private static String nullToEmpty(@Nullable String s) {
-    return s == null ? "" : s;
-  }
-
-  @Override
-  public String toString() {
-    return name();
+  PreparedStatement prepareWait(Connection c, Position position, Duration maxWait)
+      throws SQLException {
+    PreparedStatement s = c.prepareStatement("SELECT MASTER_GTID_WAIT(?, ?) = 0");
+    s.setString(1, position.text());
+    // a negative timeout would wait forever: the shortest real one is a microsecond
+    s.setDouble(2, Math.max(1e-6, maxWait.toNanos() / 1e9));
+    return s;
   }
 
   private record ReplicaStatus(

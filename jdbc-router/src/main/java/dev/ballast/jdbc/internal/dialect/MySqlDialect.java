@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
 /**
  * MySQL 8.0.22+ through Connector/J ({@code jdbc:mysql:}). Same model as {@link MariaDbDialect},
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * bounded wait. No MySQL server runs in this project's tests: the parsing and classification are
  * unit-tested, the SQL is not.
  */
-final class MySqlDialect implements Dialect {
+final class MySqlDialect extends MySqlFamilyDialect {
 
   private static final String VARIABLES =
       "SELECT @@global.read_only OR @@global.super_read_only, @@global.gtid_executed";
@@ -66,78 +65,32 @@ final class MySqlDialect implements Dialect {
   }
 
   @Override
-  public String commitPosition(Connection c) throws SQLException {
-    boolean autoCommit = c.getAutoCommit();
-    if (!autoCommit) {
-      c.setAutoCommit(true);
-    }
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT @@global.gtid_executed")) {
-      rs.next();
-      return GtidSet.parse(nullToEmpty(rs.getString(1))).toString();
-    } finally {
-      if (!autoCommit) {
-        c.setAutoCommit(false);
-      }
-    }
-  }
-
-  @Override
-  public boolean awaitPosition(Connection c, String position, Duration maxWait)
-      throws SQLException {
-    String set = GtidSet.parse(position).toString();
-    // WAIT_FOR_EXECUTED_GTID_SET waits forever when given 0: an immediate answer is GTID_SUBSET's
-    String sql =
-        maxWait.isZero() || maxWait.isNegative()
-            ? "SELECT GTID_SUBSET(?, @@global.gtid_executed) = 1"
-            : "SELECT WAIT_FOR_EXECUTED_GTID_SET(?, ?) = 0";
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, set);
-      if (!maxWait.isZero() && !maxWait.isNegative()) {
-        s.setDouble(2, maxWait.toNanos() / 1e9);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getBoolean(1);
-      }
-    } finally {
-      if (!c.getAutoCommit()) {
-        c.rollback();
-      }
-    }
-  }
-
-  @Override
-  public boolean covers(String applied, String required) {
-    return GtidSet.parse(applied).covers(GtidSet.parse(required));
-  }
-
-  @Override
-  public Position parsePosition(String text) {
+  Position parse(String text) {
     return GtidSet.parse(text);
   }
 
   @Override
-  public String writableReason() {
-    return "read_only=0 and no replica status";
+  String readCommitPosition(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT @@global.gtid_executed")) {
+      rs.next();
+      return GtidSet.parse(nullToEmpty(rs.getString(1))).toString();
+    }
   }
 
   @Override
-  public boolean isConnectionFailure(@Nullable Throwable e) {
-    return MySqlFamilyErrors.isConnectionFailure(e);
-  }
-
-  @Override
-  public boolean isReadOnlyViolation(@Nullable Throwable e) {
-    return MySqlFamilyErrors.isReadOnlyViolation(e);
-  }
-
-  private static String nullToEmpty(@Nullable String s) {
-    return s == null ? "" : s;
-  }
-
-  @Override
-  public String toString() {
-    return name();
+  PreparedStatement prepareWait(Connection c, Position position, Duration maxWait)
+      throws SQLException {
+    boolean now = maxWait.isZero() || maxWait.isNegative();
+    // WAIT_FOR_EXECUTED_GTID_SET waits forever when given 0: an immediate answer is GTID_SUBSET's
+    PreparedStatement s =
+        c.prepareStatement(
+            now
+                ? "SELECT GTID_SUBSET(?, @@global.gtid_executed) = 1"
+                : "SELECT WAIT_FOR_EXECUTED_GTID_SET(?, ?) = 0");
+    s.setString(1, position.text());
+    if (!now) {
+      s.setDouble(2, maxWait.toNanos() / 1e9);
+    }
+    return s;
   }
 }
