@@ -7,12 +7,16 @@ import dev.ballast.jdbc.StubDataSource.StubConnection;
 import dev.ballast.jdbc.internal.LogicalConnection;
 import dev.ballast.jdbc.internal.RouteReason;
 import dev.ballast.lb.EndpointStatus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -263,6 +267,21 @@ class LogicalConnectionTest {
         .filter(e -> e.endpoint().id().equals(host))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** The read view is the same data source read-only: its settings and answers are the router's. */
+  @Test
+  void theReadViewSharesTheRoutersSettings() throws Exception {
+    DataSource reads = ds.forReads();
+    PrintWriter log = new PrintWriter(new StringWriter());
+    reads.setLogWriter(log);
+    assertThat(ds.getLogWriter()).isSameAs(log);
+    assertThat(reads.getLoginTimeout()).isZero();
+    assertThatThrownBy(() -> reads.setLoginTimeout(5))
+        .isInstanceOf(SQLFeatureNotSupportedException.class)
+        .hasMessage("set ballast.jdbc.hikari.connectionTimeout instead");
+    assertThatThrownBy(reads::getParentLogger).hasMessage("Ballast logs through SLF4J");
+    assertThat(reads.unwrap(RoutingDataSource.class)).isSameAs(ds);
   }
 
   private int inFlight(String host) {

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 public final class ReadsDataSource implements DataSource {
   private final DataSource owner;
   private final ConnectionFactory factory;
-  private @Nullable PrintWriter logWriter;
 
   /** Makes read-only logical connections. */
   @FunctionalInterface
@@ -41,29 +40,31 @@ public final class ReadsDataSource implements DataSource {
         "per-call credentials are not supported: the pools' credentials are configured");
   }
 
+  // The router's own settings and answers: the read view is the same data source, read-only.
+
   @Override
-  public @Nullable PrintWriter getLogWriter() {
-    return logWriter;
+  public @Nullable PrintWriter getLogWriter() throws SQLException {
+    return owner.getLogWriter();
   }
 
   @Override
-  public void setLogWriter(@Nullable PrintWriter out) {
-    logWriter = out;
+  public void setLogWriter(@Nullable PrintWriter out) throws SQLException {
+    owner.setLogWriter(out);
   }
 
   @Override
   public void setLoginTimeout(int seconds) throws SQLException {
-    throw new SQLFeatureNotSupportedException("set the pools' connectionTimeout instead");
+    owner.setLoginTimeout(seconds);
   }
 
   @Override
-  public int getLoginTimeout() {
-    return 0;
+  public int getLoginTimeout() throws SQLException {
+    return owner.getLoginTimeout();
   }
 
   @Override
   public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("java.util.logging is not used");
+    return owner.getParentLogger();
   }
 
   @Override
