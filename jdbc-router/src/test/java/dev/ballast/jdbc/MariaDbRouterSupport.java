@@ -1,11 +1,13 @@
 package dev.ballast.jdbc;
 
+import dev.ballast.testkit.DbNode;
 import dev.ballast.testkit.MariaDbCluster;
 import dev.ballast.testkit.MariaDbNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -15,26 +17,9 @@ import javax.sql.DataSource;
 final class MariaDbRouterSupport {
   private MariaDbRouterSupport() {}
 
-  /**
-   * Properties for {@code cluster}: primary + every replica with its zone, {@code ballast.zone=a},
-   * small pools, a 200 ms health interval: the PostgreSQL tests' settings on MariaDB URLs.
-   */
+  /** {@link RouterTestSupport#properties(String, DbNode, List)} for {@code cluster}. */
   static Properties properties(MariaDbCluster cluster) {
-    Properties p = new Properties();
-    p.setProperty("ballast.zone", "a");
-    p.setProperty("ballast.jdbc.name", "maria");
-    p.setProperty("ballast.jdbc.username", cluster.primary().user());
-    p.setProperty("ballast.jdbc.primary.url", cluster.primary().jdbcUrl());
-    p.setProperty("ballast.jdbc.primary.zone", cluster.primary().zone());
-    for (MariaDbNode r : cluster.replicas()) {
-      p.setProperty("ballast.jdbc.replicas." + r.name() + ".url", r.jdbcUrl());
-      p.setProperty("ballast.jdbc.replicas." + r.name() + ".zone", r.zone());
-    }
-    p.setProperty("ballast.jdbc.hikari.maximumPoolSize", "4");
-    p.setProperty("ballast.jdbc.hikari.minimumIdle", "1");
-    p.setProperty("ballast.jdbc.hikari.connectionTimeout", "5000");
-    p.setProperty("ballast.jdbc.health-check.interval", "200ms");
-    return p;
+    return RouterTestSupport.properties("maria", cluster.primary(), cluster.replicas());
   }
 
   /** The port of the server {@code c} is connected to. */
@@ -48,12 +33,7 @@ final class MariaDbRouterSupport {
 
   /** The name of the node listening on {@code port}. */
   static String nodeName(MariaDbCluster cluster, int port) {
-    for (MariaDbNode n : cluster.nodes()) {
-      if (n.port() == port) {
-        return n.name();
-      }
-    }
-    throw new AssertionError("no node on port " + port);
+    return RouterTestSupport.nodeName(cluster.nodes(), port);
   }
 
   /** The node a fresh connection of {@code ds} with the given read-only flag reaches. */
@@ -66,10 +46,7 @@ final class MariaDbRouterSupport {
 
   /** Runs {@code sql} on {@code node} directly (not through the router). */
   static void execute(MariaDbNode node, String sql) throws SQLException {
-    try (Connection c = node.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    RouterTestSupport.execute(node, sql);
   }
 
   /** How many sessions of the application user {@code node} serves, not counting the asker's. */

@@ -1,11 +1,12 @@
 package dev.ballast.jdbc;
 
-import dev.ballast.testkit.PgNode;
+import dev.ballast.testkit.DbNode;
 import dev.ballast.testkit.PostgresCluster;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -18,13 +19,18 @@ final class RouterTestSupport {
    * small pools, a 200 ms health interval.
    */
   static Properties properties(PostgresCluster cluster) {
+    return properties("test-db", cluster.primary(), cluster.replicas());
+  }
+
+  /** The same settings for any engine's nodes, under the router name {@code name}. */
+  static Properties properties(String name, DbNode primary, List<? extends DbNode> replicas) {
     Properties p = new Properties();
     p.setProperty("ballast.zone", "a");
-    p.setProperty("ballast.jdbc.name", "test-db");
-    p.setProperty("ballast.jdbc.username", cluster.primary().user());
-    p.setProperty("ballast.jdbc.primary.url", cluster.primary().jdbcUrl());
-    p.setProperty("ballast.jdbc.primary.zone", cluster.primary().zone());
-    for (PgNode r : cluster.replicas()) {
+    p.setProperty("ballast.jdbc.name", name);
+    p.setProperty("ballast.jdbc.username", primary.user());
+    p.setProperty("ballast.jdbc.primary.url", primary.jdbcUrl());
+    p.setProperty("ballast.jdbc.primary.zone", primary.zone());
+    for (DbNode r : replicas) {
       p.setProperty("ballast.jdbc.replicas." + r.name() + ".url", r.jdbcUrl());
       p.setProperty("ballast.jdbc.replicas." + r.name() + ".zone", r.zone());
     }
@@ -46,7 +52,12 @@ final class RouterTestSupport {
 
   /** The name of the node listening on {@code port}. */
   static String nodeName(PostgresCluster cluster, int port) {
-    for (PgNode n : cluster.nodes()) {
+    return nodeName(cluster.nodes(), port);
+  }
+
+  /** The name of the one of {@code nodes} listening on {@code port}. */
+  static String nodeName(List<? extends DbNode> nodes, int port) {
+    for (DbNode n : nodes) {
       if (n.port() == port) {
         return n.name();
       }
@@ -64,7 +75,7 @@ final class RouterTestSupport {
   }
 
   /** Runs {@code sql} on {@code node} directly (not through the router). */
-  static void execute(PgNode node, String sql) throws SQLException {
+  static void execute(DbNode node, String sql) throws SQLException {
     try (Connection c = node.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.execute(sql);
@@ -72,7 +83,7 @@ final class RouterTestSupport {
   }
 
   /** A single long from {@code sql} on {@code node} directly. */
-  static long queryLong(PgNode node, String sql) throws SQLException {
+  static long queryLong(DbNode node, String sql) throws SQLException {
     try (Connection c = node.dataSource().getConnection();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  * serialized. Methods that talk to the server throw {@link MariaDbClusterException} when it is not
  * running or rejects the request; none return null.
  */
-public interface MariaDbNode {
+public interface MariaDbNode extends DbNode {
 
   /**
    * {@return {@code "primary"} for the node started as primary, {@code "r1"}, {@code "r2"}, … for

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * {@code start}, {@code promote}) on one node are serialized. Methods that talk to the server throw
  * {@link PgClusterException} when it is not running or rejects the request; none return null.
  */
-public interface PgNode {
+public interface PgNode extends DbNode {
 
   /**
    * {@return the node's name: {@code "primary"} for the primary, {@code "r1"}, {@code "r2"}, … for
