@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>No spin before parking: a response takes tens of microseconds to come back, far longer than a
  * spin worth its CPU, and on two cores a spinning caller takes the core the loop and the server
- * need (a 5 µs spin measured slower than none, issue 12 §11).
+ * need (on the shared 2-core machine a 5 µs spin measured slower than none, issue 12 §11).
  *
  * <p><b>Threading.</b> {@link #await} is called by the thread that created the reply, once; {@link
  * #onEnd} by any thread, once. The result is published through one volatile write; the loop reads
