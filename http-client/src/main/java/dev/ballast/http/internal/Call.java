@@ -15,14 +15,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One call: picks an endpoint, runs attempts, retries on another endpoint when that is safe and
- * within budget, optionally hedges, and completes the caller's future once.
+ * within budget, optionally hedges, and hands its end to its {@link CallSink} once.
  *
  * <p><b>Retry rules.</b> Idempotent methods are retried after connect failures, resets, timeouts
  * and 502/503/504; any method when the request provably never left (refused or failed connect, no
@@ -32,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  * Retries wait a full-jitter exponential backoff and draw on the service's retry budget.
  *
  * <p><b>Threading.</b> State is guarded by {@code this}; attempts report from their event loops.
- * Decisions are taken under the lock, effects (starting or cancelling attempts, completing the
- * future) happen after it is released, so user callbacks never run under the lock.
+ * Decisions are taken under the lock, effects (starting or cancelling attempts, handing the end to
+ * the sink) happen after it is released, so user callbacks never run under the lock.
  */
 // Netty's close() and schedule() futures are fire-and-forget here: failures surface through
 // the channel's close listener or the attempt's own timeout, never through these futures.
@@ -41,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 final class Call implements Attempt.Owner {
   private final ServiceRuntime svc;
   private final ServiceRequest request;
-  private final CompletableFuture<ServiceResponse> future;
+  private final CallSink sink;
   private final long startNanos;
   private final long deadlineNanos;
   private final @Nullable Duration callTimeout;
@@ -61,10 +60,16 @@ final class Call implements Attempt.Owner {
       aborted; // cancelled by the caller or ended by close(): says nothing of the service
   private @Nullable List<Attempt> toCancel;
 
-  Call(ServiceRuntime svc, ServiceRequest request, CompletableFuture<ServiceResponse> future) {
+  // Written once by deliver() before the sink publishes the end; read by account() after it.
+  private long endNanos;
+  private int endZone;
+  private @Nullable FailureKind endFailure;
+  private boolean endAborted;
+
+  Call(ServiceRuntime svc, ServiceRequest request, CallSink sink) {
     this.svc = svc;
     this.request = request;
-    this.future = future;
+    this.sink = sink;
     this.startNanos = svc.ticker().nanoTime();
     Optional<Duration> own = request.timeout();
     this.callTimeout = own.isPresent() ? own.get() : svc.callTimeout();
@@ -493,24 +498,29 @@ final class Call implements Attempt.Owner {
     if (r == null) {
       return;
     }
-    long nanos = svc.ticker().nanoTime() - startNanos;
+    endNanos = svc.ticker().nanoTime() - startNanos;
+    Attempt zoned = r instanceof ServiceResponse ? answered : last;
+    endZone = zoneTag(zoned == null ? null : zoned.pick());
+    endFailure = failure;
+    endAborted = wasAborted;
+    sink.onEnd(this, r);
+  }
+
+  /**
+   * Accounts for the call's end {@code r} (a {@code ServiceResponse} or a {@code
+   * RuntimeException}): frees its place in the isolation, records its meter and leaves the client's
+   * set of calls in flight. Once, after {@link CallSink#onEnd} and before the caller sees {@code
+   * r}; on the loop for a future, on the woken caller for {@code send}.
+   */
+  void account(Object r) {
+    int status = r instanceof ServiceResponse resp ? resp.statusCode() : 0;
     ServiceIsolation isolation = svc.isolation();
     if (isolation.isActive()) {
-      // Before the future completes: a caller that sends again at once finds its place free.
-      int status = r instanceof ServiceResponse resp ? resp.statusCode() : 0;
-      isolation.exit(ServiceIsolation.verdict(status, failure, wasAborted), nanos);
+      // Before the caller sees the end: a caller that sends again at once finds its place free.
+      isolation.exit(ServiceIsolation.verdict(status, endFailure, endAborted), endNanos);
     }
-    if (r instanceof ServiceResponse resp) {
-      Pick p = answered == null ? null : answered.pick();
-      svc.meters().recordCall(request.method(), resp.statusCode(), zoneTag(p), nanos);
-      svc.onCallEnded(this);
-      future.complete(resp);
-    } else {
-      Pick p = last == null ? null : last.pick();
-      svc.meters().recordCall(request.method(), 0, zoneTag(p), nanos);
-      svc.onCallEnded(this);
-      future.completeExceptionally((RuntimeException) r);
-    }
+    svc.meters().recordCall(request.method(), status, endZone, endNanos);
+    svc.onCallEnded(this);
   }
 
   private static int zoneTag(@Nullable Pick p) {

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -137,30 +136,40 @@ public final class ClientCore {
 
   /** See {@code BallastHttpClient.sendAsync}. */
   public CompletableFuture<ServiceResponse> sendAsync(ServiceRequest request) {
+    CallFuture future = new CallFuture();
+    BallastHttpException refused = begin(request, future);
+    return refused == null ? future : CompletableFuture.failedFuture(refused);
+  }
+
+  /**
+   * Registers and starts a call of {@code request} ending in {@code sink}; returns why it was
+   * refused instead (client closing, bulkhead full, circuit open), in which case nothing was sent
+   * and {@code sink} never hears of it.
+   */
+  private @Nullable BallastHttpException begin(ServiceRequest request, CallSink sink) {
     if (closing) {
-      return CompletableFuture.failedFuture(rejected(request));
+      return rejected(request);
     }
     ServiceRuntime svc = service(request.service());
     ServiceIsolation isolation = svc.isolation();
     if (isolation.isActive()) {
       BallastHttpException refused = isolation.tryEnter(request);
       if (refused != null) {
-        return CompletableFuture.failedFuture(refused);
+        return refused;
       }
     }
-    CallFuture future = new CallFuture();
-    Call call = new Call(svc, request, future);
+    Call call = new Call(svc, request, sink);
     active.add(call);
     if (closing) {
       // close() may have swept the active calls before this one was added; a close() waiting for
       // the drain must learn that this one is gone too.
       isolation.exit(ServiceIsolation.Verdict.IGNORED, 0);
       onCallEnded(call);
-      return CompletableFuture.failedFuture(rejected(request));
+      return rejected(request);
     }
-    future.call = call;
+    sink.attach(call);
     call.start();
-    return future;
+    return null;
   }
 
   private BallastHttpException rejected(ServiceRequest request) {
@@ -181,8 +190,25 @@ public final class ClientCore {
    * The caller's future: cancelling it abandons the call. A subclass rather than a {@code
    * whenComplete} stage, so that a call costs no extra future, lambda and completion node.
    */
-  private static final class CallFuture extends CompletableFuture<ServiceResponse> {
+  private static final class CallFuture extends CompletableFuture<ServiceResponse>
+      implements CallSink {
     private volatile @Nullable Call call;
+
+    @Override
+    public void attach(Call c) {
+      call = c;
+    }
+
+    @Override
+    public void onEnd(Call c, Object result) {
+      // Accounted before completing: dependent stages run inside complete() and may send again.
+      c.account(result);
+      if (result instanceof ServiceResponse r) {
+        complete(r);
+      } else {
+        completeExceptionally((RuntimeException) result);
+      }
+    }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
@@ -213,34 +239,42 @@ public final class ClientCore {
     }
   }
 
-  /** See {@code BallastHttpClient.send}. */
+  /**
+   * See {@code BallastHttpClient.send}. The caller waits on a {@link BlockingReply} rather than a
+   * future and accounts for the call itself once woken, so the event loop only reads the response
+   * and wakes it. Interrupted, it abandons the call as cancelling {@code sendAsync}'s future does.
+   */
   public ServiceResponse send(ServiceRequest request) {
     if (transport.inEventLoop()) {
       throw new IllegalStateException(
           "send() on a Ballast event-loop thread (expected: sendAsync() there; send() blocks)");
     }
-    CompletableFuture<ServiceResponse> f = sendAsync(request);
+    BlockingReply reply = new BlockingReply();
+    BallastHttpException refused = begin(request, reply);
+    if (refused != null) {
+      throw refused;
+    }
+    Object r;
     try {
-      return f.get();
+      r = reply.await();
     } catch (InterruptedException e) {
-      f.cancel(false);
+      Call c = reply.call();
+      c.abort(
+          new BallastHttpException(
+              c.serviceName(), c.describe() + ": cancelled by the caller", null));
+      reply.awaitUninterruptibly();
       Thread.currentThread().interrupt();
       throw new BallastHttpException(request.service(), request + ": interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof BallastHttpException be) {
-        // Made on an event loop, delivered to this caller only: show the caller's stack instead.
-        be.fillInStackTrace();
-        throw be;
-      }
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new BallastHttpException(request.service(), request + ": " + c, c);
     }
+    if (r instanceof ServiceResponse response) {
+      return response;
+    }
+    RuntimeException failure = (RuntimeException) r;
+    if (failure instanceof BallastHttpException) {
+      // Made on an event loop, delivered to this caller only: show the caller's stack instead.
+      failure.fillInStackTrace();
+    }
+    throw failure;
   }
 
   void onCallEnded(Call call) {
