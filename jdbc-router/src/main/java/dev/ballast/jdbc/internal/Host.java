@@ -96,10 +96,28 @@ public final class Host {
       ProbeConnector probe) {
     long budget = config.getConnectionTimeout();
     if (budget > PoolAcquirer.OPEN_WAIT_MILLIS) {
+      keepLoginTimeout(config, budget);
       config.setConnectionTimeout(PoolAcquirer.OPEN_WAIT_MILLIS);
     }
     HikariDataSource pool = new HikariDataSource(config);
     return new Host(name, configuredPrimary, zone, pool, true, location, probe, budget);
+  }
+
+  /**
+   * HikariCP derives the driver's login timeout from {@code connectionTimeout} (at least 1 s): with
+   * the short one, a connection that takes a loaded server more than a second to open would never
+   * be made, where the configured timeout let it finish and serve the next borrower. pgjdbc takes
+   * its own {@code loginTimeout} property before the JVM-wide one HikariCP sets.
+   */
+  private static void keepLoginTimeout(HikariConfig config, long budgetMillis) {
+    String url = config.getJdbcUrl();
+    if (url != null
+        && url.startsWith("jdbc:postgresql:")
+        && budgetMillis < Integer.MAX_VALUE
+        && !config.getDataSourceProperties().containsKey("loginTimeout")) {
+      long seconds = Math.max(1, (budgetMillis + 500) / 1000);
+      config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
+    }
   }
 
   /** The host's name. */
