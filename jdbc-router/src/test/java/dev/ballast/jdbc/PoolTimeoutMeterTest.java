@@ -6,6 +6,7 @@ import static dev.ballast.jdbc.RouterTestSupport.serverPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.ballast.testkit.PostgresCluster;
 import dev.ballast.testkit.PostgresClusterExtension;
 import io.micrometer.core.instrument.Counter;
@@ -110,6 +111,18 @@ class PoolTimeoutMeterTest {
       }
       assertThat(timeouts(registry, "test-db-r1").count()).isEqualTo(3);
       assertThat(timeouts(registry, "test-db-primary").count()).isZero();
+    }
+  }
+
+  @Test
+  void theRoutersOwnPoolsOpenConnectionsWithinAQuarterSecondAndKeepTheDriversLoginTimeout(
+      PostgresCluster cluster) {
+    try (RoutingDataSource ds = RoutingDataSource.fromProperties(properties(cluster))) {
+      HikariDataSource pool = (HikariDataSource) ds.dataSource("r1");
+      // the configured 5000 ms bound the router's whole wait; the pool's own is the short one
+      assertThat(pool.getConnectionTimeout()).isEqualTo(250);
+      // what HikariCP gave the driver for 5000 ms: (5000 + 500) / 1000 seconds
+      assertThat(pool.getDataSourceProperties()).containsEntry("loginTimeout", "5");
     }
   }
 
