@@ -155,17 +155,16 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
       List<Host> hosts = new ArrayList<>();
       for (int i = 0; i < members.size(); i++) {
         JdbcProperties.HostSpec spec = bound.hosts().get(i);
-        HikariDataSource pool = new HikariDataSource(spec.hikari());
-        pools.add(pool);
-        hosts.add(
-            new Host(
+        Host host =
+            Host.ownPool(
                 spec.name(),
                 spec.primary(),
                 spec.zone(),
-                pool,
-                true,
+                spec.hikari(),
                 Urls.mask(spec.url()),
-                requireNonNull(lease.hosts().get(spec.name()), "shared host").connector()));
+                requireNonNull(lease.hosts().get(spec.name()), "shared host").connector());
+        pools.add(requireNonNull(host.hikari(), "own pool"));
+        hosts.add(host);
       }
       log.info("Ballast JDBC router starting with:\n{}", bound.effective());
       return start(bound.config(), dialect, hosts, Ticker.system(), registry, lease);
@@ -276,6 +275,10 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   /**
    * {@return the pool of one host (a {@link HikariDataSource} when built from properties), for
    * metrics and administration; take connections from this router instead}
+   *
+   * <p>A pool built from properties has a {@code connectionTimeout} of 250 ms: the router gives up
+   * on a host whose pool cannot open a connection that soon, and the configured {@code
+   * connectionTimeout} bounds the router's whole wait for a connection.
    *
    * @param hostName the name the host was given when the router was built
    * @throws IllegalArgumentException for an unknown host name

@@ -51,6 +51,18 @@ class JdbcArchitectureTest {
   }
 
   @Test
+  void theRouterUsesOnlyHikariCpsPublicApi() {
+    // com.zaxxer.hikari.pool is HikariCP's implementation: casting to HikariPool tied the router to
+    // one HikariCP version and made its borrows count as timeouts (issue 13, point 5).
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.zaxxer.hikari.pool..")
+        .because("HikariCP is reached through HikariDataSource and its MXBeans only")
+        .check(classes);
+  }
+
+  @Test
   void theRouterDependsOnNoDriver() {
     noClasses()
         .should()

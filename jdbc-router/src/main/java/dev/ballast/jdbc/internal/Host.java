@@ -2,10 +2,12 @@ package dev.ballast.jdbc.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.ballast.jdbc.internal.dialect.Position;
 import dev.ballast.lb.Endpoint;
+import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,8 @@ public final class Host {
   private final String location;
   private final Endpoint endpoint;
   private final ProbeConnector probe;
+  private final @Nullable PoolGate gate;
+  private final long borrowBudgetMillis;
   private final AtomicLong knownReplayLsn = new AtomicLong(Lsns.NONE);
   private volatile @Nullable Position knownPosition;
 
@@ -46,6 +50,18 @@ public final class Host {
       boolean ownsDataSource,
       String location,
       ProbeConnector probe) {
+    this(name, configuredPrimary, zone, dataSource, ownsDataSource, location, probe, 0);
+  }
+
+  private Host(
+      String name,
+      boolean configuredPrimary,
+      String zone,
+      DataSource dataSource,
+      boolean ownsDataSource,
+      String location,
+      ProbeConnector probe,
+      long borrowBudgetMillis) {
     this.name = requireNonNull(name, "name");
     this.configuredPrimary = configuredPrimary;
     this.zone = requireNonNull(zone, "zone");
@@ -58,6 +74,50 @@ public final class Host {
             .id(name)
             .zone(zone)
             .build();
+    HikariDataSource h = hikari();
+    this.gate = borrowBudgetMillis > 0 && h != null ? new PoolGate(h::getMaximumPoolSize) : null;
+    this.borrowBudgetMillis = borrowBudgetMillis;
+  }
+
+  /**
+   * A host with a HikariCP pool of the router's own, built from {@code config}, which this changes:
+   * the pool's {@code connectionTimeout} becomes {@link PoolAcquirer#OPEN_WAIT_MILLIS}, and the
+   * configured one bounds each borrow of the router's as a whole (see {@link PoolAcquirer}). The
+   * router closes the pool.
+   *
+   * @throws RuntimeException what HikariCP throws when the pool cannot start
+   */
+  public static Host ownPool(
+      String name,
+      boolean configuredPrimary,
+      String zone,
+      HikariConfig config,
+      String location,
+      ProbeConnector probe) {
+    long budget = config.getConnectionTimeout();
+    if (budget > PoolAcquirer.OPEN_WAIT_MILLIS) {
+      keepLoginTimeout(config, budget);
+      config.setConnectionTimeout(PoolAcquirer.OPEN_WAIT_MILLIS);
+    }
+    HikariDataSource pool = new HikariDataSource(config);
+    return new Host(name, configuredPrimary, zone, pool, true, location, probe, budget);
+  }
+
+  /**
+   * HikariCP derives the driver's login timeout from {@code connectionTimeout} (at least 1 s): with
+   * the short one, a connection that takes a loaded server more than a second to open would never
+   * be made, where the configured timeout let it finish and serve the next borrower. pgjdbc takes
+   * its own {@code loginTimeout} property before the JVM-wide one HikariCP sets.
+   */
+  private static void keepLoginTimeout(HikariConfig config, long budgetMillis) {
+    String url = config.getJdbcUrl();
+    if (url != null
+        && url.startsWith("jdbc:postgresql:")
+        && budgetMillis < Integer.MAX_VALUE
+        && !config.getDataSourceProperties().containsKey("loginTimeout")) {
+      long seconds = Math.max(1, (budgetMillis + 500) / 1000);
+      config.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
+    }
   }
 
   /** The host's name. */
@@ -100,6 +160,31 @@ public final class Host {
     HikariPoolMXBean pool = h.getHikariPoolMXBean();
     if (pool != null) {
       pool.softEvictConnections();
+    }
+  }
+
+  /**
+   * The gate of a pool of the router's own ({@link #ownPool}), which counts the connections the
+   * router holds from it; null for other data sources.
+   */
+  @Nullable PoolGate gate() {
+    return gate;
+  }
+
+  /** How long a borrow from a pool of the router's own may take in all; 0 for other pools. */
+  long borrowBudgetMillis() {
+    return borrowBudgetMillis;
+  }
+
+  /**
+   * Gives {@code physical}, borrowed from this host's pool, back to it, and its turn at the pool's
+   * gate. Exactly once per connection the router borrowed. Any thread.
+   */
+  void giveBack(Connection physical) {
+    JdbcClose.quietly(physical);
+    PoolGate g = gate;
+    if (g != null) {
+      g.leave();
     }
   }
 

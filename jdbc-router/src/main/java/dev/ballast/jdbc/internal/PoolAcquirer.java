@@ -2,47 +2,60 @@ package dev.ballast.jdbc.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Borrows a physical connection from a host's pool without waiting blindly on a dead host.
+ * Borrows a physical connection from a host's pool without waiting blindly on a dead host, through
+ * HikariCP's public API only.
  *
- * <p>HikariCP waits its whole {@code connectionTimeout} (30 s by default) when its database is
- * gone. For the router's own Hikari pools the wait is cut into short slices: after each empty slice
- * the monitor is asked for a re-check, and the borrow is abandoned as soon as the host is no longer
- * wanted (a replica turned ineligible, or another host became the primary). The total wait never
- * exceeds the pool's own timeout. Other data sources are borrowed from plainly. Stateless.
+ * <p>HikariCP waits its whole {@code connectionTimeout} when its database is gone. The router's own
+ * pools (built from properties) are therefore created with a {@code connectionTimeout} of {@link
+ * #OPEN_WAIT_MILLIS}, and the configured one becomes the budget of the whole borrow, which happens
+ * in two steps:
  *
- * <p>A replica's pool is given up on sooner ({@link #acquireReplica}): when a slice of {@link
- * #REPLICA_WAIT_MILLIS} ends without a connection while the pool is not full, the pool cannot open
- * connections (a replica that has just come back, a connection limit, a failing init SQL) and the
- * read is better served by another replica or the primary. A full pool whose connections are all
- * busy is load, not failure: that borrow waits as long as a primary's.
+ * <ol>
+ *   <li>its turn: the {@link PoolGate} lets the borrow into HikariCP only while fewer than {@code
+ *       maximumPoolSize} of the router's connections are out. A wait for a busy pool happens there,
+ *       in slices of {@link #SLICE_MILLIS}: after each the monitor is asked for a re-check and the
+ *       borrow is abandoned when the host is no longer wanted (a replica turned ineligible, another
+ *       host became the primary);
+ *   <li>HikariCP: it hands out an idle connection or opens one. If it cannot within its short
+ *       timeout, the host is failing: a replica's read moves on (the router tries the next replica,
+ *       then the primary); a write asks for a re-check and tries again while the host is still
+ *       wanted and the budget lasts. While the monitor knows the host unreachable and its pool
+ *       holds nothing, the borrow waits for the topology rather than asking HikariCP, in slices of
+ *       {@link #DEAD_POOL_SLICE_MILLIS}.
+ * </ol>
+ *
+ * <p>So {@code hikaricp.connections.timeout} counts the borrows a pool gave up on: none for a
+ * caller that waited its turn, however long; one when a borrow runs out of budget; one when a pool
+ * could not open a connection within {@link #OPEN_WAIT_MILLIS}. A pool the caller gave ({@code
+ * RoutingDataSource.builder()}) is used as is: one plain borrow, its own timeout. Stateless.
  */
 final class PoolAcquirer {
-  /** Slice length: short enough to follow a failover in well under a second. */
+  /** Slice of a wait for a busy pool: short enough to follow a failover in well under a second. */
   static final long SLICE_MILLIS = 200;
 
   /**
-   * Slice length once the pool has no connection at all: its host refuses or does not answer (a
-   * stopped primary during a failover). Such a pool serves nobody, so asking it more often costs
-   * nothing in steady state, and the write moves to the promoted host within this long of the round
-   * that found it instead of within a whole {@link #SLICE_MILLIS}.
+   * Slice of a wait while the monitor knows the host unreachable and its pool holds nothing (a
+   * stopped primary during a failover). Asking the topology more often costs nothing in steady
+   * state, and the write moves to the promoted host within this long of the round that found it.
    */
   static final long DEAD_POOL_SLICE_MILLIS = 50;
 
   /**
-   * How long a read waits for a replica pool that cannot open connections before trying elsewhere
-   * (at most the pool's {@code connectionTimeout}). A local connection takes a few milliseconds; a
-   * quarter second is generous for a healthy host and short enough not to stall the read.
+   * The {@code connectionTimeout} of the router's own pools: how long a pool may take to open a
+   * connection before the borrow counts it as failing. A local connection takes a few milliseconds;
+   * a quarter second is generous for a healthy host, short enough not to stall a read that can go
+   * elsewhere, and HikariCP's lowest allowed value.
    */
-  static final long REPLICA_WAIT_MILLIS = 250;
+  static final long OPEN_WAIT_MILLIS = 250;
 
   private PoolAcquirer() {}
 
@@ -50,70 +63,143 @@ final class PoolAcquirer {
    * A connection from {@code host}'s pool, or null when the borrow was abandoned because {@code
    * stillWanted} turned false.
    *
+   * @param reachable whether the monitor's last word on the host is that it answers
    * @param onSlow called after each slice that found no connection (ask the monitor to re-check)
-   * @throws SQLException the pool's own failure once its timeout has passed
+   * @throws SQLException when the budget ran out (SQLTransientConnectionException naming the pool)
+   *     or the pool failed otherwise
    */
-  static @Nullable Connection acquire(Host host, BooleanSupplier stillWanted, Runnable onSlow)
+  static @Nullable Connection acquire(
+      Host host, BooleanSupplier stillWanted, BooleanSupplier reachable, Runnable onSlow)
       throws SQLException {
-    return acquire(host, stillWanted, onSlow, false);
+    return acquire(host, stillWanted, reachable, onSlow, false);
   }
 
   /**
-   * As {@link #acquire}, for a read on a replica: gives up after {@link #REPLICA_WAIT_MILLIS} (or
-   * the pool's timeout, if shorter) when the pool is not full, i.e. it cannot open connections.
+   * As {@link #acquire}, for a read on a replica: gives up as soon as the pool, not full, could not
+   * open a connection within {@link #OPEN_WAIT_MILLIS}.
    *
    * @throws SQLException (SQLState 08001) naming the pool, how many connections it has and its last
-   *     connection failure, when it gave up; or the pool's own failure once its timeout has passed
+   *     connection failure, when it gave up; as {@link #acquire} otherwise
    */
   static @Nullable Connection acquireReplica(
-      Host host, BooleanSupplier stillWanted, Runnable onSlow) throws SQLException {
-    return acquire(host, stillWanted, onSlow, true);
+      Host host, BooleanSupplier stillWanted, BooleanSupplier reachable, Runnable onSlow)
+      throws SQLException {
+    return acquire(host, stillWanted, reachable, onSlow, true);
   }
 
   private static @Nullable Connection acquire(
-      Host host, BooleanSupplier stillWanted, Runnable onSlow, boolean replica)
+      Host host,
+      BooleanSupplier stillWanted,
+      BooleanSupplier reachable,
+      Runnable onSlow,
+      boolean replica)
       throws SQLException {
     HikariDataSource hikari = host.hikari();
     if (hikari == null) {
       return host.dataSource().getConnection();
     }
+    PoolGate gate = host.gate();
     HikariPoolMXBean mx = hikari.getHikariPoolMXBean();
-    if (!(mx instanceof HikariPool pool) || hikari.isClosed()) {
+    if (gate == null || mx == null) {
       return hikari.getConnection();
     }
-    long timeoutMillis = hikari.getConnectionTimeout();
-    long totalNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    long start = System.nanoTime();
-    long sliceMillis = replica ? Math.min(REPLICA_WAIT_MILLIS, timeoutMillis) : SLICE_MILLIS;
-    while (true) {
-      long remaining = totalNanos - (System.nanoTime() - start);
-      long slice = Math.max(1, Math.min(sliceMillis, TimeUnit.NANOSECONDS.toMillis(remaining)));
-      try {
-        // getConnection(timeout) either returns a connection or throws: a connection that the
-        // pool opens after the slice ended stays in the pool for the next borrower, none leaks.
-        return pool.getConnection(slice);
-      } catch (SQLTransientConnectionException e) {
-        if (System.nanoTime() - start >= totalNanos) {
-          throw e;
+    long budgetMillis = host.borrowBudgetMillis();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+    if (!takeTurn(hikari, gate, deadline, stillWanted, onSlow)) {
+      return null;
+    }
+    boolean handedOut = false;
+    try {
+      SQLTransientConnectionException missed = null;
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (mx.getTotalConnections() == 0 && !reachable.getAsBoolean()) {
+          // HikariCP could only time out: wait for the topology instead. At the end of the budget
+          // a borrow that has not asked HikariCP yet asks once, so that its timeout is counted.
+          if (left > 0) {
+            pause(hikari, Math.min(left, TimeUnit.MILLISECONDS.toNanos(DEAD_POOL_SLICE_MILLIS)));
+            onSlow.run();
+            if (!stillWanted.getAsBoolean()) {
+              return null;
+            }
+            continue;
+          }
+          if (missed != null) {
+            throw timedOut(hikari, budgetMillis, mx.getTotalConnections(), missed);
+          }
         }
-        int open = pool.getTotalConnections();
-        if (replica && open < hikari.getMaximumPoolSize()) {
-          throw cannotConnect(hikari, sliceMillis, open, e);
+        try {
+          Connection c = hikari.getConnection();
+          handedOut = true;
+          return c;
+        } catch (SQLTransientConnectionException e) {
+          // HikariCP's own timeout: with the turn taken, the pool could not open a connection.
+          int open = mx.getTotalConnections();
+          if (replica && open < hikari.getMaximumPoolSize()) {
+            throw cannotConnect(hikari, open, e);
+          }
+          if (System.nanoTime() - deadline >= 0) {
+            throw timedOut(hikari, budgetMillis, open, e);
+          }
+          missed = e;
+          onSlow.run();
+          if (!stillWanted.getAsBoolean()) {
+            return null;
+          }
         }
-        sliceMillis = sliceAfterMiss(open);
-        onSlow.run();
-        if (!stillWanted.getAsBoolean()) {
-          return null;
-        }
+      }
+    } finally {
+      if (!handedOut) {
+        gate.leave();
       }
     }
   }
 
   /**
-   * The next slice after one that gave no connection, with {@code open} connections in the pool.
+   * Waits for the borrow's turn at {@code gate} until {@link #OPEN_WAIT_MILLIS} before {@code
+   * deadline}, then enters anyway: the last attempt goes to HikariCP, whose timeout then counts the
+   * borrow. {@return false when the borrow was abandoned (the turn is not taken)}
    */
-  static long sliceAfterMiss(int open) {
-    return open == 0 ? DEAD_POOL_SLICE_MILLIS : SLICE_MILLIS;
+  private static boolean takeTurn(
+      HikariDataSource hikari,
+      PoolGate gate,
+      long deadline,
+      BooleanSupplier stillWanted,
+      Runnable onSlow)
+      throws SQLException {
+    long turnDeadline = deadline - TimeUnit.MILLISECONDS.toNanos(OPEN_WAIT_MILLIS);
+    long slice = TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
+    try {
+      while (!gate.enter(Math.min(slice, turnDeadline - System.nanoTime()))) {
+        if (System.nanoTime() - turnDeadline >= 0) {
+          gate.enterAnyway();
+          return true;
+        }
+        onSlow.run();
+        if (!stillWanted.getAsBoolean()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted(hikari, e);
+    }
+  }
+
+  /** Parks for {@code nanos}; an interrupt ends the borrow as HikariCP ends its own. */
+  private static void pause(HikariDataSource hikari, long nanos) throws SQLException {
+    LockSupport.parkNanos(nanos);
+    if (Thread.currentThread().isInterrupted()) {
+      throw interrupted(hikari, null);
+    }
+  }
+
+  private static SQLException interrupted(HikariDataSource hikari, @Nullable Throwable cause) {
+    return new SQLException(
+        "pool '" + hikari.getPoolName() + "': interrupted while waiting for a connection",
+        "08001",
+        cause);
   }
 
   /**
@@ -122,24 +208,36 @@ final class PoolAcquirer {
    * so that {@link SqlStates#shortMessage} keeps this message rather than the pool's.
    */
   private static SQLException cannotConnect(
+      HikariDataSource hikari, int open, SQLTransientConnectionException timeout) {
+    return new SQLException(gaveNothing(hikari, OPEN_WAIT_MILLIS, open, timeout), "08001", timeout);
+  }
+
+  /**
+   * A borrow that ran out of budget, e.g. {@code pool 'db-primary' gave no connection within 5000ms
+   * with 10 of 10 open}: the configured wait, not HikariCP's last short one.
+   */
+  private static SQLTransientConnectionException timedOut(
       HikariDataSource hikari,
-      long waitedMillis,
+      long budgetMillis,
       int open,
       SQLTransientConnectionException timeout) {
+    return new SQLTransientConnectionException(
+        gaveNothing(hikari, budgetMillis, open, timeout), timeout.getSQLState(), timeout);
+  }
+
+  private static String gaveNothing(
+      HikariDataSource hikari, long millis, int open, SQLTransientConnectionException timeout) {
     Throwable cause = driverFailure(timeout.getCause());
-    return new SQLException(
-        "pool '"
-            + hikari.getPoolName()
-            + "' gave no connection within "
-            + waitedMillis
-            + "ms with "
-            + open
-            + " of "
-            + hikari.getMaximumPoolSize()
-            + " open"
-            + (cause == null ? "" : ": " + SqlStates.shortMessage(cause)),
-        "08001",
-        timeout);
+    return "pool '"
+        + hikari.getPoolName()
+        + "' gave no connection within "
+        + millis
+        + "ms with "
+        + open
+        + " of "
+        + hikari.getMaximumPoolSize()
+        + " open"
+        + (cause == null ? "" : ": " + SqlStates.shortMessage(cause));
   }
 
   /** The innermost {@link SQLException} of {@code t}'s causes (HikariCP wraps the driver's). */

@@ -307,7 +307,9 @@ public final class Router implements AutoCloseable {
       }
       Connection c;
       try {
-        c = PoolAcquirer.acquireReplica(h, () -> stillEligible(h), monitor::requestRecheck);
+        c =
+            PoolAcquirer.acquireReplica(
+                h, () -> stillEligible(h), () -> reachable(h), monitor::requestRecheck);
       } catch (SQLException e) {
         pick.complete(Outcome.FAILURE, ticker.nanoTime() - start);
         if (dialect.isConnectionFailure(e)) {
@@ -338,7 +340,7 @@ public final class Router implements AutoCloseable {
                   ? ReplayWaiter.await(h, c, token, deadline)
                   : awaitPosition(h, c, position, deadline);
         } catch (SQLException e) {
-          JdbcClose.quietly(c);
+          h.giveBack(c);
           boolean broken = dialect.isConnectionFailure(e);
           pick.complete(broken ? Outcome.FAILURE : Outcome.SUCCESS, ticker.nanoTime() - start);
           if (broken) {
@@ -350,7 +352,7 @@ public final class Router implements AutoCloseable {
           continue;
         }
         if (!caughtUp) {
-          JdbcClose.quietly(c);
+          h.giveBack(c);
           pick.complete(Outcome.SUCCESS, ticker.nanoTime() - start);
           rywMiss = true;
           context = context.exclude(pick.endpoint());
@@ -452,6 +454,10 @@ public final class Router implements AutoCloseable {
     return monitor.snapshot().state(h).eligible();
   }
 
+  private boolean reachable(Host h) {
+    return monitor.snapshot().state(h).reachable();
+  }
+
   private Binding bindPrimary(RouteReason reason) throws SQLException {
     long start = ticker.nanoTime();
     TopologySnapshot snap = monitor.snapshot();
@@ -473,6 +479,7 @@ public final class Router implements AutoCloseable {
                 wanted,
                 () ->
                     config.topology() == Topology.STATIC || monitor.snapshot().primary() == wanted,
+                () -> reachable(wanted),
                 monitor::requestRecheck);
       } catch (SQLException e) {
         if (dialect.isConnectionFailure(e)) {
@@ -509,7 +516,7 @@ public final class Router implements AutoCloseable {
 
   /** Gives {@code b}'s physical connection back to its pool and completes its pick. */
   public void release(Binding b) {
-    JdbcClose.quietly(b.physical());
+    b.host().giveBack(b.physical());
     Pick pick = b.pick();
     if (pick != null) {
       pick.complete(
