@@ -82,7 +82,7 @@ final class StatementReplay {
   void record(Step step) {
     Step[] s = steps;
     if (s == null) {
-      s = new Step[4];
+      s = new Step[2];
       steps = s;
     } else if (size == s.length) {
       s = Arrays.copyOf(s, size * 2);
