@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one operation in a closed loop on a few threads for a fixed time, bounded also in count, and
- * adds calls, errors, elapsed time and latencies (µs) to a {@link Totals}. More than 1 % of failed
- * calls fails the run with the first error as cause.
+ * adds calls, errors, elapsed time, latencies (µs) and the bytes its threads allocated to a {@link
+ * Totals}. More than 1 % of failed calls fails the run with the first error as cause.
  */
 final class ClosedLoop {
   private static final long MAX_CALLS_PER_THREAD = 50_000_000L;
@@ -32,6 +32,10 @@ final class ClosedLoop {
     long calls;
     long errors;
     long nanos;
+
+    /** Bytes allocated by the loop's own threads (caller side: the contender's code and driver). */
+    long callerBytes;
+
     @Nullable Throwable firstError;
 
     double throughput() {
@@ -42,6 +46,11 @@ final class ClosedLoop {
       return latencyMicros.getTotalCount() == 0
           ? Double.NaN
           : latencyMicros.getValueAtPercentile(p);
+    }
+
+    /** Bytes the calling threads allocated per call. */
+    double bytesPerCall() {
+      return calls == 0 ? Double.NaN : (double) callerBytes / calls;
     }
   }
 
@@ -56,6 +65,7 @@ final class ClosedLoop {
     ConcurrentHistogram histogram = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(30), 3);
     LongAdder calls = new LongAdder();
     LongAdder errors = new LongAdder();
+    LongAdder bytes = new LongAdder();
     AtomicReference<@Nullable Throwable> firstError = new AtomicReference<>();
     CountDownLatch go = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(n);
@@ -68,6 +78,7 @@ final class ClosedLoop {
                 try {
                   go.await();
                   long end = deadline[0];
+                  long allocatedAtStart = Allocations.currentThread();
                   for (long k = 0; k < MAX_CALLS_PER_THREAD; k++) {
                     long t0 = System.nanoTime();
                     // Every thread makes one call at least: on a loaded machine a thread can
@@ -86,6 +97,7 @@ final class ClosedLoop {
                             (System.nanoTime() - t0) / 1000, histogram.getHighestTrackableValue()));
                     calls.increment();
                   }
+                  bytes.add(Allocations.currentThread() - allocatedAtStart);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 } finally {
@@ -121,6 +133,7 @@ final class ClosedLoop {
       into.calls += calls.sum();
       into.errors += errors.sum();
       into.nanos += elapsed;
+      into.callerBytes += bytes.sum();
       into.latencyMicros.add(histogram);
       if (into.firstError == null) {
         into.firstError = error;

@@ -105,6 +105,8 @@ public final class JdbcOverheadSuite {
             "read cycles/s",
             "÷ raw",
             "read p99 µs",
+            "read B/cycle",
+            "÷ raw",
             "write cycles/s",
             "÷ raw",
             "write p99 µs",
@@ -117,6 +119,8 @@ public final class JdbcOverheadSuite {
           Table.num(r.throughput(), 0),
           Table.ratio(r.throughput() / rawRead.throughput()),
           Table.num(r.percentileMicros(99), 0),
+          Table.num(r.bytesPerCall(), 0),
+          Table.ratio(r.bytesPerCall() / rawRead.bytesPerCall()),
           Table.num(w.throughput(), 0),
           Table.ratio(w.throughput() / rawWrite.throughput()),
           Table.num(w.percentileMicros(99), 0),
@@ -134,6 +138,7 @@ public final class JdbcOverheadSuite {
       }
       section.figure(name + " reads/s", r.throughput(), "1/s");
       section.figure(name + " writes/s", w.throughput(), "1/s");
+      section.figure(name + " read bytes/cycle", r.bytesPerCall(), "B");
     }
     table.note(
         "Every contender has its own HikariCP 7.1 pools, "
@@ -150,7 +155,9 @@ public final class JdbcOverheadSuite {
             + " (HikariPooledConnectionProvider accepting non-RDS hosts, the wrapper's default pool"
             + " expiry), no external pool, reader strategy random; its read cycle takes a writer"
             + " connection on getConnection and a reader one on setReadOnly(true), both from the"
-            + " internal pools; reads checked to reach the replica before measuring.");
+            + " internal pools; reads checked to reach the replica before measuring. B/cycle: bytes"
+            + " allocated by the two calling threads per read cycle (HotSpot's per-thread"
+            + " counters; pool housekeeping and the server are not counted).");
     table.write(out, "jdbc-overhead");
     section.table(table);
     List<String> names = new ArrayList<>();
@@ -182,6 +189,24 @@ public final class JdbcOverheadSuite {
             "≥ 95 %",
             Table.pct(readShare),
             readShare >= 0.95));
+    double readBytes = br.bytesPerCall() / rawRead.bytesPerCall();
+    section.goal(
+        new Goal(
+            "Ballast read cycles vs raw HikariCP (issue 13 §6)",
+            "≥ 98 %",
+            Table.pct(readShare),
+            readShare >= 0.98));
+    section.goal(
+        new Goal(
+            "Ballast read cycle allocation vs raw HikariCP (issue 13 §6)",
+            "≤ raw + 10 %",
+            Table.num(br.bytesPerCall(), 0)
+                + " vs "
+                + Table.num(rawRead.bytesPerCall(), 0)
+                + " B ("
+                + Table.ratio(readBytes)
+                + ")",
+            readBytes <= 1.10));
     section.goal(
         new Goal(
             "Ballast write cycles vs raw HikariCP",

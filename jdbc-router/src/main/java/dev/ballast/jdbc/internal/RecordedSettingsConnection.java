@@ -51,12 +51,12 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final void setTransactionIsolation(int level) throws SQLException {
     applyIfBound(c -> c.setTransactionIsolation(level));
-    settings.isolation = level;
+    settings.others().isolation = level;
   }
 
   @Override
   public final int getTransactionIsolation() throws SQLException {
-    Integer level = settings.isolation;
+    Integer level = settings.isolation();
     if (level != null) {
       checkOpen();
       return level;
@@ -71,12 +71,12 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final void setCatalog(String catalog) throws SQLException {
     applyIfBound(c -> c.setCatalog(catalog));
-    settings.catalog = catalog;
+    settings.others().catalog = catalog;
   }
 
   @Override
   public final @Nullable String getCatalog() throws SQLException {
-    String c = settings.catalog;
+    String c = settings.catalog();
     if (c != null) {
       checkOpen();
       return c;
@@ -91,12 +91,12 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final void setSchema(String schema) throws SQLException {
     applyIfBound(c -> c.setSchema(schema));
-    settings.schema = schema;
+    settings.others().schema = schema;
   }
 
   @Override
   public final @Nullable String getSchema() throws SQLException {
-    String s = settings.schema;
+    String s = settings.schema();
     if (s != null) {
       checkOpen();
       return s;
@@ -111,12 +111,12 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final void setHoldability(int holdability) throws SQLException {
     applyIfBound(c -> c.setHoldability(holdability));
-    settings.holdability = holdability;
+    settings.others().holdability = holdability;
   }
 
   @Override
   public final int getHoldability() throws SQLException {
-    Integer h = settings.holdability;
+    Integer h = settings.holdability();
     if (h != null) {
       checkOpen();
       return h;
@@ -131,13 +131,14 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
     applyIfBound(c -> c.setNetworkTimeout(executor, milliseconds));
-    settings.networkTimeoutMillis = milliseconds;
-    settings.networkTimeoutExecutor = executor;
+    ConnectionSettings.Others o = settings.others();
+    o.networkTimeoutMillis = milliseconds;
+    o.networkTimeoutExecutor = executor;
   }
 
   @Override
   public final int getNetworkTimeout() throws SQLException {
-    Integer t = settings.networkTimeoutMillis;
+    Integer t = settings.networkTimeoutMillis();
     if (t != null) {
       checkOpen();
       return t;
@@ -152,7 +153,7 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final Map<String, Class<?>> getTypeMap() throws SQLException {
     Connection c = boundPhysical();
-    if (c != null && settings.typeMap == null) {
+    if (c != null && settings.typeMap() == null) {
       try {
         return c.getTypeMap();
       } catch (SQLException e) {
@@ -165,7 +166,7 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final void setTypeMap(Map<String, Class<?>> map) throws SQLException {
     applyIfBound(c -> c.setTypeMap(map));
-    settings.typeMap = map;
+    settings.others().typeMap = map;
   }
 
   @Override
@@ -192,7 +193,7 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
         throw failed(e);
       }
     }
-    Properties p = settings.clientInfo;
+    Properties p = settings.clientInfo();
     return p == null ? null : p.getProperty(name);
   }
 
@@ -207,7 +208,7 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
       }
     }
     Properties copy = new Properties();
-    Properties p = settings.clientInfo;
+    Properties p = settings.clientInfo();
     if (p != null) {
       copy.putAll(p);
     }

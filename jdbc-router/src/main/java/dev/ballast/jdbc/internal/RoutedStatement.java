@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * getConnection()} returns the logical connection, result sets lead back here ({@link
  * RoutedResultSet}), and a failed first read may run again on another host.
  *
- * <p>The delegation below the hand-written part is generated from {@link Statement}; {@code
- * RoutedStatementsTest} fails when an interface method is not delegated. Used by one thread at a
- * time, like the drivers' statements.
+ * <p>This class holds what executes; the mechanical forwarding of the rest is {@link
+ * ForwardingStatement}'s, and {@code RoutedDelegationTest} fails when an interface method is not
+ * delegated. Used by one thread at a time, like the drivers' statements.
  */
-class RoutedStatement implements Statement {
+class RoutedStatement extends ForwardingStatement {
   /** How an execution method may use the connection. */
   enum Kind {
     /** {@code executeQuery}: a read, unless its SQL says otherwise; may run again. */
@@ -27,17 +27,18 @@ class RoutedStatement implements Statement {
     UPDATE
   }
 
-  /** One execution call on the physical statement. */
+  /**
+   * One execution call on the physical statement, given the SQL text too so that the common calls
+   * ({@code executeQuery(sql)}…) are non-capturing lambdas, allocated once.
+   */
   @FunctionalInterface
   interface Call<T> {
-    T run(Statement target) throws SQLException;
+    T run(Statement target, @Nullable String sql) throws SQLException;
   }
 
   final StatementOwner owner;
   private final @Nullable String sql;
-  Statement target;
   private Binding binding;
-  @Nullable StatementReplay replay;
   private @Nullable RoutedResultSet current;
 
   /**
@@ -50,11 +51,10 @@ class RoutedStatement implements Statement {
       Binding binding,
       @Nullable String sql,
       @Nullable StatementReplay replay) {
-    this.target = target;
+    super(target, replay);
     this.owner = owner;
     this.binding = binding;
     this.sql = sql;
-    this.replay = replay;
   }
 
   /** The binding this statement runs on now (it changes when a failed read ran elsewhere). */
@@ -70,7 +70,7 @@ class RoutedStatement implements Statement {
     // Only a statement's first execution may run again: after it, results may have been seen.
     replay = null;
     try {
-      return call.run(target);
+      return call.run(target, text);
     } catch (SQLException e) {
       if (r == null || !first || kind == Kind.UPDATE || !owner.mayRetry(b, e, this)) {
         owner.executeFailed(b, e);
@@ -150,77 +150,77 @@ class RoutedStatement implements Statement {
 
   @Override
   public ResultSet executeQuery(String a0) throws SQLException {
-    return query(run(Kind.QUERY, a0, s -> s.executeQuery(a0)));
+    return query(run(Kind.QUERY, a0, (s, q) -> s.executeQuery(q)));
   }
 
   @Override
   public boolean execute(String a0) throws SQLException {
-    return run(Kind.EXECUTE, a0, s -> s.execute(a0));
+    return run(Kind.EXECUTE, a0, (s, q) -> s.execute(q));
   }
 
   @Override
   public boolean execute(String a0, int a1) throws SQLException {
-    return run(Kind.EXECUTE, a0, s -> s.execute(a0, a1));
+    return run(Kind.EXECUTE, a0, (s, q) -> s.execute(q, a1));
   }
 
   @Override
   public boolean execute(String a0, int[] a1) throws SQLException {
-    return run(Kind.EXECUTE, a0, s -> s.execute(a0, a1));
+    return run(Kind.EXECUTE, a0, (s, q) -> s.execute(q, a1));
   }
 
   @Override
   public boolean execute(String a0, String[] a1) throws SQLException {
-    return run(Kind.EXECUTE, a0, s -> s.execute(a0, a1));
+    return run(Kind.EXECUTE, a0, (s, q) -> s.execute(q, a1));
   }
 
   @Override
   public int executeUpdate(String a0) throws SQLException {
-    return run(Kind.UPDATE, a0, s -> s.executeUpdate(a0));
+    return run(Kind.UPDATE, a0, (s, q) -> s.executeUpdate(q));
   }
 
   @Override
   public int executeUpdate(String a0, int a1) throws SQLException {
-    return run(Kind.UPDATE, a0, s -> s.executeUpdate(a0, a1));
+    return run(Kind.UPDATE, a0, (s, q) -> s.executeUpdate(q, a1));
   }
 
   @Override
   public int executeUpdate(String a0, int[] a1) throws SQLException {
-    return run(Kind.UPDATE, a0, s -> s.executeUpdate(a0, a1));
+    return run(Kind.UPDATE, a0, (s, q) -> s.executeUpdate(q, a1));
   }
 
   @Override
   public int executeUpdate(String a0, String[] a1) throws SQLException {
-    return run(Kind.UPDATE, a0, s -> s.executeUpdate(a0, a1));
+    return run(Kind.UPDATE, a0, (s, q) -> s.executeUpdate(q, a1));
   }
 
   @Override
   public long executeLargeUpdate(String a0) throws SQLException {
-    return run(Kind.UPDATE, a0, s -> s.executeLargeUpdate(a0));
+    return run(Kind.UPDATE, a0, (s, q) -> s.executeLargeUpdate(q));
   }
 
   @Override
   public long executeLargeUpdate(String a0, int a1) throws SQLException {
-    return run(Kind.UPDATE, a0, s -> s.executeLargeUpdate(a0, a1));
+    return run(Kind.UPDATE, a0, (s, q) -> s.executeLargeUpdate(q, a1));
   }
 
   @Override
   public long executeLargeUpdate(String a0, int[] a1) throws SQLException {
-    return run(Kind.UPDATE, a0, s -> s.executeLargeUpdate(a0, a1));
+    return run(Kind.UPDATE, a0, (s, q) -> s.executeLargeUpdate(q, a1));
   }
 
   @Override
   public long executeLargeUpdate(String a0, String[] a1) throws SQLException {
-    return run(Kind.UPDATE, a0, s -> s.executeLargeUpdate(a0, a1));
+    return run(Kind.UPDATE, a0, (s, q) -> s.executeLargeUpdate(q, a1));
   }
 
   @Override
   public int[] executeBatch() throws SQLException {
-    return run(Kind.UPDATE, null, Statement::executeBatch);
+    return run(Kind.UPDATE, null, (s, q) -> s.executeBatch());
   }
 
   @Override
   public long[] executeLargeBatch() throws SQLException {
-    return run(Kind.UPDATE, null, Statement::executeLargeBatch);
+    return run(Kind.UPDATE, null, (s, q) -> s.executeLargeBatch());
   }
 
   @Override
@@ -269,212 +269,5 @@ class RoutedStatement implements Statement {
   @Override
   public String toString() {
     return "RoutedStatement[" + binding + ", " + target + "]";
-  }
-
-  // ---- generated: plain delegation ------------------------------------------------------------
-
-  @Override
-  public void cancel() throws SQLException {
-    target.cancel();
-  }
-
-  @Override
-  public void clearWarnings() throws SQLException {
-    target.clearWarnings();
-  }
-
-  @Override
-  public void closeOnCompletion() throws SQLException {
-    target.closeOnCompletion();
-    StatementReplay r = replay;
-    if (r != null) {
-      r.record(s -> s.closeOnCompletion());
-    }
-  }
-
-  @Override
-  public @Nullable String enquoteIdentifier(@Nullable String a0, boolean a1) throws SQLException {
-    return target.enquoteIdentifier(a0, a1);
-  }
-
-  @Override
-  public @Nullable String enquoteLiteral(@Nullable String a0) throws SQLException {
-    return target.enquoteLiteral(a0);
-  }
-
-  @Override
-  public @Nullable String enquoteNCharLiteral(@Nullable String a0) throws SQLException {
-    return target.enquoteNCharLiteral(a0);
-  }
-
-  @Override
-  public int getFetchDirection() throws SQLException {
-    return target.getFetchDirection();
-  }
-
-  @Override
-  public int getFetchSize() throws SQLException {
-    return target.getFetchSize();
-  }
-
-  @Override
-  public long getLargeMaxRows() throws SQLException {
-    return target.getLargeMaxRows();
-  }
-
-  @Override
-  public long getLargeUpdateCount() throws SQLException {
-    return target.getLargeUpdateCount();
-  }
-
-  @Override
-  public int getMaxFieldSize() throws SQLException {
-    return target.getMaxFieldSize();
-  }
-
-  @Override
-  public int getMaxRows() throws SQLException {
-    return target.getMaxRows();
-  }
-
-  @Override
-  public boolean getMoreResults() throws SQLException {
-    return target.getMoreResults();
-  }
-
-  @Override
-  public boolean getMoreResults(int a0) throws SQLException {
-    return target.getMoreResults(a0);
-  }
-
-  @Override
-  public int getQueryTimeout() throws SQLException {
-    return target.getQueryTimeout();
-  }
-
-  @Override
-  public int getResultSetConcurrency() throws SQLException {
-    return target.getResultSetConcurrency();
-  }
-
-  @Override
-  public int getResultSetHoldability() throws SQLException {
-    return target.getResultSetHoldability();
-  }
-
-  @Override
-  public int getResultSetType() throws SQLException {
-    return target.getResultSetType();
-  }
-
-  @Override
-  public int getUpdateCount() throws SQLException {
-    return target.getUpdateCount();
-  }
-
-  @Override
-  public java.sql.@Nullable SQLWarning getWarnings() throws SQLException {
-    return target.getWarnings();
-  }
-
-  @Override
-  public boolean isCloseOnCompletion() throws SQLException {
-    return target.isCloseOnCompletion();
-  }
-
-  @Override
-  public boolean isClosed() throws SQLException {
-    return target.isClosed();
-  }
-
-  @Override
-  public boolean isPoolable() throws SQLException {
-    return target.isPoolable();
-  }
-
-  @Override
-  public boolean isSimpleIdentifier(@Nullable String a0) throws SQLException {
-    return target.isSimpleIdentifier(a0);
-  }
-
-  @Override
-  public void setCursorName(@Nullable String a0) throws SQLException {
-    target.setCursorName(a0);
-    StatementReplay r = replay;
-    if (r != null) {
-      r.record(s -> s.setCursorName(a0));
-    }
-  }
-
-  @Override
-  public void setEscapeProcessing(boolean a0) throws SQLException {
-    target.setEscapeProcessing(a0);
-    StatementReplay r = replay;
-    if (r != null) {
-      r.record(s -> s.setEscapeProcessing(a0));
-    }
-  }
-
-  @Override
-  public void setFetchDirection(int a0) throws SQLException {
-    target.setFetchDirection(a0);
-    StatementReplay r = replay;
-    if (r != null) {
-      r.record(s -> s.setFetchDirection(a0));
-    }
-  }
-
-  @Override
-  public void setFetchSize(int a0) throws SQLException {
-    target.setFetchSize(a0);
-    StatementReplay r = replay;
-    if (r != null) {
-      r.record(s -> s.setFetchSize(a0));
-    }
-  }
-
-  @Override
-  public void setLargeMaxRows(long a0) throws SQLException {
-    target.setLargeMaxRows(a0);
-    StatementReplay r = replay;
-    if (r != null) {
-      r.record(s -> s.setLargeMaxRows(a0));
-    }
-  }
-
-  @Override
-  public void setMaxFieldSize(int a0) throws SQLException {
-    target.setMaxFieldSize(a0);
-    StatementReplay r = replay;
-    if (r != null) {
-      r.record(s -> s.setMaxFieldSize(a0));
-    }
-  }
-
-  @Override
-  public void setMaxRows(int a0) throws SQLException {
-    target.setMaxRows(a0);
-    StatementReplay r = replay;
-    if (r != null) {
-      r.record(s -> s.setMaxRows(a0));
-    }
-  }
-
-  @Override
-  public void setPoolable(boolean a0) throws SQLException {
-    target.setPoolable(a0);
-    StatementReplay r = replay;
-    if (r != null) {
-      r.record(s -> s.setPoolable(a0));
-    }
-  }
-
-  @Override
-  public void setQueryTimeout(int a0) throws SQLException {
-    target.setQueryTimeout(a0);
-    StatementReplay r = replay;
-    if (r != null) {
-      r.record(s -> s.setQueryTimeout(a0));
-    }
   }
 }

@@ -12,8 +12,7 @@ import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Statement;
 import java.sql.Struct;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,7 +52,14 @@ final class StatementReplay {
   };
 
   private final Factory factory;
-  private final List<Step> steps = new ArrayList<>(4);
+
+  /**
+   * The recorded steps, {@code size} of them, allocated at the first: every read that may run again
+   * records its parameters here, so this is on the read path and kept to one small array.
+   */
+  private Step @Nullable [] steps;
+
+  private int size;
 
   StatementReplay(Factory factory) {
     this.factory = factory;
@@ -74,12 +80,20 @@ final class StatementReplay {
 
   /** Keeps {@code step}, a configuring call the statement accepted. */
   void record(Step step) {
-    steps.add(step);
+    Step[] s = steps;
+    if (s == null) {
+      s = new Step[2];
+      steps = s;
+    } else if (size == s.length) {
+      s = Arrays.copyOf(s, size * 2);
+      steps = s;
+    }
+    s[size++] = step;
   }
 
   /** The number of recorded steps (for tests). */
   int size() {
-    return steps.size();
+    return size;
   }
 
   /**
@@ -89,8 +103,9 @@ final class StatementReplay {
   Statement recreate(Connection physical) throws SQLException {
     Statement s = factory.create(physical);
     try {
-      for (Step step : steps) {
-        step.apply(s);
+      Step[] recorded = steps;
+      for (int i = 0; recorded != null && i < size; i++) {
+        recorded[i].apply(s);
       }
       return s;
     } catch (SQLException | RuntimeException e) {

@@ -22,7 +22,9 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     implements StatementOwner, SessionContext.PendingPosition {
   final Router router;
   final Session session = new Session();
-  final List<Statement> statements = new ArrayList<>();
+  // Sized for the usual one statement at a time: a read cycle allocates this list for every
+  // connection, and the default capacity of ten costs 32 bytes more per cycle.
+  final List<Statement> statements = new ArrayList<>(1);
   private @Nullable SessionContext owedTo;
 
   /** The context of this connection's first write (read-your-writes on), ended at close. */
