@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Where the time of Ballast's zone-aware peak-EWMA pick + complete goes: the same operation with
  * parts taken away (no completion feedback, a frozen clock), next to the primitives it is built
- * from (a clock read, an atomic add, two random draws). Diagnostic: it explains {@link
+ * from (a clock read, an atomic add, the random draw). Diagnostic: it explains {@link
  * BallastPickBenchmark}, it is not a comparison.
  */
 @State(Scope.Benchmark)
@@ -101,11 +101,12 @@ public class PickBreakdownBenchmark {
     return counter.getAndAdd(1);
   }
 
-  /** Three thread-local random draws: zone choice plus the two P2C candidates. */
+  /**
+   * The one random draw of a power-of-two-choices pick: a thread-local 64-bit value, split into the
+   * two candidates (no zone draw while the local zone takes all the traffic).
+   */
   @Benchmark
-  public int threeRandomDraws() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    double zone = r.nextDouble();
-    return r.nextInt(12) + r.nextInt(11) + (zone < 0.5 ? 1 : 0);
+  public long oneRandomDraw() {
+    return ThreadLocalRandom.current().nextLong();
   }
 }

@@ -8,6 +8,9 @@ import java.lang.invoke.VarHandle;
 
 /** Left padding: keeps the hot counters of {@link EndpointState} off neighbours' cache lines. */
 abstract class EndpointStatePadLeft {
+  // Fills the 4 bytes after the object header, where the JVM would otherwise place the first int
+  // field of a subclass (inFlight): on the header's cache line, shared with the previous object.
+  int p00;
   long p01, p02, p03, p04, p05, p06, p07;
 }
 
@@ -22,6 +25,7 @@ abstract class EndpointStateHot extends EndpointStatePadLeft {
 
 /** Right padding. */
 abstract class EndpointStatePadRight extends EndpointStateHot {
+  int p10;
   long p11, p12, p13, p14, p15, p16, p17;
 }
 
@@ -275,7 +279,8 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     // again to the busy one it just undercut.
     long idle = elapsed - sampleNanos;
     long busy = Math.min(sampleNanos, elapsed);
-    double idleRate = idleDecayRate();
+    // Read only after idle time: within one tick (nearly every completion) it is not needed.
+    double idleRate = idle > 0 ? idleDecayRate() : 0;
     for (int i = 0; i < 8; i++) {
       long current = ewmaNanos;
       long base =

@@ -30,6 +30,14 @@ final class Picker {
 
   private final Group[] groups;
   private final double[] cumulative;
+
+  /**
+   * The picker of the first group when it takes all the traffic (the local zone, all healthy: the
+   * common case), else null: the pick then reads one field instead of the group array, its first
+   * element and its cumulative share, each a dependent load on the path to the endpoint.
+   */
+  private final @Nullable ChildPicker whole;
+
   private final RandomSource random;
   private final NoEndpoint empty;
   private final NoEndpoint allExcluded;
@@ -59,6 +67,7 @@ final class Picker {
     this.localPicks = localPicks;
     this.remotePicks = remotePicks;
     this.cumulative = cumulative(shares);
+    this.whole = groups.length > 0 && cumulative[0] >= 1.0 ? groups[0].picker : null;
   }
 
   private static double[] cumulative(double[] shares) {
@@ -80,21 +89,23 @@ final class Picker {
   }
 
   Pick pick(PickContext context) {
-    Group[] gs = groups;
-    int n = gs.length;
-    if (n == 0) {
-      return empty;
-    }
+    ChildPicker only = whole;
     int g = 0;
-    // With the whole traffic in the first group (the local zone, all healthy) there is nothing to
-    // draw.
-    if (n > 1 && cumulative[0] < 1.0) {
+    EndpointState chosen;
+    if (only != null) {
+      chosen = only.pick(context);
+    } else {
+      Group[] gs = groups;
+      int n = gs.length;
+      if (n == 0) {
+        return empty;
+      }
       double r = random.nextDouble();
       while (g < n - 1 && r >= cumulative[g]) {
         g++;
       }
+      chosen = gs[g].picker.pick(context);
     }
-    EndpointState chosen = gs[g].picker.pick(context);
     if (context.isExcluded(chosen.endpoint())) {
       chosen = firstNotExcluded(context, g);
       if (chosen == null) {

@@ -11,16 +11,13 @@ import dev.ballast.lb.internal.EndpointState;
  * <p>Thread-safe and lock-free; reads two volatile counters per pick.
  */
 final class LeastRequestPicker extends PowerOfTwoChoicesPicker {
-  private final double[] inverseWeight;
-
   LeastRequestPicker(EndpointState[] endpoints, double[] weights, RandomSource random) {
-    super(endpoints, random);
-    this.inverseWeight = inverse(weights);
+    super(endpoints, weights, random);
   }
 
-  /** {@code (inFlight + 1) / weight}: the reciprocal of the score, so lower is better. */
+  /** {@code inFlight + 1}: divided by the weight, the reciprocal of the score. */
   @Override
-  double cost(int index) {
-    return (endpoints[index].inFlight() + 1) * inverseWeight[index];
+  long load(EndpointState endpoint, long now) {
+    return endpoint.inFlight() + 1L;
   }
 }

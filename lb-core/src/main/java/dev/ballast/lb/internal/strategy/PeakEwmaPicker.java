@@ -13,33 +13,40 @@ import dev.ballast.lb.internal.EndpointState;
  * {@code penalty × (inFlight + 1)} while its first calls are outstanding, so it is not flooded
  * before anything is known about it.
  *
- * <p>Thread-safe and lock-free; reads five volatiles (one cache line) and the (coarse) clock per
- * candidate.
+ * <p>Thread-safe and lock-free; reads the (coarse) clock once per pick and the hot fields of each
+ * candidate (one cache line each). Costs are integers (nanoseconds × calls, saturating) and are
+ * compared as such when the weights are equal.
  */
 final class PeakEwmaPicker extends PowerOfTwoChoicesPicker {
-  private final double[] inverseWeight;
   private final long penaltyNanos;
+
+  /** Reads the clock every endpoint of a balancer stamps its samples with. */
+  private final EndpointState clock;
 
   PeakEwmaPicker(
       EndpointState[] endpoints, double[] weights, RandomSource random, long penaltyNanos) {
-    super(endpoints, random);
-    this.inverseWeight = inverse(weights);
+    super(endpoints, weights, random);
     this.penaltyNanos = penaltyNanos;
+    this.clock = endpoints[0];
   }
 
   @Override
-  double cost(int index) {
-    EndpointState state = endpoints[index];
-    int inFlight = state.inFlight();
+  long now() {
+    return clock.nowNanos();
+  }
+
+  @Override
+  long load(EndpointState endpoint, long now) {
+    int inFlight = endpoint.inFlight();
     // The estimate decayed by idle time: an endpoint that got no calls lately grows cheaper until
     // it is tried again, so two equal endpoints alternate instead of one taking every call.
-    long ewma = state.estimateNanos(state.nowNanos());
+    long ewma = endpoint.estimateNanos(now);
     if (ewma == 0) {
       if (inFlight <= 0) {
         return 0;
       }
       ewma = penaltyNanos;
     }
-    return (double) ewma * (inFlight + 1) * inverseWeight[index];
+    return saturatedMultiply(ewma, inFlight + 1L);
   }
 }

@@ -368,6 +368,41 @@ class PeakEwmaPickerTest {
         .isEqualTo(100);
   }
 
+  @Test
+  void aHugeEstimateTimesCallsInFlightSaturatesInsteadOfWrappingToCheap() {
+    // Costs are integers (nanoseconds × calls): 2^62 ns × 4 calls overflows a long. Wrapped, it
+    // would be negative, the cheapest cost there is, and the slowest endpoint would take every
+    // call.
+    EndpointState[] states = group.states(2);
+    states[0].acquire();
+    states[0].complete(Outcome.SUCCESS, Long.MAX_VALUE / 2);
+    for (int i = 0; i < 3; i++) {
+      states[0].acquire();
+    }
+    states[1].acquire();
+    states[1].complete(Outcome.SUCCESS, 10 * MS);
+
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(2), RandomSource.seeded(12));
+
+    assertThat(count(picker, states, 100)[1])
+        .as("picks of the 10 ms endpoint against one estimated at 2^62 ns with 3 calls in flight")
+        .isEqualTo(100);
+  }
+
+  @Test
+  void saturatedMultiplyClampsAtTheRangeOfLong() {
+    assertThat(PowerOfTwoChoicesPicker.saturatedMultiply(10 * MS, 4)).isEqualTo(40 * MS);
+    assertThat(PowerOfTwoChoicesPicker.saturatedMultiply(Long.MAX_VALUE / 2, 2))
+        .isEqualTo(Long.MAX_VALUE - 1);
+    assertThat(PowerOfTwoChoicesPicker.saturatedMultiply(Long.MAX_VALUE / 2, 3))
+        .isEqualTo(Long.MAX_VALUE);
+    assertThat(PowerOfTwoChoicesPicker.saturatedMultiply(Long.MAX_VALUE, Integer.MAX_VALUE + 1L))
+        .isEqualTo(Long.MAX_VALUE);
+    assertThat(PowerOfTwoChoicesPicker.saturatedMultiply(Long.MAX_VALUE / 2, -3))
+        .isEqualTo(Long.MIN_VALUE);
+    assertThat(PowerOfTwoChoicesPicker.saturatedMultiply(5, -1)).isEqualTo(-5);
+  }
+
   private static Behaviour fixedLatency(int special, long specialLatency, long otherLatency) {
     return new Behaviour() {
       @Override
