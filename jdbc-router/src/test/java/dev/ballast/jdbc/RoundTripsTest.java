@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -122,6 +123,71 @@ class RoundTripsTest {
         cluster.node("r1").resumeReplay();
       }
       assertThat(primary.positionQueries()).as("taken once, not again at release").isEqualTo(1);
+    }
+  }
+
+  /**
+   * The default {@code max-wait=0}: a read right after the write costs no question to a replica (it
+   * goes to the primary); a later one asks the replica once and reads there; a read after that,
+   * whose token the replica is known to have replayed, asks nothing. The health interval is long
+   * enough that no probe round raises what is known of the replica during the test.
+   */
+  @Test
+  void withoutMaxWaitAReadBackCostsOneQuestionToAReplicaAtMost(PostgresCluster cluster)
+      throws Exception {
+    RouterTestSupport.execute(cluster.primary(), "CREATE TABLE rt_nowait (id int PRIMARY KEY)");
+    CountingDataSource primary = new CountingDataSource(cluster.primary().dataSource());
+    CountingDataSource replica = new CountingDataSource(cluster.node("r1").dataSource());
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    try (RoutingDataSource ds =
+            RoutingDataSource.builder()
+                .name("round-trips-nowait")
+                .primary(primary)
+                .replica("r1", replica, "a")
+                .zone("a")
+                .readYourWrites(ReadYourWrites.LSN)
+                .maxReplicaLag(Duration.ZERO)
+                .healthCheckInterval(Duration.ofMinutes(10))
+                .ticker(now::get)
+                .build();
+        ConsistencyScope request = ds.newScope()) {
+      try (Connection c = ds.getConnection();
+          Statement s = c.createStatement()) {
+        s.executeUpdate("INSERT INTO rt_nowait VALUES (1)");
+      }
+      assertThat(primary.executions()).as("the write and its position").hasSize(2);
+
+      assertThat(readBackNode(cluster, ds, "rt_nowait", 1)).isEqualTo("primary");
+      assertThat(primary.executions()).as("the read, on the primary").hasSize(3);
+      assertThat(replica.executions()).as("no question to the replica").isEmpty();
+
+      cluster.waitForReplication();
+      now.addAndGet(Duration.ofSeconds(1).toNanos()); // the write is no longer a moment old
+      assertThat(readBackNode(cluster, ds, "rt_nowait", 1)).isEqualTo("r1");
+      assertThat(replica.executions()).as("one question, then the read").hasSize(2);
+      assertThat(replica.executions().get(0)).contains("pg_last_wal_replay_lsn");
+
+      assertThat(readBackNode(cluster, ds, "rt_nowait", 1)).isEqualTo("r1");
+      assertThat(replica.executions())
+          .as("the replica is known to have replayed the token: the read alone")
+          .hasSize(3);
+      assertThat(primary.executions()).as("nothing more on the primary").hasSize(3);
+    }
+  }
+
+  /**
+   * The node that served the read-back of {@code id}, or {@code "stale"} when the row was not
+   * there.
+   */
+  private static String readBackNode(
+      PostgresCluster cluster, RoutingDataSource ds, String table, int id) throws SQLException {
+    try (Connection c = ds.forReads().getConnection();
+        PreparedStatement p =
+            c.prepareStatement("SELECT inet_server_port() FROM " + table + " WHERE id = ?")) {
+      p.setInt(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? RouterTestSupport.nodeName(cluster, rs.getInt(1)) : "stale";
+      }
     }
   }
 

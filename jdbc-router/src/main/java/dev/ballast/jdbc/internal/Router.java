@@ -44,6 +44,14 @@ public final class Router implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
   private static final long GRACE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
 
+  /**
+   * How long after a commit a replica is expected to have replayed it: a streaming replica on the
+   * same network replays a commit in about half a millisecond (measured on the testkit cluster),
+   * one in another zone adds a network hop. With {@code max-wait=0}, a token younger than this is
+   * not asked about: the read goes to the primary at once.
+   */
+  static final long CATCH_UP_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(2);
+
   private final RouterConfig config;
   private final Dialect dialect;
   private final boolean tracksPositions;
@@ -258,9 +266,17 @@ public final class Router implements AutoCloseable {
 
   /**
    * As {@link #bindRead()}, avoiding {@code avoid} (a replica a read has just failed on). Replicas
-   * are tried one after another: one whose pool cannot give a connection soon, or (with {@code
-   * read-your-writes=lsn}) that has not replayed the context's token, is left out and the next one
-   * picked; only when none is left does the read go to the primary or fail.
+   * are tried one after another: one whose pool cannot give a connection soon is left out and the
+   * next one picked; only when none is left does the read go to the primary or fail.
+   *
+   * <p>With a token ({@code read-your-writes=lsn|gtid}), a replica known to have replayed it (from
+   * the last probe, or a read's question since) takes the read without any question. When none is
+   * known to: with {@code max-wait=0} (the default) a token that this context's own commit raised
+   * less than {@link #CATCH_UP_NANOS} ago sends the read to the primary at once, an older one (or
+   * one given by a scope) costs one question to the picked replica, and a "not yet" sends the read
+   * to the primary; with a positive {@code max-wait}, replicas are asked in turn, waiting for the
+   * replay at most {@code max-wait} in all. A replay position a question sees is remembered for the
+   * host, so later reads of every context skip the question.
    */
   public Binding bindRead(@Nullable Host avoid) throws SQLException {
     SessionContext ctx = context();
@@ -281,6 +297,12 @@ public final class Router implements AutoCloseable {
       mustCheck = caughtUpOnly == null;
       if (caughtUpOnly != null) {
         context = caughtUpOnly;
+      } else if (maxWaitNanos == 0 && ctx.tokenYoungerThan(ticker.nanoTime(), CATCH_UP_NANOS)) {
+        // No replica is known to have replayed this context's own commit of a moment ago: asking
+        // one would almost surely cost a round trip for a "not yet", while the primary has the
+        // write now. Never waiting, the read is no slower than on the primary (and is one more
+        // read the primary serves).
+        return bindPrimary(RouteReason.READ_YOUR_WRITES);
       }
     }
     // Replicas left out because they are behind this context's writes: a miss is then a
@@ -353,6 +375,9 @@ public final class Router implements AutoCloseable {
           JdbcClose.quietly(c);
           pick.complete(Outcome.SUCCESS, ticker.nanoTime() - start);
           rywMiss = true;
+          if (maxWaitNanos == 0) {
+            break; // without a wait, one question is all a read pays before the primary
+          }
           context = context.exclude(pick.endpoint());
           continue;
         }
@@ -564,9 +589,11 @@ public final class Router implements AutoCloseable {
     }
     try {
       if (lsnPositions) {
-        context().advanceToken(WalPositions.current(physical));
+        context().advanceToken(WalPositions.current(physical), ticker.nanoTime());
       } else {
-        context().advancePosition(dialect.parsePosition(dialect.commitPosition(physical)));
+        context()
+            .advancePosition(
+                dialect.parsePosition(dialect.commitPosition(physical)), ticker.nanoTime());
       }
     } catch (SQLException | IllegalArgumentException e) {
       if (lsnFailureLogged.compareAndSet(false, true)) {

@@ -20,8 +20,12 @@ public final class SessionContext {
     void recordPosition();
   }
 
+  /** {@link #tokenRaisedNanos} when the token did not come from this context's own commit. */
+  private static final long AGE_UNKNOWN = Long.MIN_VALUE;
+
   private long tokenLsn = Lsns.NONE;
   private @Nullable Position tokenPosition;
+  private long tokenRaisedNanos = AGE_UNKNOWN;
   private @Nullable PendingPosition pending;
   private boolean wrote;
   private long lastWriteNanos;
@@ -32,10 +36,24 @@ public final class SessionContext {
     return tokenLsn;
   }
 
-  /** Raises the position reads must see (never lowers it). */
+  /**
+   * Raises the position reads must see (never lowers it) to a token given from outside (a scope):
+   * when it was committed is unknown, so it counts as old ({@link #tokenYoungerThan}).
+   */
   public void advanceToken(long lsn) {
     if (lsn > tokenLsn) {
       tokenLsn = lsn;
+      tokenRaisedNanos = AGE_UNKNOWN;
+    }
+  }
+
+  /**
+   * Raises the position reads must see to {@code lsn}, this context's commit at {@code nowNanos}.
+   */
+  void advanceToken(long lsn, long nowNanos) {
+    if (lsn > tokenLsn) {
+      tokenLsn = lsn;
+      tokenRaisedNanos = nowNanos;
     }
   }
 
@@ -44,10 +62,28 @@ public final class SessionContext {
     return tokenPosition;
   }
 
-  /** Raises the GTID position reads must see to cover {@code position} as well. */
+  /**
+   * Raises the GTID position reads must see to cover {@code position} as well, a position given
+   * from outside (a scope): it counts as old ({@link #tokenYoungerThan}).
+   */
   public void advancePosition(Position position) {
+    advancePosition(position, AGE_UNKNOWN);
+  }
+
+  /** As {@link #advancePosition(Position)} for this context's commit at {@code nowNanos}. */
+  void advancePosition(Position position, long nowNanos) {
     Position p = tokenPosition;
     tokenPosition = p == null ? position : p.merge(position);
+    tokenRaisedNanos = nowNanos;
+  }
+
+  /**
+   * Whether the token was last raised by this context's own commit less than {@code nanos} before
+   * {@code nowNanos} (ticker time): a replica has most likely not replayed it yet. A token given by
+   * a scope counts as old: it was committed elsewhere, at least a hop away.
+   */
+  boolean tokenYoungerThan(long nowNanos, long nanos) {
+    return tokenRaisedNanos != AGE_UNKNOWN && nowNanos - tokenRaisedNanos < nanos;
   }
 
   /**
@@ -115,6 +151,7 @@ public final class SessionContext {
   void endImplicit() {
     tokenLsn = Lsns.NONE;
     tokenPosition = null;
+    tokenRaisedNanos = AGE_UNKNOWN;
     wrote = false;
     lastWriteNanos = 0;
   }
@@ -123,6 +160,7 @@ public final class SessionContext {
   void restore(SessionContext other) {
     tokenLsn = other.tokenLsn;
     tokenPosition = other.tokenPosition;
+    tokenRaisedNanos = other.tokenRaisedNanos;
     wrote = other.wrote;
     lastWriteNanos = other.lastWriteNanos;
     pending = other.pending;
