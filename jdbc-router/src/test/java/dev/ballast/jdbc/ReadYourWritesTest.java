@@ -4,6 +4,7 @@ import static dev.ballast.jdbc.RouterTestSupport.nodeName;
 import static dev.ballast.jdbc.RouterTestSupport.properties;
 import static dev.ballast.jdbc.RouterTestSupport.route;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ballast.lb.Ticker;
 import dev.ballast.testkit.PgNode;
@@ -112,7 +113,11 @@ class ReadYourWritesTest {
         try (ConsistencyScope request = ds.newScope()) {
           write(ds, "ryw_nowait", id);
           immediate.merge(readBackNode(cluster, ds, "ryw_nowait", id), 1, Integer::sum);
-          cluster.waitForReplication();
+          // every replica has replayed the token (the WAL insert position, which can lie a little
+          // past what waitForReplication waits for)
+          long token = ds.currentToken().orElseThrow().lsn();
+          await().atMost(Duration.ofSeconds(30)).until(() -> replayed(cluster.node("r1")) >= token);
+          await().atMost(Duration.ofSeconds(30)).until(() -> replayed(cluster.node("r2")) >= token);
           now.addAndGet(Duration.ofMillis(50).toNanos()); // "a little later", by the router's clock
           later.merge(readBackNode(cluster, ds, "ryw_nowait", id), 1, Integer::sum);
         }
@@ -327,6 +332,11 @@ class ReadYourWritesTest {
       p.setInt(2, id);
       p.executeUpdate();
     }
+  }
+
+  private static long replayed(PgNode replica) throws SQLException {
+    return RouterTestSupport.queryLong(
+        replica, "SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0')::bigint");
   }
 
   /**
