@@ -352,6 +352,8 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   public Optional<ConsistencyToken> currentToken() {
     Dialect dialect = router.dialect();
     if (dialect.lsnPositions()) {
+      // auto-commit writes of connections already closed: their position is read now (one query)
+      router.settleOwed();
       long lsn = router.context().tokenLsn();
       return lsn < 0 ? Optional.empty() : Optional.of(ConsistencyToken.ofLsn(lsn));
     }

@@ -283,6 +283,19 @@ public final class Router implements AutoCloseable {
     ReadYourWrites ryw = config.readYourWrites();
     if (tracksPositions) {
       ctx.settlePending(); // this context's auto-commit writes whose position is not taken yet
+      if (ctx.owesPrimaryPosition() && monitor.snapshot().eligibleReplicas() > 0) {
+        if (maxWaitNanos == 0 && ctx.owedYoungerThan(ticker.nanoTime(), CATCH_UP_NANOS)) {
+          // As for a young token below, and the position need not even be read: the primary
+          // has the writes.
+          return bindPrimary(RouteReason.READ_YOUR_WRITES);
+        }
+        try {
+          settleOwed(ctx);
+        } catch (SQLException e) {
+          log.debug("'{}': could not read the owed WAL position", config.name(), e);
+          return bindPrimary(RouteReason.READ_YOUR_WRITES);
+        }
+      }
     }
     if (ryw == ReadYourWrites.WINDOW && ctx.wroteWithin(ticker.nanoTime(), windowNanos)) {
       return bindPrimary(RouteReason.READ_YOUR_WRITES);
@@ -477,7 +490,75 @@ public final class Router implements AutoCloseable {
     return monitor.snapshot().state(h).eligible();
   }
 
+  /**
+   * Reads the primary's WAL insert position for {@code ctx}'s auto-commit writes on connections
+   * already given back ({@link #deferPosition()}), on any primary connection: the insert position
+   * only grows, so read after those commits it covers them. One query, not counted as a route.
+   */
+  private void settleOwed(SessionContext ctx) throws SQLException {
+    Binding b = acquirePrimary();
+    try {
+      ctx.primaryPositionTaken(WalPositions.current(b.physical()));
+    } catch (SQLException e) {
+      onError(b, e);
+      throw e;
+    } finally {
+      release(b);
+    }
+  }
+
+  /**
+   * Whether the position owed by auto-commit writes is taken only when a read needs it, rather than
+   * when their connection is given back: on PostgreSQL in {@code lsn} mode, where any primary
+   * connection can read it later. GTID engines' positions belong to the writer's session.
+   */
+  public boolean defersPositions() {
+    return tracksPositions && lsnPositions;
+  }
+
+  /**
+   * A connection whose auto-commit writes committed is given back without taking their position
+   * ({@link #defersPositions()}): the calling thread's context owes it until a read needs it or the
+   * token is exported. Outside a scope the context ends with that connection, and nothing is read.
+   */
+  public void deferPosition() {
+    context().owePrimaryPosition(ticker.nanoTime());
+  }
+
+  /**
+   * Takes the position owed by the calling thread's given-back writes, if any, so that {@link
+   * SessionContext#tokenLsn()} covers them (a token about to be exported). On failure the token
+   * stays without them, logged once, as when a commit's position cannot be read.
+   */
+  public void settleOwed() {
+    SessionContext ctx = context();
+    if (!ctx.owesPrimaryPosition()) {
+      return;
+    }
+    try {
+      settleOwed(ctx);
+    } catch (SQLException e) {
+      if (lsnFailureLogged.compareAndSet(false, true)) {
+        log.warn(
+            "'{}': could not read the WAL position owed by auto-commit writes; the token does not"
+                + " cover them ({})",
+            config.name(),
+            SqlStates.shortMessage(e));
+      }
+    }
+  }
+
   private Binding bindPrimary(RouteReason reason) throws SQLException {
+    Binding b = acquirePrimary(reason);
+    recorder.routed(reason);
+    return b;
+  }
+
+  private Binding acquirePrimary() throws SQLException {
+    return acquirePrimary(RouteReason.READ_YOUR_WRITES);
+  }
+
+  private Binding acquirePrimary(RouteReason reason) throws SQLException {
     long start = ticker.nanoTime();
     TopologySnapshot snap = monitor.snapshot();
     Host target = snap.primary();
@@ -506,7 +587,6 @@ public final class Router implements AutoCloseable {
         throw e;
       }
       if (c != null) {
-        recorder.routed(reason);
         return new Binding(wanted, c, reason, null, start);
       }
       // The primary moved (promotion) or vanished while we waited for its pool.

@@ -27,6 +27,13 @@ public final class SessionContext {
   private @Nullable Position tokenPosition;
   private long tokenRaisedNanos = AGE_UNKNOWN;
   private @Nullable PendingPosition pending;
+
+  /**
+   * When auto-commit writes on connections already given back last committed without their position
+   * taken (PostgreSQL), {@link #AGE_UNKNOWN} when nothing is owed so.
+   */
+  private long owedByPrimarySince = AGE_UNKNOWN;
+
   private boolean wrote;
   private long lastWriteNanos;
   private int scopeDepth;
@@ -115,6 +122,34 @@ public final class SessionContext {
     }
   }
 
+  /**
+   * Notes that auto-commit writes committed at about {@code nowNanos} on a connection now given
+   * back, whose position was not taken: the primary's WAL insert position read later on any of its
+   * connections covers them (it only grows), so it is read only when a read needs it.
+   */
+  void owePrimaryPosition(long nowNanos) {
+    owedByPrimarySince = nowNanos;
+  }
+
+  /**
+   * Whether a position is owed by writes of given-back connections ({@link #owePrimaryPosition}).
+   */
+  boolean owesPrimaryPosition() {
+    return owedByPrimarySince != AGE_UNKNOWN;
+  }
+
+  /** Whether that owed position's last write is less than {@code nanos} old at {@code nowNanos}. */
+  boolean owedYoungerThan(long nowNanos, long nanos) {
+    return owedByPrimarySince != AGE_UNKNOWN && nowNanos - owedByPrimarySince < nanos;
+  }
+
+  /** Raises the token to {@code lsn}, read on the primary for the owed writes; clears the debt. */
+  void primaryPositionTaken(long lsn) {
+    long since = owedByPrimarySince;
+    owedByPrimarySince = AGE_UNKNOWN;
+    advanceToken(lsn, since);
+  }
+
   /** Whether a write happened within {@code windowNanos} before {@code nowNanos}. */
   boolean wroteWithin(long nowNanos, long windowNanos) {
     return wrote && nowNanos - lastWriteNanos < windowNanos;
@@ -152,6 +187,7 @@ public final class SessionContext {
     tokenLsn = Lsns.NONE;
     tokenPosition = null;
     tokenRaisedNanos = AGE_UNKNOWN;
+    owedByPrimarySince = AGE_UNKNOWN;
     wrote = false;
     lastWriteNanos = 0;
   }
@@ -164,6 +200,7 @@ public final class SessionContext {
     wrote = other.wrote;
     lastWriteNanos = other.lastWriteNanos;
     pending = other.pending;
+    owedByPrimarySince = other.owedByPrimarySince;
     scopeDepth = other.scopeDepth;
   }
 }
