@@ -14,10 +14,13 @@ public enum ReadYourWrites {
   WINDOW("window"),
   /**
    * After a write commits, the engine's commit position is kept as a {@link ConsistencyToken}; a
-   * later read goes to a replica only if that replica has applied at least that far (waiting at
-   * most {@code read-your-writes.max-wait}), else to the primary. On PostgreSQL the position is the
-   * WAL position (LSN); on MariaDB and MySQL, where {@code lsn} is accepted so that one setting
-   * works on every engine, it is the GTID position, exactly as with {@link #GTID}.
+   * later read goes to a replica only if that replica has applied at least that far, else to the
+   * primary. By default ({@code read-your-writes.max-wait=0}) a read never waits for a replica: a
+   * read right after the context's own write goes to the primary, which has it, and so adds to the
+   * primary's load; a positive {@code max-wait} lets the read wait that long for a replica's replay
+   * instead. On PostgreSQL the position is the WAL position (LSN); on MariaDB and MySQL, where
+   * {@code lsn} is accepted so that one setting works on every engine, it is the GTID position,
+   * exactly as with {@link #GTID}.
    */
   LSN("lsn"),
   /**

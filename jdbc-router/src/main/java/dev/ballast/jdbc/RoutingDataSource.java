@@ -355,6 +355,8 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
   public Optional<ConsistencyToken> currentToken() {
     Dialect dialect = router.dialect();
     if (dialect.lsnPositions()) {
+      // auto-commit writes of connections already closed: their position is read now (one query)
+      router.settleOwed();
       long lsn = router.context().tokenLsn();
       return lsn < 0 ? Optional.empty() : Optional.of(ConsistencyToken.ofLsn(lsn));
     }
@@ -706,10 +708,15 @@ public final class RoutingDataSource implements DataSource, AutoCloseable {
     }
 
     /**
-     * How long a read waits for a replica to catch up in {@code lsn} mode (default 100 ms).
+     * How long a read may wait for a replica to replay its read-your-writes token ({@code lsn} and
+     * {@code gtid} modes) before it reads on the primary. The default, zero, never waits: a read
+     * goes to a replica known to have replayed the token, or asks one replica once (not for a token
+     * of its own commit of the last moments, which no replica has replayed yet), else reads on the
+     * primary at once, so it is never slower than a read on the primary, and the primary serves
+     * those reads. A positive value trades read latency for load on the primary: the read waits for
+     * a replica's replay up to that long.
      *
-     * @param value how long a read waits for a replica to catch up in {@code lsn} mode (default 100
-     *     ms)
+     * @param value the longest wait for a replica's replay, zero or more (default zero: no wait)
      * @return this builder
      */
     public Builder readYourWritesMaxWait(Duration value) {

@@ -4,6 +4,7 @@ import static dev.ballast.jdbc.RouterTestSupport.nodeName;
 import static dev.ballast.jdbc.RouterTestSupport.properties;
 import static dev.ballast.jdbc.RouterTestSupport.route;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ballast.lb.Ticker;
 import dev.ballast.testkit.PgNode;
@@ -15,7 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +46,9 @@ class ReadYourWritesTest {
     props.setProperty("ballast.jdbc.read-your-writes", "lsn");
     // no lag limit: every read that avoids a replica here does so for read-your-writes alone
     props.setProperty("ballast.jdbc.max-replica-lag", "0");
-    // A running replica replays a commit in about a millisecond, but a loaded CI machine can
-    // stall it far past the 100 ms default: the running phase measures routing, not the
+    // Reads may wait for the replay (the default, 0, sends a read right after the write to the
+    // primary: see the next test). A running replica replays a commit in about a millisecond, but
+    // a loaded CI machine can stall it far longer: the running phase measures routing, not the
     // scheduler. (Paused replicas cost the wait only until a probe sees them lag past it.)
     props.setProperty("ballast.jdbc.read-your-writes.max-wait", "2s");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -74,6 +78,54 @@ class ReadYourWritesTest {
           "lsn, replicas running: %s in %d ms%n", running, (System.nanoTime() - start) / 1_000_000);
       assertThat(running.stale()).isZero();
       assertThat(running.onReplicas()).isGreaterThanOrEqualTo(450);
+    }
+  }
+
+  /**
+   * The default {@code max-wait=0}: a read right after the write goes to the primary at once (no
+   * replica has replayed it yet, and waiting would make the read slower than the primary's); a read
+   * that comes a little later, once the replicas have replayed the write, lands on a replica. The
+   * health interval is long so that no probe round tells the router more than the reads do.
+   */
+  @Test
+  void withoutMaxWaitAnImmediateReadBackGoesToThePrimaryAndALaterOneToAReplica(
+      PostgresCluster cluster) throws Exception {
+    RouterTestSupport.execute(
+        cluster.primary(), "CREATE TABLE ryw_nowait (id int PRIMARY KEY, v int)");
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    Ticker ticker = now::get;
+    try (RoutingDataSource ds =
+        RoutingDataSource.builder()
+            .name("nowait-db")
+            .primary(cluster.primary().dataSource())
+            .replica("r1", cluster.node("r1").dataSource(), "a")
+            .replica("r2", cluster.node("r2").dataSource(), "b")
+            .zone("a")
+            .readYourWrites(ReadYourWrites.LSN)
+            .maxReplicaLag(Duration.ZERO)
+            .healthCheckInterval(Duration.ofMinutes(10))
+            .ticker(ticker)
+            .build()) {
+      int count = 100;
+      Map<String, Integer> immediate = new TreeMap<>();
+      Map<String, Integer> later = new TreeMap<>();
+      for (int id = 1; id <= count; id++) {
+        try (ConsistencyScope request = ds.newScope()) {
+          write(ds, "ryw_nowait", id);
+          immediate.merge(readBackNode(cluster, ds, "ryw_nowait", id), 1, Integer::sum);
+          // every replica has replayed the token (the WAL insert position, which can lie a little
+          // past what waitForReplication waits for)
+          long token = ds.currentToken().orElseThrow().lsn();
+          await().atMost(Duration.ofSeconds(30)).until(() -> replayed(cluster.node("r1")) >= token);
+          await().atMost(Duration.ofSeconds(30)).until(() -> replayed(cluster.node("r2")) >= token);
+          now.addAndGet(Duration.ofMillis(50).toNanos()); // "a little later", by the router's clock
+          later.merge(readBackNode(cluster, ds, "ryw_nowait", id), 1, Integer::sum);
+        }
+      }
+      System.out.printf("lsn, max-wait 0: immediate %s, later %s%n", immediate, later);
+      assertThat(immediate).containsExactly(Map.entry("primary", count));
+      assertThat(later).doesNotContainKeys("primary", "stale");
+      assertThat(later.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(count);
     }
   }
 
@@ -279,6 +331,26 @@ class ReadYourWritesTest {
       p.setInt(1, id);
       p.setInt(2, id);
       p.executeUpdate();
+    }
+  }
+
+  private static long replayed(PgNode replica) throws SQLException {
+    return RouterTestSupport.queryLong(
+        replica, "SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0')::bigint");
+  }
+
+  /**
+   * The node that served the read-back of {@code id}, or {@code "stale"} when the row was missing.
+   */
+  private static String readBackNode(
+      PostgresCluster cluster, RoutingDataSource ds, String table, int id) throws SQLException {
+    try (Connection c = ds.forReads().getConnection();
+        PreparedStatement p =
+            c.prepareStatement("SELECT inet_server_port() FROM " + table + " WHERE id = ?")) {
+      p.setInt(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? nodeName(cluster, rs.getInt(1)) : "stale";
+      }
     }
   }
 

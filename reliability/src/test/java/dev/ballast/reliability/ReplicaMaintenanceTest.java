@@ -97,6 +97,9 @@ class ReplicaMaintenanceTest {
     PostgresCluster cluster = PG.cluster();
     Properties props = PgSupport.properties(cluster, "ryw", POOL);
     props.setProperty("ballast.jdbc.read-your-writes", "lsn");
+    // Read-backs may wait for a replica's replay (the default, 0, reads right after a write on the
+    // primary): this scenario is about which replica they wait for while r1's replay is paused.
+    props.setProperty("ballast.jdbc.read-your-writes.max-wait", "100ms");
     try (RoutingDataSource ds = RoutingDataSource.fromProperties(props)) {
       JdbcTraffic.createTable(ds, "paused");
       cluster.waitForReplication();

@@ -92,8 +92,9 @@ public final class ConsistencySuite {
       throw new IllegalStateException("consistency scenario failed", e);
     }
     table.note(
-        "RoutingDataSource defaults apart from the mode: window 2 s, lsn max-wait 100 ms,"
-            + " max-replica-lag 5 s, fallback primary, health-check interval 1 s. HikariCP pools of"
+        "RoutingDataSource defaults apart from the mode: window 2 s, lsn max-wait 0 (a"
+            + " read-back right after the write goes to the primary unless the replica is known"
+            + " to have replayed it), one scope per step, max-replica-lag 5 s, fallback primary, health-check interval 1 s. HikariCP pools of"
             + " 4 connections per host. The replica's apply delay is recovery_min_apply_delay;"
             + " paused is pg_wal_replay_pause().");
     table.write(out, "consistency");

@@ -5,6 +5,7 @@ import dev.ballast.benchmarks.RunSettings;
 import dev.ballast.benchmarks.SectionResult;
 import dev.ballast.benchmarks.report.Goal;
 import dev.ballast.benchmarks.report.Table;
+import dev.ballast.jdbc.ConsistencyScope;
 import dev.ballast.jdbc.ReadYourWrites;
 import dev.ballast.jdbc.RoutingDataSource;
 import dev.ballast.testkit.MariaDbCluster;
@@ -90,8 +91,9 @@ public final class GtidConsistencySuite {
       throw new IllegalStateException("gtid consistency scenario failed", e);
     }
     table.note(
-        "RoutingDataSource defaults apart from the mode: window 2 s, gtid max-wait 100 ms"
-            + " (MASTER_GTID_WAIT on the replica), max-replica-lag 5 s, fallback primary,"
+        "RoutingDataSource defaults apart from the mode: window 2 s, gtid max-wait 0 (a"
+            + " read-back right after the write goes to the primary unless the replica is known"
+            + " to have applied it), one newScope() per step, max-replica-lag 5 s, fallback primary,"
             + " health-check interval 1 s. HikariCP pools of 4 connections per host, MariaDB"
             + " Connector/J. The delay is CHANGE MASTER TO MASTER_DELAY=1; stopped is STOP SLAVE"
             + " SQL_THREAD. A read counts as served by the replica when @@read_only is 1 there.");
@@ -128,6 +130,9 @@ public final class GtidConsistencySuite {
       long value = System.nanoTime();
       for (int i = 0; i < steps; i++) {
         value++;
+        // each step is one request: outside a scope, read-your-writes ends with the writing
+        // connection, before the read-back
+        ConsistencyScope request = router.newScope();
         try (Connection c = router.getConnection();
             PreparedStatement s =
                 c.prepareStatement("UPDATE bench_counter SET v = ? WHERE id = 1")) {
@@ -149,6 +154,7 @@ public final class GtidConsistencySuite {
             }
           }
         }
+        request.close();
         cell.latencyMicros.recordValue((System.nanoTime() - t0) / 1000);
         // Space the steps so a window or a lag can matter between one step and the next.
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));

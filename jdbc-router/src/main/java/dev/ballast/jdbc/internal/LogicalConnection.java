@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * ReadRetryPolicy}).
  *
  * <p>With {@code read-your-writes=lsn} the WAL position is read once, when it can matter: at the
- * commit of a transaction that wrote, and for auto-commit writes when the connection is given back
- * (or earlier, when a read of the same context needs it). Only statements that may write count.
+ * commit of a transaction that wrote, and for auto-commit writes only when a read of the same
+ * context needs it (on PostgreSQL, after the connection was given back, on any primary connection;
+ * on GTID engines when it is given back). Only statements that may write count.
  *
  * <p>Like the drivers' connections, not meant for concurrent use by several threads.
  */
@@ -105,7 +106,14 @@ public final class LogicalConnection extends TrackingConnection {
     closeStatements();
     Binding current = session.binding();
     if (current != null && !current.failed() && session.owesPosition()) {
-      recordPosition();
+      if (router.defersPositions()) {
+        // Read only if a read of this context needs it: a read right after the write goes to
+        // the primary without it, and outside a scope the token ends with this connection.
+        session.positionRecorded();
+        router.deferPosition();
+      } else {
+        recordPosition();
+      }
     }
     forgetOwed();
     boolean rollback = session.inTransaction();

@@ -44,6 +44,14 @@ public final class Router implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
   private static final long GRACE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
 
+  /**
+   * How long after a commit a replica is expected to have replayed it: a streaming replica on the
+   * same network replays a commit in about half a millisecond (measured on the testkit cluster),
+   * one in another zone adds a network hop. With {@code max-wait=0}, a token younger than this is
+   * not asked about: the read goes to the primary at once.
+   */
+  static final long CATCH_UP_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(2);
+
   private final RouterConfig config;
   private final Dialect dialect;
   private final boolean tracksPositions;
@@ -258,15 +266,36 @@ public final class Router implements AutoCloseable {
 
   /**
    * As {@link #bindRead()}, avoiding {@code avoid} (a replica a read has just failed on). Replicas
-   * are tried one after another: one whose pool cannot give a connection soon, or (with {@code
-   * read-your-writes=lsn}) that has not replayed the context's token, is left out and the next one
-   * picked; only when none is left does the read go to the primary or fail.
+   * are tried one after another: one whose pool cannot give a connection soon is left out and the
+   * next one picked; only when none is left does the read go to the primary or fail.
+   *
+   * <p>With a token ({@code read-your-writes=lsn|gtid}), a replica known to have replayed it (from
+   * the last probe, or a read's question since) takes the read without any question. When none is
+   * known to: with {@code max-wait=0} (the default) a token that this context's own commit raised
+   * less than {@link #CATCH_UP_NANOS} ago sends the read to the primary at once, an older one (or
+   * one given by a scope) costs one question to the picked replica, and a "not yet" sends the read
+   * to the primary; with a positive {@code max-wait}, replicas are asked in turn, waiting for the
+   * replay at most {@code max-wait} in all. A replay position a question sees is remembered for the
+   * host, so later reads of every context skip the question.
    */
   public Binding bindRead(@Nullable Host avoid) throws SQLException {
     SessionContext ctx = context();
     ReadYourWrites ryw = config.readYourWrites();
     if (tracksPositions) {
       ctx.settlePending(); // this context's auto-commit writes whose position is not taken yet
+      if (ctx.owesPrimaryPosition() && monitor.snapshot().eligibleReplicas() > 0) {
+        if (maxWaitNanos == 0 && ctx.owedYoungerThan(ticker.nanoTime(), CATCH_UP_NANOS)) {
+          // As for a young token below, and the position need not even be read: the primary
+          // has the writes.
+          return bindPrimary(RouteReason.READ_YOUR_WRITES);
+        }
+        try {
+          settleOwed(ctx);
+        } catch (SQLException e) {
+          log.debug("'{}': could not read the owed WAL position", config.name(), e);
+          return bindPrimary(RouteReason.READ_YOUR_WRITES);
+        }
+      }
     }
     if (ryw == ReadYourWrites.WINDOW && ctx.wroteWithin(ticker.nanoTime(), windowNanos)) {
       return bindPrimary(RouteReason.READ_YOUR_WRITES);
@@ -281,6 +310,12 @@ public final class Router implements AutoCloseable {
       mustCheck = caughtUpOnly == null;
       if (caughtUpOnly != null) {
         context = caughtUpOnly;
+      } else if (maxWaitNanos == 0 && ctx.tokenYoungerThan(ticker.nanoTime(), CATCH_UP_NANOS)) {
+        // No replica is known to have replayed this context's own commit of a moment ago: asking
+        // one would almost surely cost a round trip for a "not yet", while the primary has the
+        // write now. Never waiting, the read is no slower than on the primary (and is one more
+        // read the primary serves).
+        return bindPrimary(RouteReason.READ_YOUR_WRITES);
       }
     }
     // Replicas left out because they are behind this context's writes: a miss is then a
@@ -355,6 +390,9 @@ public final class Router implements AutoCloseable {
           h.giveBack(c);
           pick.complete(Outcome.SUCCESS, ticker.nanoTime() - start);
           rywMiss = true;
+          if (maxWaitNanos == 0) {
+            break; // without a wait, one question is all a read pays before the primary
+          }
           context = context.exclude(pick.endpoint());
           continue;
         }
@@ -458,7 +496,75 @@ public final class Router implements AutoCloseable {
     return monitor.snapshot().state(h).reachable();
   }
 
+  /**
+   * Reads the primary's WAL insert position for {@code ctx}'s auto-commit writes on connections
+   * already given back ({@link #deferPosition()}), on any primary connection: the insert position
+   * only grows, so read after those commits it covers them. One query, not counted as a route.
+   */
+  private void settleOwed(SessionContext ctx) throws SQLException {
+    Binding b = acquirePrimary();
+    try {
+      ctx.primaryPositionTaken(WalPositions.current(b.physical()));
+    } catch (SQLException e) {
+      onError(b, e);
+      throw e;
+    } finally {
+      release(b);
+    }
+  }
+
+  /**
+   * Whether the position owed by auto-commit writes is taken only when a read needs it, rather than
+   * when their connection is given back: on PostgreSQL in {@code lsn} mode, where any primary
+   * connection can read it later. GTID engines' positions belong to the writer's session.
+   */
+  public boolean defersPositions() {
+    return tracksPositions && lsnPositions;
+  }
+
+  /**
+   * A connection whose auto-commit writes committed is given back without taking their position
+   * ({@link #defersPositions()}): the calling thread's context owes it until a read needs it or the
+   * token is exported. Outside a scope the context ends with that connection, and nothing is read.
+   */
+  public void deferPosition() {
+    context().owePrimaryPosition(ticker.nanoTime());
+  }
+
+  /**
+   * Takes the position owed by the calling thread's given-back writes, if any, so that {@link
+   * SessionContext#tokenLsn()} covers them (a token about to be exported). On failure the token
+   * stays without them, logged once, as when a commit's position cannot be read.
+   */
+  public void settleOwed() {
+    SessionContext ctx = context();
+    if (!ctx.owesPrimaryPosition()) {
+      return;
+    }
+    try {
+      settleOwed(ctx);
+    } catch (SQLException e) {
+      if (lsnFailureLogged.compareAndSet(false, true)) {
+        log.warn(
+            "'{}': could not read the WAL position owed by auto-commit writes; the token does not"
+                + " cover them ({})",
+            config.name(),
+            SqlStates.shortMessage(e));
+      }
+    }
+  }
+
   private Binding bindPrimary(RouteReason reason) throws SQLException {
+    Binding b = acquirePrimary(reason);
+    recorder.routed(reason);
+    return b;
+  }
+
+  private Binding acquirePrimary() throws SQLException {
+    return acquirePrimary(RouteReason.READ_YOUR_WRITES);
+  }
+
+  private Binding acquirePrimary(RouteReason reason) throws SQLException {
     long start = ticker.nanoTime();
     TopologySnapshot snap = monitor.snapshot();
     Host target = snap.primary();
@@ -488,7 +594,6 @@ public final class Router implements AutoCloseable {
         throw e;
       }
       if (c != null) {
-        recorder.routed(reason);
         return new Binding(wanted, c, reason, null, start);
       }
       // The primary moved (promotion) or vanished while we waited for its pool.
@@ -571,9 +676,11 @@ public final class Router implements AutoCloseable {
     }
     try {
       if (lsnPositions) {
-        context().advanceToken(WalPositions.current(physical));
+        context().advanceToken(WalPositions.current(physical), ticker.nanoTime());
       } else {
-        context().advancePosition(dialect.parsePosition(dialect.commitPosition(physical)));
+        context()
+            .advancePosition(
+                dialect.parsePosition(dialect.commitPosition(physical)), ticker.nanoTime());
       }
     } catch (SQLException | IllegalArgumentException e) {
       if (lsnFailureLogged.compareAndSet(false, true)) {

@@ -27,7 +27,7 @@ public final class RouterConfig {
   public static final Duration DEFAULT_RYW_WINDOW = Duration.ofSeconds(2);
 
   /** Default {@code ballast.jdbc.read-your-writes.max-wait}. */
-  public static final Duration DEFAULT_RYW_MAX_WAIT = Duration.ofMillis(100);
+  public static final Duration DEFAULT_RYW_MAX_WAIT = Duration.ZERO;
 
   private final String name;
   private final String localZone;

@@ -20,9 +20,20 @@ public final class SessionContext {
     void recordPosition();
   }
 
+  /** {@link #tokenRaisedNanos} when the token did not come from this context's own commit. */
+  private static final long AGE_UNKNOWN = Long.MIN_VALUE;
+
   private long tokenLsn = Lsns.NONE;
   private @Nullable Position tokenPosition;
+  private long tokenRaisedNanos = AGE_UNKNOWN;
   private @Nullable PendingPosition pending;
+
+  /**
+   * When auto-commit writes on connections already given back last committed without their position
+   * taken (PostgreSQL), {@link #AGE_UNKNOWN} when nothing is owed so.
+   */
+  private long owedByPrimarySince = AGE_UNKNOWN;
+
   private boolean wrote;
   private long lastWriteNanos;
   private int scopeDepth;
@@ -32,10 +43,24 @@ public final class SessionContext {
     return tokenLsn;
   }
 
-  /** Raises the position reads must see (never lowers it). */
+  /**
+   * Raises the position reads must see (never lowers it) to a token given from outside (a scope):
+   * when it was committed is unknown, so it counts as old ({@link #tokenYoungerThan}).
+   */
   public void advanceToken(long lsn) {
     if (lsn > tokenLsn) {
       tokenLsn = lsn;
+      tokenRaisedNanos = AGE_UNKNOWN;
+    }
+  }
+
+  /**
+   * Raises the position reads must see to {@code lsn}, this context's commit at {@code nowNanos}.
+   */
+  void advanceToken(long lsn, long nowNanos) {
+    if (lsn > tokenLsn) {
+      tokenLsn = lsn;
+      tokenRaisedNanos = nowNanos;
     }
   }
 
@@ -44,10 +69,28 @@ public final class SessionContext {
     return tokenPosition;
   }
 
-  /** Raises the GTID position reads must see to cover {@code position} as well. */
+  /**
+   * Raises the GTID position reads must see to cover {@code position} as well, a position given
+   * from outside (a scope): it counts as old ({@link #tokenYoungerThan}).
+   */
   public void advancePosition(Position position) {
+    advancePosition(position, AGE_UNKNOWN);
+  }
+
+  /** As {@link #advancePosition(Position)} for this context's commit at {@code nowNanos}. */
+  void advancePosition(Position position, long nowNanos) {
     Position p = tokenPosition;
     tokenPosition = p == null ? position : p.merge(position);
+    tokenRaisedNanos = nowNanos;
+  }
+
+  /**
+   * Whether the token was last raised by this context's own commit less than {@code nanos} before
+   * {@code nowNanos} (ticker time): a replica has most likely not replayed it yet. A token given by
+   * a scope counts as old: it was committed elsewhere, at least a hop away.
+   */
+  boolean tokenYoungerThan(long nowNanos, long nanos) {
+    return tokenRaisedNanos != AGE_UNKNOWN && nowNanos - tokenRaisedNanos < nanos;
   }
 
   /**
@@ -77,6 +120,34 @@ public final class SessionContext {
       pending = null;
       p.recordPosition();
     }
+  }
+
+  /**
+   * Notes that auto-commit writes committed at about {@code nowNanos} on a connection now given
+   * back, whose position was not taken: the primary's WAL insert position read later on any of its
+   * connections covers them (it only grows), so it is read only when a read needs it.
+   */
+  void owePrimaryPosition(long nowNanos) {
+    owedByPrimarySince = nowNanos;
+  }
+
+  /**
+   * Whether a position is owed by writes of given-back connections ({@link #owePrimaryPosition}).
+   */
+  boolean owesPrimaryPosition() {
+    return owedByPrimarySince != AGE_UNKNOWN;
+  }
+
+  /** Whether that owed position's last write is less than {@code nanos} old at {@code nowNanos}. */
+  boolean owedYoungerThan(long nowNanos, long nanos) {
+    return owedByPrimarySince != AGE_UNKNOWN && nowNanos - owedByPrimarySince < nanos;
+  }
+
+  /** Raises the token to {@code lsn}, read on the primary for the owed writes; clears the debt. */
+  void primaryPositionTaken(long lsn) {
+    long since = owedByPrimarySince;
+    owedByPrimarySince = AGE_UNKNOWN;
+    advanceToken(lsn, since);
   }
 
   /** Whether a write happened within {@code windowNanos} before {@code nowNanos}. */
@@ -115,6 +186,8 @@ public final class SessionContext {
   void endImplicit() {
     tokenLsn = Lsns.NONE;
     tokenPosition = null;
+    tokenRaisedNanos = AGE_UNKNOWN;
+    owedByPrimarySince = AGE_UNKNOWN;
     wrote = false;
     lastWriteNanos = 0;
   }
@@ -123,9 +196,11 @@ public final class SessionContext {
   void restore(SessionContext other) {
     tokenLsn = other.tokenLsn;
     tokenPosition = other.tokenPosition;
+    tokenRaisedNanos = other.tokenRaisedNanos;
     wrote = other.wrote;
     lastWriteNanos = other.lastWriteNanos;
     pending = other.pending;
+    owedByPrimarySince = other.owedByPrimarySince;
     scopeDepth = other.scopeDepth;
   }
 }
