@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,21 +56,32 @@ final class PoolAcquirer {
    */
   static final long OPEN_WAIT_MILLIS = 250;
 
+  /**
+   * What a borrow asks its router while it waits. One instance per router and kind of borrow, so a
+   * borrow that gets its connection at once allocates nothing for the questions it never asked.
+   */
+  interface Watch {
+    /** Whether the router still wants a connection to {@code host} (abandon the wait if not). */
+    boolean stillWanted(Host host);
+
+    /** Whether the monitor's last word on {@code host} is that it answers. */
+    boolean reachable(Host host);
+
+    /** Called after each slice that found no connection (ask the monitor to re-check). */
+    void onSlow();
+  }
+
   private PoolAcquirer() {}
 
   /**
    * A connection from {@code host}'s pool, or null when the borrow was abandoned because {@code
-   * stillWanted} turned false.
+   * watch} no longer wanted the host.
    *
-   * @param reachable whether the monitor's last word on the host is that it answers
-   * @param onSlow called after each slice that found no connection (ask the monitor to re-check)
    * @throws SQLException when the budget ran out (SQLTransientConnectionException naming the pool)
    *     or the pool failed otherwise
    */
-  static @Nullable Connection acquire(
-      Host host, BooleanSupplier stillWanted, BooleanSupplier reachable, Runnable onSlow)
-      throws SQLException {
-    return acquire(host, stillWanted, reachable, onSlow, false);
+  static @Nullable Connection acquire(Host host, Watch watch) throws SQLException {
+    return acquire(host, watch, false);
   }
 
   /**
@@ -81,18 +91,11 @@ final class PoolAcquirer {
    * @throws SQLException (SQLState 08001) naming the pool, how many connections it has and its last
    *     connection failure, when it gave up; as {@link #acquire} otherwise
    */
-  static @Nullable Connection acquireReplica(
-      Host host, BooleanSupplier stillWanted, BooleanSupplier reachable, Runnable onSlow)
-      throws SQLException {
-    return acquire(host, stillWanted, reachable, onSlow, true);
+  static @Nullable Connection acquireReplica(Host host, Watch watch) throws SQLException {
+    return acquire(host, watch, true);
   }
 
-  private static @Nullable Connection acquire(
-      Host host,
-      BooleanSupplier stillWanted,
-      BooleanSupplier reachable,
-      Runnable onSlow,
-      boolean replica)
+  private static @Nullable Connection acquire(Host host, Watch watch, boolean replica)
       throws SQLException {
     HikariDataSource hikari = host.hikari();
     if (hikari == null) {
@@ -105,7 +108,7 @@ final class PoolAcquirer {
     }
     long budgetMillis = host.borrowBudgetMillis();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
-    if (!takeTurn(hikari, gate, deadline, stillWanted, onSlow)) {
+    if (!takeTurn(host, hikari, gate, deadline, watch)) {
       return null;
     }
     boolean handedOut = false;
@@ -113,13 +116,13 @@ final class PoolAcquirer {
       SQLTransientConnectionException missed = null;
       while (true) {
         long left = deadline - System.nanoTime();
-        if (mx.getTotalConnections() == 0 && !reachable.getAsBoolean()) {
+        if (mx.getTotalConnections() == 0 && !watch.reachable(host)) {
           // HikariCP could only time out: wait for the topology instead. At the end of the budget
           // a borrow that has not asked HikariCP yet asks once, so that its timeout is counted.
           if (left > 0) {
             pause(hikari, Math.min(left, TimeUnit.MILLISECONDS.toNanos(DEAD_POOL_SLICE_MILLIS)));
-            onSlow.run();
-            if (!stillWanted.getAsBoolean()) {
+            watch.onSlow();
+            if (!watch.stillWanted(host)) {
               return null;
             }
             continue;
@@ -142,8 +145,8 @@ final class PoolAcquirer {
             throw timedOut(hikari, budgetMillis, open, e);
           }
           missed = e;
-          onSlow.run();
-          if (!stillWanted.getAsBoolean()) {
+          watch.onSlow();
+          if (!watch.stillWanted(host)) {
             return null;
           }
         }
@@ -161,11 +164,7 @@ final class PoolAcquirer {
    * borrow. {@return false when the borrow was abandoned (the turn is not taken)}
    */
   private static boolean takeTurn(
-      HikariDataSource hikari,
-      PoolGate gate,
-      long deadline,
-      BooleanSupplier stillWanted,
-      Runnable onSlow)
+      Host host, HikariDataSource hikari, PoolGate gate, long deadline, Watch watch)
       throws SQLException {
     long turnDeadline = deadline - TimeUnit.MILLISECONDS.toNanos(OPEN_WAIT_MILLIS);
     long slice = TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
@@ -175,8 +174,8 @@ final class PoolAcquirer {
           gate.enterAnyway();
           return true;
         }
-        onSlow.run();
-        if (!stillWanted.getAsBoolean()) {
+        watch.onSlow();
+        if (!watch.stillWanted(host)) {
           return false;
         }
       }

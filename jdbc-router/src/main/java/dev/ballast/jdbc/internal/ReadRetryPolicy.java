@@ -29,18 +29,19 @@ final class ReadRetryPolicy {
   }
 
   /**
-   * A replay for a statement about to be made on {@code b} by {@code factory}: only when the
-   * binding is {@link #rerunnable}, nothing ran on it yet and no other statement is open; else null
-   * (the statement then never runs again elsewhere, and records nothing).
+   * A replay for a statement about to be made on {@code b} by {@code factory} for {@code sql}: only
+   * when the binding is {@link #rerunnable}, nothing ran on it yet and no other statement is open;
+   * else null (the statement then never runs again elsewhere, and records nothing).
    */
   static @Nullable StatementReplay replayFor(
       StatementReplay.Factory factory,
+      String sql,
       Binding b,
       ConnectionSettings settings,
       Session session,
       List<? extends Statement> open) {
     if (rerunnable(b, settings, session) && !session.executed() && open.isEmpty()) {
-      return new StatementReplay(factory);
+      return new StatementReplay(factory, sql);
     }
     return null;
   }

@@ -342,9 +342,7 @@ public final class Router implements AutoCloseable {
       }
       Connection c;
       try {
-        c =
-            PoolAcquirer.acquireReplica(
-                h, () -> stillEligible(h), () -> reachable(h), monitor::requestRecheck);
+        c = PoolAcquirer.acquireReplica(h, readWatch);
       } catch (SQLException e) {
         pick.complete(Outcome.FAILURE, ticker.nanoTime() - start);
         if (dialect.isConnectionFailure(e)) {
@@ -488,13 +486,43 @@ public final class Router implements AutoCloseable {
     return reached;
   }
 
-  private boolean stillEligible(Host h) {
-    return monitor.snapshot().state(h).eligible();
-  }
+  /** A read waits for a replica's pool while the replica stays eligible. */
+  private final PoolAcquirer.Watch readWatch =
+      new PoolAcquirer.Watch() {
+        @Override
+        public boolean stillWanted(Host h) {
+          return monitor.snapshot().state(h).eligible();
+        }
 
-  private boolean reachable(Host h) {
-    return monitor.snapshot().state(h).reachable();
-  }
+        @Override
+        public boolean reachable(Host h) {
+          return monitor.snapshot().state(h).reachable();
+        }
+
+        @Override
+        public void onSlow() {
+          monitor.requestRecheck();
+        }
+      };
+
+  /** A write waits for the primary's pool while that host is still the primary. */
+  private final PoolAcquirer.Watch writeWatch =
+      new PoolAcquirer.Watch() {
+        @Override
+        public boolean stillWanted(Host h) {
+          return config.topology() == Topology.STATIC || monitor.snapshot().primary() == h;
+        }
+
+        @Override
+        public boolean reachable(Host h) {
+          return readWatch.reachable(h);
+        }
+
+        @Override
+        public void onSlow() {
+          monitor.requestRecheck();
+        }
+      };
 
   /**
    * Reads the primary's WAL insert position for {@code ctx}'s auto-commit writes on connections
@@ -580,13 +608,7 @@ public final class Router implements AutoCloseable {
       Host wanted = target;
       Connection c;
       try {
-        c =
-            PoolAcquirer.acquire(
-                wanted,
-                () ->
-                    config.topology() == Topology.STATIC || monitor.snapshot().primary() == wanted,
-                () -> reachable(wanted),
-                monitor::requestRecheck);
+        c = PoolAcquirer.acquire(wanted, writeWatch);
       } catch (SQLException e) {
         if (dialect.isConnectionFailure(e)) {
           monitor.requestRecheck();

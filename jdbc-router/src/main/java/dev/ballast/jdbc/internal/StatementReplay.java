@@ -27,10 +27,14 @@ import org.jspecify.annotations.Nullable;
  * other object that belongs to the first connection. Used by one thread, like its statement.
  */
 final class StatementReplay {
-  /** Creates the statement on a physical connection. */
+  /**
+   * Creates the statement for {@code sql} (empty for a plain {@code Statement}) on a physical
+   * connection. The text is a parameter, not captured, so that {@code prepareStatement(sql)} needs
+   * no new factory per call.
+   */
   @FunctionalInterface
   interface Factory {
-    Statement create(Connection physical) throws SQLException;
+    Statement create(Connection physical, String sql) throws SQLException;
   }
 
   /** One configuring call, applied again to the statement built anew. */
@@ -52,6 +56,7 @@ final class StatementReplay {
   };
 
   private final Factory factory;
+  private final String sql;
 
   /**
    * The recorded steps, {@code size} of them, allocated at the first: every read that may run again
@@ -61,8 +66,9 @@ final class StatementReplay {
 
   private int size;
 
-  StatementReplay(Factory factory) {
+  StatementReplay(Factory factory, String sql) {
     this.factory = factory;
+    this.sql = sql;
   }
 
   /** Whether {@code value}, given as a parameter, can be given again to another statement. */
@@ -101,7 +107,7 @@ final class StatementReplay {
    * again if a recorded call fails.
    */
   Statement recreate(Connection physical) throws SQLException {
-    Statement s = factory.create(physical);
+    Statement s = factory.create(physical, sql);
     try {
       Step[] recorded = steps;
       for (int i = 0; recorded != null && i < size; i++) {

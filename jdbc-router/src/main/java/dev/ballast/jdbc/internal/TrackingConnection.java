@@ -115,8 +115,9 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     try {
       Connection c = physical();
       Binding b = boundNow();
-      StatementReplay replay = ReadRetryPolicy.replayFor(factory, b, settings, session, statements);
-      return track(new RoutedStatement(factory.create(c), this, b, null, replay));
+      StatementReplay replay =
+          ReadRetryPolicy.replayFor(factory, "", b, settings, session, statements);
+      return track(new RoutedStatement(factory.create(c, ""), this, b, null, replay));
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -127,8 +128,9 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     try {
       Connection c = physical();
       Binding b = boundNow();
-      StatementReplay replay = ReadRetryPolicy.replayFor(factory, b, settings, session, statements);
-      PreparedStatement p = (PreparedStatement) factory.create(c);
+      StatementReplay replay =
+          ReadRetryPolicy.replayFor(factory, sql, b, settings, session, statements);
+      PreparedStatement p = (PreparedStatement) factory.create(c, sql);
       return track(new RoutedPreparedStatement(p, this, b, sql, replay));
     } catch (SQLException e) {
       throw failed(e);
@@ -140,7 +142,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     try {
       Connection c = physical();
       Binding b = boundNow();
-      CallableStatement p = (CallableStatement) factory.create(c);
+      CallableStatement p = (CallableStatement) factory.create(c, sql);
       return track(new RoutedCallableStatement(p, this, b, sql));
     } catch (SQLException e) {
       throw failed(e);

@@ -12,7 +12,7 @@ class ReadRetryPolicyTest {
   private static final SQLException KILLED =
       new SQLException("terminating connection due to administrator command", "57P01");
   private static final SQLException SYNTAX = new SQLException("syntax error", "42601");
-  private static final StatementReplay.Factory FACTORY = c -> c.createStatement();
+  private static final StatementReplay.Factory FACTORY = (c, q) -> c.createStatement();
 
   private final Binding replica = TestBindings.of("r1", RouteReason.READ);
   private final Binding fallback = TestBindings.of("primary", RouteReason.FALLBACK);
@@ -28,7 +28,7 @@ class ReadRetryPolicyTest {
   @Test
   void aReadOnlyAutoCommitFirstStatementOnAReplicaGetsAReplay() {
     Session s = boundTo(replica);
-    assertThat(ReadRetryPolicy.replayFor(FACTORY, replica, readOnlyAutoCommit, s, List.of()))
+    assertThat(ReadRetryPolicy.replayFor(FACTORY, "", replica, readOnlyAutoCommit, s, List.of()))
         .isNotNull();
   }
 
@@ -36,29 +36,32 @@ class ReadRetryPolicyTest {
   void noReplayOnThePrimaryInATransactionAfterWorkWithOtherStatementsOpenOrWhenPinned() {
     Session onPrimary = boundTo(fallback);
     assertThat(
-            ReadRetryPolicy.replayFor(FACTORY, fallback, readOnlyAutoCommit, onPrimary, List.of()))
+            ReadRetryPolicy.replayFor(
+                FACTORY, "", fallback, readOnlyAutoCommit, onPrimary, List.of()))
         .as("on the primary")
         .isNull();
     Session s = boundTo(replica);
     ConnectionSettings tx = new ConnectionSettings(false, true);
-    assertThat(ReadRetryPolicy.replayFor(FACTORY, replica, tx, s, List.of()))
+    assertThat(ReadRetryPolicy.replayFor(FACTORY, "", replica, tx, s, List.of()))
         .as("auto-commit off")
         .isNull();
     ConnectionSettings readWrite = new ConnectionSettings(true, false);
-    assertThat(ReadRetryPolicy.replayFor(FACTORY, replica, readWrite, s, List.of()))
+    assertThat(ReadRetryPolicy.replayFor(FACTORY, "", replica, readWrite, s, List.of()))
         .as("read-write")
         .isNull();
     assertThat(
-            ReadRetryPolicy.replayFor(FACTORY, replica, readOnlyAutoCommit, s, List.of(statement)))
+            ReadRetryPolicy.replayFor(
+                FACTORY, "", replica, readOnlyAutoCommit, s, List.of(statement)))
         .as("another statement open")
         .isNull();
     s.work(true, false);
-    assertThat(ReadRetryPolicy.replayFor(FACTORY, replica, readOnlyAutoCommit, s, List.of()))
+    assertThat(ReadRetryPolicy.replayFor(FACTORY, "", replica, readOnlyAutoCommit, s, List.of()))
         .as("something ran already")
         .isNull();
     Session pinned = boundTo(replica);
     pinned.pin();
-    assertThat(ReadRetryPolicy.replayFor(FACTORY, replica, readOnlyAutoCommit, pinned, List.of()))
+    assertThat(
+            ReadRetryPolicy.replayFor(FACTORY, "", replica, readOnlyAutoCommit, pinned, List.of()))
         .as("pinned")
         .isNull();
   }

@@ -79,7 +79,11 @@ class RoutedDelegationTest {
         PreparedStatement.class,
         t ->
             new RoutedPreparedStatement(
-                t, owner, binding, "SELECT 1", new StatementReplay(c -> c.prepareStatement("x"))),
+                t,
+                owner,
+                binding,
+                "SELECT 1",
+                new StatementReplay((c, q) -> c.prepareStatement(q), "x")),
         Set.of("getConnection"));
   }
 

@@ -33,12 +33,12 @@ class StatementReplayTest {
 
   @Test
   void recreatesTheStatementWithTheRecordedStepsInOrder() throws Exception {
-    StatementReplay r = new StatementReplay(c -> c.prepareStatement("SELECT ?"));
+    StatementReplay r = new StatementReplay((c, q) -> c.prepareStatement(q), "SELECT ?");
     r.record(s -> ((PreparedStatement) s).setInt(1, 7));
     r.record(s -> s.setFetchSize(50));
     Connection c = TestBindings.inert(Connection.class);
     PreparedStatement made = recording();
-    StatementReplay replay = new StatementReplay(x -> made);
+    StatementReplay replay = new StatementReplay((x, q) -> made, "");
     replay.record(s -> ((PreparedStatement) s).setInt(1, 7));
     replay.record(s -> s.setFetchSize(50));
 
@@ -50,7 +50,7 @@ class StatementReplayTest {
   @Test
   void aStepThatFailsClosesTheNewStatementAndThrows() {
     PreparedStatement made = recording();
-    StatementReplay replay = new StatementReplay(x -> made);
+    StatementReplay replay = new StatementReplay((x, q) -> made, "");
     replay.record(s -> s.setQueryTimeout(-1));
 
     assertThatThrownBy(() -> replay.recreate(TestBindings.inert(Connection.class)))
