@@ -32,6 +32,7 @@ public final class HttpServiceConfig {
   private final int maxConnectionsPerEndpoint;
   private final int maxPendingAcquires;
   private final Duration idleTimeout;
+  private final Duration nonIdempotentMaxIdle;
   private final int maxResponseSize;
   private final int retryMaxAttempts;
   private final Duration retryBackoff;
@@ -56,6 +57,7 @@ public final class HttpServiceConfig {
     maxConnectionsPerEndpoint = b.maxConnectionsPerEndpoint;
     maxPendingAcquires = b.maxPendingAcquires;
     idleTimeout = b.idleTimeout;
+    nonIdempotentMaxIdle = b.nonIdempotentMaxIdle;
     maxResponseSize = b.maxResponseSize;
     retryMaxAttempts = b.retryMaxAttempts;
     retryBackoff = b.retryBackoff;
@@ -93,6 +95,7 @@ public final class HttpServiceConfig {
     b.maxConnectionsPerEndpoint = maxConnectionsPerEndpoint;
     b.maxPendingAcquires = maxPendingAcquires;
     b.idleTimeout = idleTimeout;
+    b.nonIdempotentMaxIdle = nonIdempotentMaxIdle;
     b.maxResponseSize = maxResponseSize;
     b.retryMaxAttempts = retryMaxAttempts;
     b.retryBackoff = retryBackoff;
@@ -157,6 +160,20 @@ public final class HttpServiceConfig {
    */
   public Duration idleTimeout() {
     return idleTimeout;
+  }
+
+  /**
+   * {@return {@code non-idempotent-max-idle}: a request that is not idempotent (POST, PATCH) is
+   * written only on a pooled connection idle for less than this, else on a new connection; default
+   * 1 s} A server closes idle connections on its own timer, and a request written while that close
+   * is on its way is lost unread; an idempotent request is then sent again, a POST cannot be, since
+   * nothing proves the server did not read it. Keep it below the keep-alive timeout of the servers
+   * (and proxies) in front of the service; gunicorn's 2 s is the shortest in common use. A server
+   * that announces its timeout ({@code Keep-Alive: timeout=N}) lowers it, for every request, to
+   * three quarters of N. {@code 0}: such requests always go on a new connection.
+   */
+  public Duration nonIdempotentMaxIdle() {
+    return nonIdempotentMaxIdle;
   }
 
   /** {@return {@code max-response-size}: largest accepted response body in bytes; default 10 MB} */
@@ -301,6 +318,8 @@ public final class HttpServiceConfig {
         + maxConnectionsPerEndpoint
         + ", idleTimeout="
         + Durations.format(idleTimeout)
+        + ", nonIdempotentMaxIdle="
+        + Durations.format(nonIdempotentMaxIdle)
         + ", retryMaxAttempts="
         + retryMaxAttempts
         + ", retryBackoff="
@@ -339,6 +358,7 @@ public final class HttpServiceConfig {
     private int maxConnectionsPerEndpoint = 64;
     private int maxPendingAcquires = 1024;
     private Duration idleTimeout = Duration.ofSeconds(60);
+    private Duration nonIdempotentMaxIdle = Duration.ofSeconds(1);
     private int maxResponseSize = 10 * 1024 * 1024;
     private int retryMaxAttempts = 3;
     private Duration retryBackoff = Duration.ofMillis(25);
@@ -431,6 +451,17 @@ public final class HttpServiceConfig {
      */
     public Builder idleTimeout(Duration value) {
       idleTimeout = requireNonNull(value, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * See {@link HttpServiceConfig#nonIdempotentMaxIdle()}.
+     *
+     * @param value see {@link HttpServiceConfig#nonIdempotentMaxIdle()}
+     * @return this builder
+     */
+    public Builder nonIdempotentMaxIdle(Duration value) {
+      nonIdempotentMaxIdle = requireNonNull(value, "nonIdempotentMaxIdle");
       return this;
     }
 
@@ -628,6 +659,12 @@ public final class HttpServiceConfig {
           maxPendingAcquires,
           "an integer 0..1000000");
       positive(problems, "idle-timeout", idleTimeout);
+      check(
+          problems,
+          !nonIdempotentMaxIdle.isNegative(),
+          "non-idempotent-max-idle",
+          Durations.format(nonIdempotentMaxIdle),
+          "a non-negative duration");
       check(
           problems,
           maxResponseSize >= 1,
