@@ -24,24 +24,8 @@ import org.jspecify.annotations.Nullable;
  * connections silently after a while, and reusing one that was dropped costs a failed attempt.
  * Most-recent-first reuse keeps the oldest idle connections at the head, where the sweep looks.
  *
- * <p><b>Stale connections and requests that must not be sent twice.</b> A server closes an idle
- * keep-alive connection when its own timer says so; a request written while that FIN is on its way
- * reaches a socket the server no longer reads, and the client sees the connection close before any
- * response byte. An idempotent request is then simply sent again. A POST is not: nothing proves the
- * server did not read it, so it fails. Peers narrow the window in three ways: Apache HttpClient and
- * OkHttp probe the socket for EOF before reusing a connection idle for a while; Go's transport
- * resends a request when not a byte of it was written; OkHttp also resends on a failed reused
- * connection, POSTs included, which can deliver them twice. The probe is what Netty's event loop
- * already does for us: it reads every socket that became readable before running the task that
- * acquires, so a FIN that has arrived closes the channel first and {@code isActive()} sees it.
- * "Nothing written" is moot here: the channel is checked and written in one turn of its loop, and a
- * write the kernel took cannot be told apart from one the server read. What no check can see is a
- * FIN still in flight, so the pool does not race the server's timer for a request that may not be
- * repeated: such a request goes only on a connection idle for less than {@code
- * nonIdempotentMaxIdle} (below the keep-alive timeouts servers commonly use), and no request goes
- * on one idle past three quarters of the timeout the server announced ({@link KeepAliveTimeout}).
- * An idle connection too old for the request is left to others (or retired when the pool is full)
- * and a new one is opened.
+ * <p>Which idle connection a request may take, and which ones are retired instead, is {@link
+ * ReuseRule}'s: a request that must not be sent twice never goes on one the server may be closing.
  *
  * <p><b>Threading.</b> Confined to one event loop: every channel of the pool is registered on it
  * and every field is touched only there, so the pool needs no lock. Public entry points hop onto
@@ -59,7 +43,7 @@ final class EndpointPool {
   private final int max;
   private final int maxPending;
   private final long idleTimeoutNanos;
-  private final long nonIdempotentMaxIdleNanos;
+  private final ReuseRule reuse;
   private final Ticker ticker;
   private final AsciiString hostHeader;
   private final ArrayDeque<PooledConnection> idle = new ArrayDeque<>();
@@ -87,7 +71,7 @@ final class EndpointPool {
     this.max = max;
     this.maxPending = maxPending;
     this.idleTimeoutNanos = idleTimeout.toNanos();
-    this.nonIdempotentMaxIdleNanos = nonIdempotentMaxIdle.toNanos();
+    this.reuse = new ReuseRule(nonIdempotentMaxIdle, ticker);
     this.ticker = ticker;
   }
 
@@ -116,25 +100,22 @@ final class EndpointPool {
     }
     boolean idempotent = waiter.idempotent();
     PooledConnection c;
+    scan:
     while ((c = idle.peekLast()) != null) {
-      long limit = c.handler.reuseLimitNanos();
-      // No clock read on the common path: an idempotent request on a connection whose server never
-      // announced a timeout takes the youngest live connection, whatever its age.
-      long age =
-          idempotent && limit == KeepAliveTimeout.UNKNOWN
-              ? 0
-              : ticker.nanoTime() - c.idleSinceNanos;
-      if (!c.channel.isActive() || age >= limit) {
-        idle.pollLast();
-        c.channel.close(); // the server has closed it, or is about to
-        continue;
+      switch (reuse.judge(c, idempotent)) {
+        case REUSE -> {
+          idle.pollLast();
+          waiter.onChannel(c, true);
+          return;
+        }
+        case RETIRE -> {
+          idle.pollLast();
+          c.channel.close(); // the server has closed it, or is about to
+        }
+        case TOO_OLD -> {
+          break scan; // the youngest is too old for this request, and every other one is older
+        }
       }
-      if (!idempotent && age >= nonIdempotentMaxIdleNanos) {
-        break; // the youngest is too old for this request, and every other one is older
-      }
-      idle.pollLast();
-      waiter.onChannel(c, true);
-      return;
     }
     if (open < max) {
       connect(waiter);
