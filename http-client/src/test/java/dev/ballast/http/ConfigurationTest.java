@@ -270,6 +270,8 @@ class ConfigurationTest {
                         "soon",
                         "ballast.http.defaults.idle-timeout",
                         "0s",
+                        "ballast.http.defaults.non-idempotent-max-idle",
+                        "-1s",
                         "ballast.http.shutdown-drain-timout",
                         "1s"))
                 .problems())
@@ -277,6 +279,8 @@ class ConfigurationTest {
             "ballast.http.shutdown-drain-timeout: soon (expected: a non-negative duration such as"
                 + " 250ms, 5s, 2m or PT5S)",
             "ballast.http.defaults.idle-timeout: 0s (expected: a positive duration)",
+            "ballast.http.defaults.non-idempotent-max-idle: -1s (expected: a non-negative"
+                + " duration such as 250ms, 5s, 2m or PT5S)",
             "ballast.http.shutdown-drain-timout: 1s (expected: a known key; did you mean"
                 + " 'ballast.http.shutdown-drain-timeout'?)");
   }

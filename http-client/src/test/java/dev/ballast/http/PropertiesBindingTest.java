@@ -32,6 +32,7 @@ class PropertiesBindingTest {
     {"max-connections-per-endpoint", "8", "9"},
     {"max-pending-acquires", "16", "17"},
     {"idle-timeout", "20s", "25s"},
+    {"non-idempotent-max-idle", "500ms", "0s"},
     {"max-response-size", "1MB", "512KB"},
     {"retry.max-attempts", "2", "4"},
     {"retry.backoff", "10ms", "40ms"},
@@ -94,6 +95,7 @@ class PropertiesBindingTest {
     assertThat(c.maxConnectionsPerEndpoint()).isEqualTo(9);
     assertThat(c.maxPendingAcquires()).isEqualTo(17);
     assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(25));
+    assertThat(c.nonIdempotentMaxIdle()).isZero();
     assertThat(c.maxResponseSize()).isEqualTo(512 * 1024);
     assertThat(c.retryMaxAttempts()).isEqualTo(4);
     assertThat(c.retryBackoff()).isEqualTo(Duration.ofMillis(40));
@@ -139,6 +141,7 @@ class PropertiesBindingTest {
     assertThat(c.maxConnectionsPerEndpoint()).isEqualTo(8);
     assertThat(c.maxPendingAcquires()).isEqualTo(16);
     assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(c.nonIdempotentMaxIdle()).isEqualTo(Duration.ofMillis(500));
     assertThat(c.maxResponseSize()).isEqualTo(1024 * 1024);
     assertThat(c.retryMaxAttempts()).isEqualTo(2);
     assertThat(c.retryBackoff()).isEqualTo(Duration.ofMillis(10));
@@ -182,6 +185,7 @@ class PropertiesBindingTest {
     assertThat(c.maxConnectionsPerEndpoint()).isEqualTo(64);
     assertThat(c.maxPendingAcquires()).isEqualTo(1024);
     assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(c.nonIdempotentMaxIdle()).isEqualTo(Duration.ofSeconds(1));
     assertThat(c.maxResponseSize()).isEqualTo(10 * 1024 * 1024);
     assertThat(c.retryMaxAttempts()).isEqualTo(3);
     assertThat(c.retryBackoff()).isEqualTo(Duration.ofMillis(25));

@@ -159,6 +159,25 @@ public interface HttpInstance {
   HttpInstance closeIdleConnectionsAfter(Duration idle);
 
   /**
+   * Makes deterministic the race that {@link #closeIdleConnectionsAfter(Duration)} can only
+   * provoke: a server whose keep-alive timeout of {@code idle} fires just as the client's next
+   * request arrives. A connection idle for {@code idle} or longer (no request read and no response
+   * pending since its last response was written; a new connection's first request is not concerned)
+   * stays open, but the next request that arrives on it is discarded, neither recorded nor
+   * answered, and the connection is closed with FIN: what a client sees when its request crosses
+   * the FIN of a server that never read it. With {@code advertise}, keep-alive responses carry
+   * {@code Keep-Alive: timeout=<idle in whole seconds, rounded down>}, as servers that announce
+   * their timeout do. {@link Duration#ZERO} (the default) turns it off; health checks are subject
+   * to it too.
+   *
+   * @param idle the keep-alive timeout that loses the race
+   * @param advertise whether responses announce the timeout in a {@code Keep-Alive} header
+   * @throws IllegalArgumentException when {@code idle} is negative
+   * @return this instance
+   */
+  HttpInstance loseRequestsOnConnectionsIdleFor(Duration idle, boolean advertise);
+
+  /**
    * Bounds the number of non-health requests this instance serves at once, as a server with a
    * thread pool of {@code limit} threads does: a request holds one of the {@code limit} workers for
    * its service time, the {@linkplain #latency(Duration) latency} in effect when it gets the worker
@@ -205,7 +224,8 @@ public interface HttpInstance {
 
   /**
    * Removes every fault: no latency, status {@code 200}, health status {@code 200}, no hang, no
-   * reset, no hostile response, idle connections kept open. Does not start a stopped instance.
+   * reset, no hostile response, idle connections kept open and no idle race. Does not start a
+   * stopped instance.
    *
    * @return this instance
    */

@@ -153,6 +153,34 @@ class HostileResponseTest {
   }
 
   @Test
+  void aRequestOnAConnectionIdleForTheRaceTimeIsDroppedUnreadAndTheConnectionClosed()
+      throws Exception {
+    i1().loseRequestsOnConnectionsIdleFor(Duration.ofSeconds(1), true);
+    try (RawHttpConnection connection = new RawHttpConnection(i1())) {
+      RawHttpConnection.Response first = connection.exchange("GET", "/a");
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.header("Keep-Alive")).isEqualTo("timeout=1");
+      // Well within the idle time: served on the same connection.
+      assertThat(connection.exchange("GET", "/b").status()).isEqualTo(200);
+      Thread.sleep(1100);
+      connection.send("POST", "/c");
+      assertThat(connection.readByte()).isEqualTo(-1);
+    }
+    assertThat(i1().requestLog()).extracting(HttpInstanceRequest::path).containsExactly("/a", "/b");
+  }
+
+  @Test
+  void theIdleRaceIsOffByDefaultAndAfterClearFaults() throws Exception {
+    i1().loseRequestsOnConnectionsIdleFor(Duration.ofMillis(100), false).clearFaults();
+    try (RawHttpConnection connection = new RawHttpConnection(i1())) {
+      RawHttpConnection.Response first = connection.exchange("GET", "/a");
+      assertThat(first.header("Keep-Alive")).isEmpty();
+      Thread.sleep(200);
+      assertThat(connection.exchange("GET", "/b").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void rejectsANegativeIdleTime() {
     assertThatThrownBy(() -> i1().closeIdleConnectionsAfter(Duration.ofMillis(-1)))
         .isInstanceOf(IllegalArgumentException.class)

@@ -176,6 +176,11 @@ final class Attempt implements PoolWaiter, Runnable, ChannelFutureListener {
   }
 
   @Override
+  public boolean idempotent() {
+    return request.isIdempotent();
+  }
+
+  @Override
   public boolean isWaiting() {
     return state == State.ACQUIRING;
   }
@@ -278,6 +283,10 @@ final class Attempt implements PoolWaiter, Runnable, ChannelFutureListener {
               FailureKind.STALE_CONNECTION,
               "reused connection closed before any response byte",
               failure.cause());
+      EndpointPool p = pool;
+      if (p != null) {
+        p.retireIdleSince(c.idleSinceNanos);
+      }
     }
     h.clear(this);
     c.channel.close();

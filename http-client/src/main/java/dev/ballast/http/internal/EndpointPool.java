@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * connections silently after a while, and reusing one that was dropped costs a failed attempt.
  * Most-recent-first reuse keeps the oldest idle connections at the head, where the sweep looks.
  *
+ * <p>Which idle connection a request may take, and which ones are retired instead, is {@link
+ * ReuseRule}'s: a request that must not be sent twice never goes on one the server may be closing.
+ *
  * <p><b>Threading.</b> Confined to one event loop: every channel of the pool is registered on it
  * and every field is touched only there, so the pool needs no lock. Public entry points hop onto
  * the loop when called from elsewhere. {@code open} is decremented in exactly one place, the close
@@ -40,6 +43,7 @@ final class EndpointPool {
   private final int max;
   private final int maxPending;
   private final long idleTimeoutNanos;
+  private final ReuseRule reuse;
   private final Ticker ticker;
   private final AsciiString hostHeader;
   private final ArrayDeque<PooledConnection> idle = new ArrayDeque<>();
@@ -57,6 +61,7 @@ final class EndpointPool {
       int max,
       int maxPending,
       Duration idleTimeout,
+      Duration nonIdempotentMaxIdle,
       Ticker ticker) {
     this.endpointId = endpointId;
     this.address = address;
@@ -66,6 +71,7 @@ final class EndpointPool {
     this.max = max;
     this.maxPending = maxPending;
     this.idleTimeoutNanos = idleTimeout.toNanos();
+    this.reuse = new ReuseRule(nonIdempotentMaxIdle, ticker);
     this.ticker = ticker;
   }
 
@@ -79,12 +85,12 @@ final class EndpointPool {
     return hostHeader;
   }
 
-  /** Hands {@code waiter} a connection now, after a connect, or when one is released. Loop only. */
   /** The clock this pool reads. */
   Ticker ticker() {
     return ticker;
   }
 
+  /** Hands {@code waiter} a connection now, after a connect, or when one is released. Loop only. */
   void acquire(PoolWaiter waiter) {
     assert loop.inEventLoop();
     if (closed) {
@@ -92,16 +98,36 @@ final class EndpointPool {
           new AttemptFailure(FailureKind.ENDPOINT_REMOVED, "endpoint left the service", null));
       return;
     }
+    boolean idempotent = waiter.idempotent();
     PooledConnection c;
-    while ((c = idle.pollLast()) != null) {
-      if (c.channel.isActive()) {
-        waiter.onChannel(c, true);
-        return;
+    scan:
+    while ((c = idle.peekLast()) != null) {
+      switch (reuse.judge(c, idempotent)) {
+        case REUSE -> {
+          idle.pollLast();
+          waiter.onChannel(c, true);
+          return;
+        }
+        case RETIRE -> {
+          idle.pollLast();
+          c.channel.close(); // the server has closed it, or is about to
+        }
+        case TOO_OLD -> {
+          break scan; // the youngest is too old for this request, and every other one is older
+        }
       }
-      c.channel.close();
     }
     if (open < max) {
       connect(waiter);
+    } else if (c != null) {
+      // The pool is full of idle connections too old for this request: retire the oldest, whose
+      // close gives its slot to the oldest waiter (see onClosed), as a release would. Queued
+      // first, as the close may be reported at once.
+      pending.addLast(waiter);
+      PooledConnection oldest = idle.pollFirst();
+      if (oldest != null) {
+        oldest.channel.close();
+      }
     } else if (pending.size() < maxPending) {
       pending.addLast(waiter);
     } else {
@@ -149,6 +175,20 @@ final class EndpointPool {
     idle.addLast(c);
     if (sweep == null) {
       sweep = loop.schedule(this::sweepIdle, idleTimeoutNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /**
+   * Closes the idle connections that went idle no later than {@code idleSinceNanos}: one that did
+   * turned out closed by the server, whose idle timer closes the older ones first, so a retry must
+   * not meet them one by one. Loop only.
+   */
+  void retireIdleSince(long idleSinceNanos) {
+    assert loop.inEventLoop();
+    PooledConnection c;
+    while ((c = idle.peekFirst()) != null && c.idleSinceNanos - idleSinceNanos <= 0) {
+      idle.pollFirst();
+      c.channel.close();
     }
   }
 

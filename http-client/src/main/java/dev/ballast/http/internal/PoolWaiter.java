@@ -8,6 +8,12 @@ interface PoolWaiter {
   /** No connection can be had. */
   void onAcquireFailure(AttemptFailure failure);
 
+  /**
+   * Whether the request may be sent twice without harm: one that is not must not go on a connection
+   * idle long enough that the server may be closing it.
+   */
+  boolean idempotent();
+
   /** Whether the waiter still wants a connection (false once timed out or cancelled). */
   boolean isWaiting();
 }

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * ballast.http.services.&lt;name&gt;.&lt;key&gt;             any key below; else ballast.http.defaults.&lt;key&gt;
  *   connect-timeout (1s), request-timeout (10s), call-timeout (none),
  *   max-connections-per-endpoint (64), max-pending-acquires (1024), idle-timeout (60s),
- *   max-response-size (10MB),
+ *   non-idempotent-max-idle (1s), max-response-size (10MB),
  *   retry.max-attempts (3), retry.backoff (25ms), retry.budget-percent (20),
  *   hedge.delay (none), hedge.budget-percent (10), health-check.path (none),
  *   tls.insecure-trust-all (false), tls.trust-certificates (PEM file; default: the JDK's trust
@@ -165,6 +165,7 @@ public final class PropertiesBinder {
         .optionalInteger("max-pending-acquires", ANY_MIN, ANY_MAX)
         .ifPresent(b::maxPendingAcquires);
     scope.optionalDuration("idle-timeout").ifPresent(b::idleTimeout);
+    scope.optionalDuration("non-idempotent-max-idle").ifPresent(b::nonIdempotentMaxIdle);
     scope
         .<Integer>optionalChoice("max-response-size", Sizes::parse, Sizes.EXPECTED)
         .ifPresent(b::maxResponseSize);

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.TooLongHttpContentException;
 import io.netty.util.ReferenceCountUtil;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 final class ResponseHandler extends ChannelInboundHandlerAdapter {
   private @Nullable Attempt current;
   private boolean bytesSinceBegin;
+  private long reuseLimitNanos = KeepAliveTimeout.UNKNOWN;
 
   /** Makes {@code attempt} the receiver of the next response. */
   void begin(Attempt attempt) {
@@ -38,6 +40,14 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
    */
   boolean bytesSinceBegin() {
     return bytesSinceBegin;
+  }
+
+  /**
+   * How long the connection may sit idle and still be reused, learned from the server's last {@code
+   * Keep-Alive: timeout=N}; {@link KeepAliveTimeout#UNKNOWN} when it never said.
+   */
+  long reuseLimitNanos() {
+    return reuseLimitNanos;
   }
 
   /** A handler for the head of the pipeline that notes the arrival of bytes. */
@@ -72,6 +82,10 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
                 "invalid HTTP response: " + response.decoderResult().cause().getMessage(),
                 response.decoderResult().cause()));
         return;
+      }
+      String keepAlive = response.headers().get(HttpHeaderNames.KEEP_ALIVE);
+      if (keepAlive != null) {
+        reuseLimitNanos = KeepAliveTimeout.reuseLimitNanos(keepAlive, reuseLimitNanos);
       }
       RawResponse raw = RawResponse.copyOf(response);
       a.onResponse(raw, HttpUtil.isKeepAlive(response));

@@ -264,6 +264,7 @@ final class ServiceRuntime {
         max,
         maxPending,
         config.idleTimeout(),
+        config.nonIdempotentMaxIdle(),
         core.ticker());
   }
 

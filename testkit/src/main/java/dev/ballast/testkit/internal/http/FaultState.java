@@ -16,7 +16,7 @@ final class FaultState {
   private static final long MILLION = 1_000_000L;
 
   static final FaultState NONE =
-      new FaultState(0, 0, OK, 1.0, OK, false, false, HostileResponse.NONE, 0);
+      new FaultState(0, 0, OK, 1.0, OK, false, false, HostileResponse.NONE, 0, IdleRace.NONE);
 
   final long latencyMinNanos;
   final long latencyMaxNanos;
@@ -30,6 +30,28 @@ final class FaultState {
   final HostileResponse hostile;
   // 0: idle connections stay open.
   final long idleCloseNanos;
+  final IdleRace idleRace;
+
+  /**
+   * A keep-alive timeout that loses its race with the client's next request: 0 nanos = off; with
+   * {@code advertise}, keep-alive responses say {@code Keep-Alive: timeout=<whole seconds>}.
+   */
+  static final class IdleRace {
+    static final IdleRace NONE = new IdleRace(0, false);
+
+    final long nanos;
+    final boolean advertise;
+
+    IdleRace(long nanos, boolean advertise) {
+      this.nanos = nanos;
+      this.advertise = advertise;
+    }
+
+    /** The advertised timeout in whole seconds (as the header carries it), or -1 for none. */
+    long advertisedSeconds() {
+      return nanos > 0 && advertise ? nanos / 1_000_000_000L : -1;
+    }
+  }
 
   // Belongs to one status setting: a new respondWith starts counting again from zero.
   private final AtomicLong statusCounter = new AtomicLong();
@@ -43,7 +65,8 @@ final class FaultState {
       boolean hang,
       boolean reset,
       HostileResponse hostile,
-      long idleCloseNanos) {
+      long idleCloseNanos,
+      IdleRace idleRace) {
     this.latencyMinNanos = latencyMinNanos;
     this.latencyMaxNanos = latencyMaxNanos;
     this.status = status;
@@ -54,6 +77,7 @@ final class FaultState {
     this.reset = reset;
     this.hostile = hostile;
     this.idleCloseNanos = idleCloseNanos;
+    this.idleRace = idleRace;
   }
 
   FaultState withLatency(long minNanos, long maxNanos) {
@@ -67,7 +91,8 @@ final class FaultState {
             hang,
             reset,
             hostile,
-            idleCloseNanos));
+            idleCloseNanos,
+            idleRace));
   }
 
   FaultState withStatus(int newStatus, double fraction) {
@@ -80,7 +105,8 @@ final class FaultState {
         hang,
         reset,
         hostile,
-        idleCloseNanos);
+        idleCloseNanos,
+        idleRace);
   }
 
   FaultState withHealthStatus(int newHealthStatus) {
@@ -103,6 +129,21 @@ final class FaultState {
     return copy(healthStatus, hang, reset, hostile, newIdleCloseNanos);
   }
 
+  FaultState withIdleRace(IdleRace newIdleRace) {
+    return continueCounting(
+        new FaultState(
+            latencyMinNanos,
+            latencyMaxNanos,
+            status,
+            statusFraction,
+            healthStatus,
+            hang,
+            reset,
+            hostile,
+            idleCloseNanos,
+            newIdleRace));
+  }
+
   private FaultState copy(
       int newHealthStatus,
       boolean newHang,
@@ -119,7 +160,8 @@ final class FaultState {
             newHang,
             newReset,
             newHostile,
-            newIdleCloseNanos));
+            newIdleCloseNanos,
+            idleRace));
   }
 
   // The status setting is unchanged, so its sequence must continue where it was.
@@ -182,6 +224,9 @@ final class FaultState {
     }
     if (idleCloseNanos > 0) {
       s.append("idle-close=").append(idleCloseNanos / 1_000_000.0).append("ms ");
+    }
+    if (idleRace.nanos > 0) {
+      s.append("idle-race=").append(idleRace.nanos / 1_000_000.0).append("ms ");
     }
     if (s.charAt(s.length() - 1) == ' ') {
       s.setLength(s.length() - 1);

@@ -41,6 +41,13 @@ final class InstanceChannelHandler extends SimpleChannelInboundHandler<FullHttpR
   // finds the connection used since, and leaves it open.
   private long activity;
 
+  // When the connection's last response was written, for the idle race fault (a keep-alive timeout
+  // runs between requests; a new connection's first request is another server timeout's concern);
+  // and whether that fault has dropped the connection, whose later requests are then void.
+  private long idleSinceNanos;
+  private boolean answeredOnce;
+  private boolean droppedByIdleRace;
+
   InstanceChannelHandler(NettyHttpInstance instance, long connectionId) {
     this.instance = instance;
     this.connectionId = connectionId;
@@ -54,12 +61,23 @@ final class InstanceChannelHandler extends SimpleChannelInboundHandler<FullHttpR
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-    activity++;
     long now = System.nanoTime();
+    FaultState faults = instance.faults();
+    if (droppedByIdleRace || losesIdleRace(faults, now)) {
+      // The server's keep-alive timer fired first: it never read this request, so it is neither
+      // recorded nor answered, and the client sees the close.
+      droppedByIdleRace = true;
+      log.debug(
+          "Instance {} closes idle connection {} as a request arrives",
+          instance.id(),
+          connectionId);
+      ctx.close();
+      return;
+    }
+    activity++;
     String method = request.method().name();
     String path = request.uri();
     boolean health = instance.isHealthPath(path);
-    FaultState faults = instance.faults();
 
     if (faults.reset) {
       instance.record(now, method, path, HttpInstanceRequest.NO_RESPONSE, connectionId, health);
@@ -155,14 +173,26 @@ final class InstanceChannelHandler extends SimpleChannelInboundHandler<FullHttpR
             r.keepAlive,
             instance.id(),
             instance.zone(),
-            r.method);
+            r.method,
+            instance.faults().idleRace.advertisedSeconds());
     var future = ctx.writeAndFlush(response);
     activity++;
+    idleSinceNanos = System.nanoTime();
+    answeredOnce = true;
     if (!r.keepAlive) {
       future.addListener(ChannelFutureListener.CLOSE);
     } else {
       armIdleClose(ctx);
     }
+  }
+
+  private boolean losesIdleRace(FaultState faults, long now) {
+    long raceNanos = faults.idleRace.nanos;
+    return raceNanos > 0
+        && answeredOnce
+        && pending.isEmpty()
+        && !hung
+        && now - idleSinceNanos >= raceNanos;
   }
 
   private void armIdleClose(ChannelHandlerContext ctx) {

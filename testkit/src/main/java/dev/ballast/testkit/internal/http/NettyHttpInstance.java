@@ -207,6 +207,16 @@ public final class NettyHttpInstance implements HttpInstance {
   }
 
   @Override
+  public HttpInstance loseRequestsOnConnectionsIdleFor(Duration idle, boolean advertise) {
+    requireNonNull(idle, "idle");
+    if (idle.isNegative()) {
+      throw new IllegalArgumentException("idle: " + idle + " (expected: >= 0)");
+    }
+    FaultState.IdleRace race = new FaultState.IdleRace(idle.toNanos(), advertise);
+    return update(f -> f.withIdleRace(race));
+  }
+
+  @Override
   public HttpInstance clearFaults() {
     return update(f -> FaultState.NONE);
   }

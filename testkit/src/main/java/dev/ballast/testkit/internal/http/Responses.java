@@ -22,7 +22,8 @@ final class Responses {
 
   /**
    * A complete response whose body is the instance id, except where HTTP forbids a body (HEAD, 204,
-   * 304); HEAD still announces the length a GET would have.
+   * 304); HEAD still announces the length a GET would have. A keep-alive response carries {@code
+   * Keep-Alive: timeout=<keepAliveTimeoutSeconds>} unless that is negative.
    */
   static FullHttpResponse build(
       ByteBufAllocator allocator,
@@ -32,7 +33,8 @@ final class Responses {
       boolean keepAlive,
       String instanceId,
       String zone,
-      String method) {
+      String method,
+      long keepAliveTimeoutSeconds) {
     byte[] body = instanceId.getBytes(StandardCharsets.UTF_8);
     boolean noContentStatus = status == 204 || status == 304;
     ByteBuf content =
@@ -55,6 +57,9 @@ final class Responses {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (version.equals(HttpVersion.HTTP_1_0)) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    if (keepAlive && keepAliveTimeoutSeconds >= 0) {
+      headers.set(HttpHeaderNames.KEEP_ALIVE, "timeout=" + keepAliveTimeoutSeconds);
     }
     return response;
   }
