@@ -39,8 +39,8 @@ abstract class EndpointStatePadRight extends EndpointStateHot {
  * <p>Peak-EWMA: a latency sample above the estimate replaces it (react at once to a slowdown); a
  * lower one is blended in with {@code w = exp(-Δt/τ)}, so an endpoint that got faster earns its
  * traffic back over about τ. Between samples the estimate decays towards 0 with idle time ({@link
- * #estimateNanos}), so an idle endpoint is tried again. Failures are recorded as samples of {@link
- * #failurePenaltyNanos}, so an endpoint that fails fast does not look fast.
+ * #estimateNanos}), so an idle endpoint is tried again, one call at a time. Failures are recorded
+ * as samples of {@link #failurePenaltyNanos}, so an endpoint that fails fast does not look fast.
  */
 public final class EndpointState extends EndpointStatePadRight implements Pick {
   private static final VarHandle IN_FLIGHT;
@@ -190,11 +190,13 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
   }
 
   /**
-   * The latency estimate at {@code now}: the last estimate decayed towards 0 by the time since the
-   * last sample, {@code ewma × exp(-idle/τ_idle)} (τ_idle = τ / {@link #IDLE_DECAY_RATIO}, doubled
-   * per {@link #MAX_IDLE_BACKOFF backoff} step), or with τ itself while the endpoint's last call
-   * failed: a failing endpoint is not given the benefit of the doubt for being idle, since trying
-   * it costs a failed call rather than a slow one.
+   * The latency estimate at {@code now}: while the endpoint has no call in flight, the last
+   * estimate decayed towards 0 by the time since the last sample, {@code ewma × exp(-idle/τ_idle)}
+   * (τ_idle = τ / {@link #IDLE_DECAY_RATIO}, doubled per {@link #MAX_IDLE_BACKOFF backoff} step),
+   * or with τ itself while the endpoint's last call failed: a failing endpoint is not given the
+   * benefit of the doubt for being idle, since trying it costs a failed call rather than a slow
+   * one. While a call is in flight, the last estimate itself: the decay earns an idle endpoint one
+   * retry at a time, not one per concurrent caller.
    *
    * <p>Why at read time: an endpoint that receives no calls receives no samples, so an estimate
    * aged only by a timer stays frozen between ticks, and whichever of two equal endpoints looked
@@ -202,13 +204,18 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
    * two 5 ms instances). Decayed at read, an idle endpoint grows cheaper with every millisecond and
    * wins back a call as soon as it undercuts the busy one, so equal endpoints alternate.
    *
-   * <p>Lock-free, allocation-free: four volatile reads of one cache line and, for an idle time
-   * above τ_idle/1000, one {@link Math#exp}; nothing is written.
+   * <p>Lock-free, allocation-free: up to five volatile reads of one cache line and, for an idle
+   * time above τ_idle/1000, one {@link Math#exp}; nothing is written.
    */
   public long estimateNanos(long now) {
     long ewma = ewmaNanos;
-    if (ewma == 0) {
-      return 0;
+    // An endpoint with a call in flight is not idle: its answer is on the way. Decayed meanwhile,
+    // a slow endpoint's retry made it cheaper with every millisecond it ran, and under load every
+    // pick during that retry piled onto it (issue 12 §10: 12–15 calls at once on an instance of 2
+    // workers, 500 ms each). Undecayed, it takes one retry at a time. A busy endpoint loses
+    // nothing: its samples keep its estimate current.
+    if (ewma == 0 || inFlight > 0) {
+      return ewma;
     }
     long idle = now - lastSampleNanos;
     if (idle <= 0) {
@@ -272,9 +279,11 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
       lastSampleNanos = now;
     }
     long elapsed = now - last;
-    // The part of the time since the previous sample that came before this call started: the
-    // endpoint was idle then, and pickers saw its estimate decay (estimateNanos). The sample
-    // starts from that decayed estimate, as Finagle's read-then-observe does; starting from the
+    // The part of the time since the previous sample that came before this call started: if the
+    // endpoint was idle then, pickers saw its estimate decay (estimateNanos; not while another
+    // call was in flight, which this path does not track: a busy endpoint's peak is then forgotten
+    // a little sooner). The sample starts from that decayed estimate, as Finagle's
+    // read-then-observe does; starting from the
     // stored one would undo the idle decay the moment an idle endpoint is tried, and it would lose
     // again to the busy one it just undercut.
     long idle = elapsed - sampleNanos;

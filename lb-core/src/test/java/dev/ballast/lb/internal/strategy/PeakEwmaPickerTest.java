@@ -255,6 +255,53 @@ class PeakEwmaPickerTest {
     assertThat(firstRetry).as("e0 was tried again %d ms in", (firstRetry - start) / MS).isZero();
   }
 
+  @Test
+  void aDecayedSlowEndpointTakesOneProbeAtATimeWhileCallsOverlap() {
+    // Issue 12 §10: at 80 % of capacity the 10× slower instance's estimate kept decaying with the
+    // time since its last sample while its retry was still running, so the picks that came during
+    // those 500 ms saw it grow ever cheaper and piled onto its 2 workers (12–15 calls at once in a
+    // simulation of the benchmark; p99.9 25.85× the all-healthy figure). An endpoint with a call
+    // in flight is not idle: it is tried once, and its cost stays its estimate until that answers.
+    EndpointState[] states = group.states(10);
+    states[0].acquire();
+    states[0].complete(Outcome.SUCCESS, 500 * MS);
+    for (int i = 1; i < 10; i++) {
+      states[i].acquire();
+      states[i].complete(Outcome.SUCCESS, 50 * MS);
+    }
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(10), RandomSource.seeded(21));
+    // One call every 4 ms (250/s), each fast one answering after 50 ms: ~1.4 in flight on each.
+    java.util.ArrayDeque<long[]> fastCalls = new java.util.ArrayDeque<>();
+    long probeAt = 0;
+    int probes = 0;
+    int mostInFlight = 0;
+    for (int i = 0;
+        i < 5_000 && (probeAt == 0 || group.sampleNanoTime() - probeAt < 500 * MS);
+        i++) {
+      group.advance(4 * MS);
+      long now = group.sampleNanoTime();
+      while (!fastCalls.isEmpty() && fastCalls.peek()[0] <= now) {
+        states[(int) fastCalls.poll()[1]].complete(Outcome.SUCCESS, 50 * MS);
+      }
+      int chosen = indexOf(states, picker.pick(PickContext.DEFAULT));
+      states[chosen].acquire();
+      if (chosen == 0) {
+        // The slow endpoint's calls stay outstanding: the window ends before the first answers.
+        probeAt = probeAt == 0 ? now : probeAt;
+        probes++;
+        mostInFlight = Math.max(mostInFlight, states[0].inFlight());
+      } else {
+        fastCalls.add(new long[] {now + 50 * MS, chosen});
+      }
+    }
+
+    assertThat(probeAt).as("the idle slow endpoint is tried again within 20 s").isNotZero();
+    assertThat(probes)
+        .as("picks of the 500 ms endpoint during its first retry's 500 ms (expected 1)")
+        .isEqualTo(1);
+    assertThat(mostInFlight).isOne();
+  }
+
   /**
    * Sequential 5 ms calls (e1 succeeds, {@code index} ends with {@code outcome}) until {@code
    * index} is picked: returns the fake time of that pick, or 0 if it never was.
