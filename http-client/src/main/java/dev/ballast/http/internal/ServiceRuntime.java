@@ -61,6 +61,7 @@ final class ServiceRuntime {
   private volatile boolean closed;
   private volatile @Nullable SslContext ssl;
   private @Nullable AutoCloseable subscription;
+  private @Nullable AutoCloseable departures;
   private @Nullable LoadBalancer lb;
   private ClientMetrics.ServiceMeters meters = ClientMetrics.ServiceMeters.NOOP;
 
@@ -111,7 +112,30 @@ final class ServiceRuntime {
             path ->
                 b.healthProbe(
                     new HealthChecker(this, path, config.lb().healthCheckTimeout().toNanos())));
-    lb = b.build();
+    LoadBalancer built = b.build();
+    lb = built;
+    // Our second listener, after the balancer's: the pools of endpoints that left close once the
+    // balancer has applied the set that removed them. Closed earlier, a call queued for such an
+    // endpoint failed over to a picker that still held only that endpoint, and ended with
+    // "every endpoint already tried" although the new set had others (seen in CI).
+    departures =
+        def.source()
+            .subscribe(set -> built.flush().whenComplete((done, failure) -> closeDeparted()));
+  }
+
+  /** Closes the pools of endpoints no longer in the current set. */
+  private void closeDeparted() {
+    Map<String, Endpoint> now = current;
+    for (String id : pools.keySet()) {
+      if (!now.containsKey(id)) {
+        closePool(pools, id);
+      }
+    }
+    for (String id : healthPools.keySet()) {
+      if (!now.containsKey(id)) {
+        closePool(healthPools, id);
+      }
+    }
   }
 
   String name() {
@@ -309,7 +333,9 @@ final class ServiceRuntime {
     return s;
   }
 
-  /** Called serially by the source: closes the pools of endpoints that left or moved. */
+  /**
+   * Called serially by the source, before the balancer: closes the pools of endpoints that moved.
+   */
   private void onEndpoints(EndpointSet set) {
     Map<String, Endpoint> next = new HashMap<>();
     boolean tls = false;
@@ -326,7 +352,9 @@ final class ServiceRuntime {
     current = Map.copyOf(next);
     for (Map.Entry<String, Endpoint> old : previous.entrySet()) {
       Endpoint now = next.get(old.getKey());
-      if (now == null || !sameAddress(now, old.getValue())) {
+      // An endpoint that moved: its pool's connections go to the old address, close them now. One
+      // that left keeps its pool until the balancer stops picking it (closeDeparted).
+      if (now != null && !sameAddress(now, old.getValue())) {
         closePool(pools, old.getKey());
         closePool(healthPools, old.getKey());
       }
@@ -348,14 +376,8 @@ final class ServiceRuntime {
   void close() {
     closed = true;
     isolation.close();
-    AutoCloseable sub = subscription;
-    if (sub != null) {
-      try {
-        sub.close();
-      } catch (Exception e) {
-        log.debug("Service '{}': unsubscribing failed", name, e);
-      }
-    }
+    unsubscribe(departures);
+    unsubscribe(subscription);
     LoadBalancer l = lb;
     if (l != null) {
       l.close();
@@ -365,6 +387,16 @@ final class ServiceRuntime {
     }
     for (String id : healthPools.keySet()) {
       closePool(healthPools, id);
+    }
+  }
+
+  private void unsubscribe(@Nullable AutoCloseable sub) {
+    if (sub != null) {
+      try {
+        sub.close();
+      } catch (Exception e) {
+        log.debug("Service '{}': unsubscribing failed", name, e);
+      }
     }
   }
 }
