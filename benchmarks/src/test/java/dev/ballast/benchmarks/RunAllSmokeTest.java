@@ -26,7 +26,12 @@ class RunAllSmokeTest {
     for (SectionResult r : results) {
       assertThat(r.figures()).as(r.name()).isNotEmpty();
       for (SectionResult.Figure f : r.figures()) {
-        assertThat(f.value()).as(f.benchmark()).isFinite().isPositive();
+        if (f.benchmark().endsWith("stale read-backs")) {
+          // a count of wrong answers: 0 is the figure read-your-writes exists for
+          assertThat(f.value()).as(f.benchmark()).isFinite().isNotNegative();
+        } else {
+          assertThat(f.value()).as(f.benchmark()).isFinite().isPositive();
+        }
       }
       assertThat(r.tables()).as(r.name()).isNotEmpty();
       for (Path chart : r.charts()) {
