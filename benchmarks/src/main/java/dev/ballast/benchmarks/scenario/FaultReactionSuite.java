@@ -124,6 +124,8 @@ public final class FaultReactionSuite {
     section.figure("all endpoints down ms", Math.max(median(down), 0.001), "ms");
     section.goal(goal("HTTP: every endpoint down → exception (worst round)", down, 2000));
 
+    bulkhead(section, table);
+
     table.note(
         "Zone rows: a single thread sends GETs in windows of 20; the clock starts at the health"
             + " flip and stops at the end of the first window with at most 1 (resp. at least 19)"
@@ -188,6 +190,63 @@ public final class FaultReactionSuite {
         "max " + latency.getMaxValue() + " ms",
         "every GET succeeds, none over ~1.5 s");
     return new HungRun(latency, failed.get());
+  }
+
+  /** Issue 12 §5: a hung service behind a bulkhead of 8, 200 callers at once. */
+  private static void bulkhead(SectionResult section, Table table) {
+    BulkheadRun run = BulkheadRun.run();
+    Histogram refused = run.rejectedMicros();
+    int expected = BulkheadRun.CALLERS - BulkheadRun.LIMIT;
+    table.row(
+        "hung service, bulkhead.max-concurrent-calls="
+            + BulkheadRun.LIMIT
+            + ", "
+            + BulkheadRun.CALLERS
+            + " callers at once",
+        "refused "
+            + refused.getTotalCount()
+            + " of "
+            + BulkheadRun.CALLERS
+            + "; requests that reached the instances: "
+            + run.reachedNetwork(),
+        String.format("%.2f ms", refused.getValueAtPercentile(50) / 1000.0),
+        String.format("%.2f ms", refused.getMaxValue() / 1000.0),
+        expected + " refused in < 50 ms each, " + BulkheadRun.LIMIT + " reach the network");
+    double before = run.healthyBefore().getValueAtPercentile(99);
+    double during = run.healthyDuring().getValueAtPercentile(99);
+    table.row(
+        "… another service of the same client, meanwhile",
+        run.healthyDuring().getTotalCount()
+            + " GETs, "
+            + run.healthyFailures()
+            + " failed; p99 before "
+            + (long) before
+            + " µs",
+        "p50 " + run.healthyDuring().getValueAtPercentile(50) + " µs",
+        "p99 " + (long) during + " µs",
+        "0 failed, normal latency");
+    section.figure("bulkhead refusal, slowest ms", refused.getMaxValue() / 1000.0, "ms");
+    section.figure(
+        "healthy service p99 during the pile-up ÷ before", during / Math.max(1, before), "×");
+    boolean met =
+        refused.getTotalCount() == expected
+            && run.reachedNetwork() == BulkheadRun.LIMIT
+            && run.otherFailures() == 0
+            && refused.getMaxValue() < 50_000;
+    section.goal(
+        new Goal(
+            "HTTP (issue 12 §5): bulkhead of 8, 200 callers to a hung service: slowest refusal",
+            "< 50 ms, 8 reach the network",
+            String.format(
+                "%.2f ms, %d refused, %d reached",
+                refused.getMaxValue() / 1000.0, refused.getTotalCount(), run.reachedNetwork()),
+            met));
+    section.goal(
+        new Goal(
+            "HTTP (issue 12 §5): the healthy service meanwhile: failures; p99 during ÷ before",
+            "0",
+            run.healthyFailures() + "; " + String.format("%.2f×", during / Math.max(1, before)),
+            run.healthyFailures() == 0));
   }
 
   private static Histogram allDown(int rounds) {
