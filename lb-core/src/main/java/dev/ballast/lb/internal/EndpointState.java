@@ -208,6 +208,18 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
    * time above τ_idle/1000, one {@link Math#exp}; nothing is written.
    */
   public long estimateNanos(long now) {
+    return estimateNanos(now, inFlight);
+  }
+
+  /**
+   * {@link #estimateNanos(long)} with the in-flight count the caller has already read: the pick
+   * path reads it once for both the estimate and the cost.
+   *
+   * @param now the time pickers pass ({@link #nowNanos()})
+   * @param inFlight this endpoint's calls in flight, as just read from {@link #inFlight()}
+   * @return the estimate in nanoseconds; 0 before the first sample
+   */
+  public long estimateNanos(long now, int inFlight) {
     long ewma = ewmaNanos;
     // An endpoint with a call in flight is not idle: its answer is on the way. Decayed meanwhile,
     // a slow endpoint's retry made it cheaper with every millisecond it ran, and under load every

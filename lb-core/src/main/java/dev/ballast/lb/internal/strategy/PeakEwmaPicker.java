@@ -40,7 +40,7 @@ final class PeakEwmaPicker extends PowerOfTwoChoicesPicker {
     int inFlight = endpoint.inFlight();
     // The estimate decayed by idle time: an endpoint that got no calls lately grows cheaper until
     // it is tried again, so two equal endpoints alternate instead of one taking every call.
-    long ewma = endpoint.estimateNanos(now);
+    long ewma = endpoint.estimateNanos(now, inFlight);
     if (ewma == 0) {
       if (inFlight <= 0) {
         return 0;
