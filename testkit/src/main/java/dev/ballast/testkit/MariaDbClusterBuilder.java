@@ -1,13 +1,12 @@
 package dev.ballast.testkit;
 
+import dev.ballast.testkit.internal.cluster.NodeLayout;
 import dev.ballast.testkit.internal.mariadb.MariaDbLauncher;
 import dev.ballast.testkit.internal.pg.ClusterLauncher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -23,11 +22,8 @@ public final class MariaDbClusterBuilder {
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
   private static final List<String> SYSTEM_DATABASES =
       List.of("mysql", "information_schema", "performance_schema", "sys");
-  private static final int MAX_REPLICAS = 8;
 
-  private int replicas;
-  private List<String> zones = List.of();
-  private final Map<String, String> zonesByNode = new LinkedHashMap<>();
+  private NodeLayout layout = new NodeLayout();
   private String databaseName = "app";
   private List<String> extraDatabases = List.of();
   private Duration startupTimeout = Duration.ofSeconds(90);
@@ -42,11 +38,7 @@ public final class MariaDbClusterBuilder {
    * @return this builder
    */
   public MariaDbClusterBuilder replicas(int count) {
-    if (count < 0 || count > MAX_REPLICAS) {
-      throw new IllegalArgumentException(
-          "replicas: " + count + " (expected: 0 to " + MAX_REPLICAS + ")");
-    }
-    this.replicas = count;
+    layout.replicas(count);
     return this;
   }
 
@@ -59,11 +51,7 @@ public final class MariaDbClusterBuilder {
    * @return this builder
    */
   public MariaDbClusterBuilder zones(String... zones) {
-    Objects.requireNonNull(zones, "zones");
-    for (String zone : zones) {
-      Objects.requireNonNull(zone, "zones: null element");
-    }
-    this.zones = List.of(zones);
+    layout.zones(zones);
     return this;
   }
 
@@ -75,9 +63,7 @@ public final class MariaDbClusterBuilder {
    * @return this builder
    */
   public MariaDbClusterBuilder zone(String nodeName, String zone) {
-    Objects.requireNonNull(nodeName, "nodeName");
-    Objects.requireNonNull(zone, "zone");
-    zonesByNode.put(nodeName, zone);
+    layout.zone(nodeName, zone);
     return this;
   }
 
@@ -161,8 +147,8 @@ public final class MariaDbClusterBuilder {
    * @throws MariaDbClusterException if a server does not start; nothing is left running then
    */
   public MariaDbCluster start() {
-    List<String> names = nodeNames();
-    List<String> nodeZones = resolveZones(names);
+    List<String> names = layout.nodeNames();
+    List<String> nodeZones = layout.resolveZones();
     List<String> databases = databaseNames();
     Path parent =
         parentDirectory != null
@@ -174,16 +160,14 @@ public final class MariaDbClusterBuilder {
 
   /** Checks what only a complete configuration can show. */
   void validate() {
-    resolveZones(nodeNames());
+    layout.resolveZones();
     databaseNames();
   }
 
   /** An independent builder with the same settings. */
   MariaDbClusterBuilder copy() {
     MariaDbClusterBuilder copy = new MariaDbClusterBuilder();
-    copy.replicas = replicas;
-    copy.zones = zones;
-    copy.zonesByNode.putAll(zonesByNode);
+    copy.layout = layout.copy();
     copy.databaseName = databaseName;
     copy.extraDatabases = extraDatabases;
     copy.startupTimeout = startupTimeout;
@@ -222,45 +206,10 @@ public final class MariaDbClusterBuilder {
     return all;
   }
 
-  private List<String> nodeNames() {
-    List<String> names = new ArrayList<>();
-    names.add("primary");
-    for (int i = 1; i <= replicas; i++) {
-      names.add("r" + i);
-    }
-    return names;
-  }
-
-  private List<String> resolveZones(List<String> names) {
-    if (!zones.isEmpty() && zones.size() != names.size()) {
-      throw new IllegalArgumentException(
-          "zones: "
-              + zones
-              + " (expected: "
-              + names.size()
-              + " labels, one for each of "
-              + names
-              + ")");
-    }
-    for (String node : zonesByNode.keySet()) {
-      if (!names.contains(node)) {
-        throw new IllegalArgumentException("zone: " + node + " (expected: one of " + names + ")");
-      }
-    }
-    List<String> resolved = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      String fallback = zones.isEmpty() ? "" : zones.get(i);
-      resolved.add(zonesByNode.getOrDefault(names.get(i), fallback));
-    }
-    return resolved;
-  }
-
   @Override
   public String toString() {
-    return "MariaDbClusterBuilder[replicas="
-        + replicas
-        + ", zones="
-        + zones
+    return "MariaDbClusterBuilder["
+        + layout
         + ", database="
         + databaseName
         + ", databases="

@@ -1,9 +1,9 @@
 package dev.ballast.testkit;
 
+import dev.ballast.testkit.internal.cluster.SharedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -52,12 +52,18 @@ public final class MariaDbClusterExtension
         AfterEachCallback,
         ParameterResolver {
 
-  private final MariaDbClusterBuilder clusterBuilder;
-  private @Nullable MariaDbCluster cluster;
-  private int openClassScopes;
+  private final SharedCluster<MariaDbCluster> shared;
 
   private MariaDbClusterExtension(MariaDbClusterBuilder clusterBuilder) {
-    this.clusterBuilder = clusterBuilder;
+    this.shared =
+        new SharedCluster<>(
+            clusterBuilder::start,
+            MariaDbCluster::isClosed,
+            cluster -> {
+              cluster.resetFaults();
+              return !cluster.isTopologyChanged();
+            },
+            MariaDbCluster::close);
   }
 
   /**
@@ -72,13 +78,8 @@ public final class MariaDbClusterExtension
    *
    * @throws MariaDbClusterException if it has to be started and cannot be
    */
-  public synchronized MariaDbCluster cluster() {
-    MariaDbCluster current = cluster;
-    if (current == null || current.isClosed()) {
-      current = clusterBuilder.start();
-      cluster = current;
-    }
-    return current;
+  public MariaDbCluster cluster() {
+    return shared.current();
   }
 
   /** {@return the current cluster's primary; see {@link MariaDbCluster#primary()}} */
@@ -105,53 +106,28 @@ public final class MariaDbClusterExtension
    *
    * @return the new cluster
    */
-  public synchronized MariaDbCluster rebuild() {
-    closeCluster();
-    return cluster();
+  public MariaDbCluster rebuild() {
+    return shared.rebuild();
   }
 
   @Override
-  public synchronized void beforeAll(ExtensionContext context) {
-    openClassScopes++;
-    cluster();
+  public void beforeAll(ExtensionContext context) {
+    shared.classStarted();
   }
 
   @Override
-  public synchronized void afterAll(ExtensionContext context) {
-    openClassScopes = Math.max(0, openClassScopes - 1);
-    if (openClassScopes == 0) {
-      closeCluster();
-    }
+  public void afterAll(ExtensionContext context) {
+    shared.classEnded();
   }
 
   @Override
-  public synchronized void beforeEach(ExtensionContext context) {
-    cluster();
+  public void beforeEach(ExtensionContext context) {
+    shared.current();
   }
 
   @Override
-  public synchronized void afterEach(ExtensionContext context) {
-    if (openClassScopes == 0) {
-      // registered on an instance field: one cluster per test
-      closeCluster();
-      return;
-    }
-    MariaDbCluster current = cluster;
-    if (current == null || current.isClosed()) {
-      return;
-    }
-    boolean reusable;
-    try {
-      current.resetFaults();
-      reusable = !current.isTopologyChanged();
-    } catch (RuntimeException e) {
-      // a cluster in an unknown state would make the next test fail for the wrong reason
-      reusable = false;
-    }
-    if (!reusable) {
-      // started again lazily, so the class's last test does not pay for a cluster nobody uses
-      closeCluster();
-    }
+  public void afterEach(ExtensionContext context) {
+    shared.testEnded();
   }
 
   @Override
@@ -164,14 +140,6 @@ public final class MariaDbClusterExtension
   public Object resolveParameter(
       ParameterContext parameterContext, ExtensionContext extensionContext) {
     return cluster();
-  }
-
-  private void closeCluster() {
-    MariaDbCluster current = cluster;
-    cluster = null;
-    if (current != null) {
-      current.close();
-    }
   }
 
   /** Configures a {@link MariaDbClusterExtension}; mirrors {@link MariaDbClusterBuilder}. */

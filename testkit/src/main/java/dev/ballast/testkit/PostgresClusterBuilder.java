@@ -1,5 +1,6 @@
 package dev.ballast.testkit;
 
+import dev.ballast.testkit.internal.cluster.NodeLayout;
 import dev.ballast.testkit.internal.pg.ClusterLauncher;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,11 +22,8 @@ public final class PostgresClusterBuilder {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final Pattern SETTING_NAME = Pattern.compile("[a-z_][a-z0-9_.]*");
-  private static final int MAX_REPLICAS = 8;
 
-  private int replicas;
-  private List<String> zones = List.of();
-  private final Map<String, String> zonesByNode = new LinkedHashMap<>();
+  private NodeLayout layout = new NodeLayout();
   private String databaseName = "app";
   private List<String> extraDatabases = List.of();
   private final Map<String, String> settings = new LinkedHashMap<>();
@@ -41,11 +39,7 @@ public final class PostgresClusterBuilder {
    * @return this builder
    */
   public PostgresClusterBuilder replicas(int count) {
-    if (count < 0 || count > MAX_REPLICAS) {
-      throw new IllegalArgumentException(
-          "replicas: " + count + " (expected: 0 to " + MAX_REPLICAS + ")");
-    }
-    this.replicas = count;
+    layout.replicas(count);
     return this;
   }
 
@@ -58,11 +52,7 @@ public final class PostgresClusterBuilder {
    * @return this builder
    */
   public PostgresClusterBuilder zones(String... zones) {
-    Objects.requireNonNull(zones, "zones");
-    for (String zone : zones) {
-      Objects.requireNonNull(zone, "zones: null element");
-    }
-    this.zones = List.of(zones);
+    layout.zones(zones);
     return this;
   }
 
@@ -74,9 +64,7 @@ public final class PostgresClusterBuilder {
    * @return this builder
    */
   public PostgresClusterBuilder zone(String nodeName, String zone) {
-    Objects.requireNonNull(nodeName, "nodeName");
-    Objects.requireNonNull(zone, "zone");
-    zonesByNode.put(nodeName, zone);
+    layout.zone(nodeName, zone);
     return this;
   }
 
@@ -202,8 +190,8 @@ public final class PostgresClusterBuilder {
    * @throws PgClusterException if a server does not start
    */
   public PostgresCluster start() {
-    List<String> names = nodeNames();
-    List<String> nodeZones = resolveZones(names);
+    List<String> names = layout.nodeNames();
+    List<String> nodeZones = layout.resolveZones();
     checkDatabases();
     Path parent =
         parentDirectory != null
@@ -220,7 +208,7 @@ public final class PostgresClusterBuilder {
 
   /** Checks what only a complete configuration can show (zones against the node count). */
   void validate() {
-    resolveZones(nodeNames());
+    layout.resolveZones();
     checkDatabases();
   }
 
@@ -238,9 +226,7 @@ public final class PostgresClusterBuilder {
   /** An independent builder with the same settings. */
   PostgresClusterBuilder copy() {
     PostgresClusterBuilder copy = new PostgresClusterBuilder();
-    copy.replicas = replicas;
-    copy.zones = zones;
-    copy.zonesByNode.putAll(zonesByNode);
+    copy.layout = layout.copy();
     copy.databaseName = databaseName;
     copy.extraDatabases = extraDatabases;
     copy.settings.putAll(settings);
@@ -249,45 +235,10 @@ public final class PostgresClusterBuilder {
     return copy;
   }
 
-  private List<String> nodeNames() {
-    List<String> names = new ArrayList<>();
-    names.add("primary");
-    for (int i = 1; i <= replicas; i++) {
-      names.add("r" + i);
-    }
-    return names;
-  }
-
-  private List<String> resolveZones(List<String> names) {
-    if (!zones.isEmpty() && zones.size() != names.size()) {
-      throw new IllegalArgumentException(
-          "zones: "
-              + zones
-              + " (expected: "
-              + names.size()
-              + " labels, one for each of "
-              + names
-              + ")");
-    }
-    for (String node : zonesByNode.keySet()) {
-      if (!names.contains(node)) {
-        throw new IllegalArgumentException("zone: " + node + " (expected: one of " + names + ")");
-      }
-    }
-    List<String> resolved = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      String fallback = zones.isEmpty() ? "" : zones.get(i);
-      resolved.add(zonesByNode.getOrDefault(names.get(i), fallback));
-    }
-    return resolved;
-  }
-
   @Override
   public String toString() {
-    return "PostgresClusterBuilder[replicas="
-        + replicas
-        + ", zones="
-        + zones
+    return "PostgresClusterBuilder["
+        + layout
         + ", database="
         + databaseName
         + ", databases="

@@ -1,9 +1,9 @@
 package dev.ballast.testkit;
 
+import dev.ballast.testkit.internal.cluster.SharedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -53,12 +53,18 @@ public final class PostgresClusterExtension
         AfterEachCallback,
         ParameterResolver {
 
-  private final PostgresClusterBuilder clusterBuilder;
-  private @Nullable PostgresCluster cluster;
-  private int openClassScopes;
+  private final SharedCluster<PostgresCluster> shared;
 
   private PostgresClusterExtension(PostgresClusterBuilder clusterBuilder) {
-    this.clusterBuilder = clusterBuilder;
+    this.shared =
+        new SharedCluster<>(
+            clusterBuilder::start,
+            PostgresCluster::isClosed,
+            cluster -> {
+              cluster.resetFaults();
+              return !cluster.isTopologyChanged();
+            },
+            PostgresCluster::close);
   }
 
   /**
@@ -73,13 +79,8 @@ public final class PostgresClusterExtension
    *
    * @throws PgClusterException if it has to be started and cannot be
    */
-  public synchronized PostgresCluster cluster() {
-    PostgresCluster current = cluster;
-    if (current == null || current.isClosed()) {
-      current = clusterBuilder.start();
-      cluster = current;
-    }
-    return current;
+  public PostgresCluster cluster() {
+    return shared.current();
   }
 
   /** {@return the current cluster's primary; see {@link PostgresCluster#primary()}} */
@@ -106,53 +107,28 @@ public final class PostgresClusterExtension
    *
    * @return the new cluster
    */
-  public synchronized PostgresCluster rebuild() {
-    closeCluster();
-    return cluster();
+  public PostgresCluster rebuild() {
+    return shared.rebuild();
   }
 
   @Override
-  public synchronized void beforeAll(ExtensionContext context) {
-    openClassScopes++;
-    cluster();
+  public void beforeAll(ExtensionContext context) {
+    shared.classStarted();
   }
 
   @Override
-  public synchronized void afterAll(ExtensionContext context) {
-    openClassScopes = Math.max(0, openClassScopes - 1);
-    if (openClassScopes == 0) {
-      closeCluster();
-    }
+  public void afterAll(ExtensionContext context) {
+    shared.classEnded();
   }
 
   @Override
-  public synchronized void beforeEach(ExtensionContext context) {
-    cluster();
+  public void beforeEach(ExtensionContext context) {
+    shared.current();
   }
 
   @Override
-  public synchronized void afterEach(ExtensionContext context) {
-    if (openClassScopes == 0) {
-      // registered on an instance field: one cluster per test
-      closeCluster();
-      return;
-    }
-    PostgresCluster current = cluster;
-    if (current == null || current.isClosed()) {
-      return;
-    }
-    boolean reusable;
-    try {
-      current.resetFaults();
-      reusable = !current.isTopologyChanged();
-    } catch (RuntimeException e) {
-      // a cluster in an unknown state would make the next test fail for the wrong reason
-      reusable = false;
-    }
-    if (!reusable) {
-      // started again lazily, so the class's last test does not pay for a cluster nobody uses
-      closeCluster();
-    }
+  public void afterEach(ExtensionContext context) {
+    shared.testEnded();
   }
 
   @Override
@@ -165,14 +141,6 @@ public final class PostgresClusterExtension
   public Object resolveParameter(
       ParameterContext parameterContext, ExtensionContext extensionContext) {
     return cluster();
-  }
-
-  private void closeCluster() {
-    PostgresCluster current = cluster;
-    cluster = null;
-    if (current != null) {
-      current.close();
-    }
   }
 
   /** Configures a {@link PostgresClusterExtension}; mirrors {@link PostgresClusterBuilder}. */
