@@ -18,8 +18,12 @@ public final class SectionResult {
   private final List<Figure> figures = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  /** A figure measured by a benchmark: which benchmark, and the number (NaN if none came out). */
-  public record Figure(String benchmark, double value, String unit) {}
+  /**
+   * A figure measured by a benchmark: which benchmark, and the number (NaN if none came out). A
+   * {@code count} counts events (e.g. wrong answers) and may rightly be 0; any other figure is a
+   * measurement (a rate, a time, a size) that a working benchmark makes positive.
+   */
+  public record Figure(String benchmark, double value, String unit, boolean count) {}
 
   /** An empty result for section {@code name}. */
   public SectionResult(String name) {
@@ -49,9 +53,17 @@ public final class SectionResult {
     return this;
   }
 
-  /** Records a figure. */
+  /** Records a measurement (a rate, a time, a size), positive when the benchmark worked. */
   public SectionResult figure(String benchmark, double value, String unit) {
-    figures.add(new Figure(benchmark, value, unit));
+    figures.add(new Figure(benchmark, value, unit, false));
+    return this;
+  }
+
+  /**
+   * Records a count of events, e.g. stale reads, where 0 is a valid (often the hoped-for) figure.
+   */
+  public SectionResult count(String benchmark, long value) {
+    figures.add(new Figure(benchmark, value, "", true));
     return this;
   }
 

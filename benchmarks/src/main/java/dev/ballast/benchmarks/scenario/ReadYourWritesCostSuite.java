@@ -165,7 +165,7 @@ public final class ReadYourWritesCostSuite {
           Table.num(s.percentileMicros(99), 0));
       section.figure(name + " write-then-read cycles/s", c.throughput(), "1/s");
       section.figure(name + " read-write SELECTs/s", s.throughput(), "1/s");
-      section.figure(name + " stale read-backs", b.stale.sum(), "");
+      section.count(name + " stale read-backs", b.stale.sum());
     }
     table.note(
         "Each contender has its own HikariCP 7.1 pools, "
