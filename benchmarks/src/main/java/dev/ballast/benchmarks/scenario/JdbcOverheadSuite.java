@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * JDBC routing overhead on a real PostgreSQL primary + streaming replica (testkit): a read cycle
@@ -34,10 +33,9 @@ public final class JdbcOverheadSuite {
 
   /** Runs and writes {@code jdbc-overhead.*} into {@code out}. */
   public SectionResult run(Path out) {
-    Map<String, ClosedLoop.Totals> reads = new LinkedHashMap<>();
-    Map<String, ClosedLoop.Totals> writes = new LinkedHashMap<>();
     int rounds = settings.isFull() ? 3 : 1;
     Duration segment = settings.measurementTime().multipliedBy(3);
+    CycleRounds cycles;
     try (PostgresCluster cluster = PostgresCluster.builder().replicas(1).start()) {
       PgNode primary = cluster.primary();
       PgNode replica = cluster.replicas().get(0);
@@ -47,53 +45,31 @@ public final class JdbcOverheadSuite {
       try {
         for (String name : JdbcContenders.NAMES) {
           contenders.put(name, JdbcContenders.create(name, primary, replica));
-          reads.put(name, new ClosedLoop.Totals());
-          writes.put(name, new ClosedLoop.Totals());
         }
-        for (Map.Entry<String, JdbcContenders.Contender> e : contenders.entrySet()) {
-          // Ballast and the raw baseline must not fail; a peer's failures are counted and shown.
-          boolean strict = !e.getKey().startsWith("AWS") && !e.getKey().startsWith("Spring");
-          JdbcContenders.Contender c = e.getValue();
-          ClosedLoop.run(
-              JdbcContenders.ops(c, true, THREADS), settings.scenarioWarmup(), null, strict);
-          ClosedLoop.run(
-              JdbcContenders.ops(c, false, THREADS), settings.scenarioWarmup(), null, strict);
-        }
-        for (int round = 0; round < rounds; round++) {
-          for (Map.Entry<String, JdbcContenders.Contender> e : contenders.entrySet()) {
-            boolean strict = !e.getKey().startsWith("AWS") && !e.getKey().startsWith("Spring");
-            ClosedLoop.run(
-                JdbcContenders.ops(e.getValue(), true, THREADS),
+        // Ballast and the raw baseline must not fail; a peer's failures are counted and shown.
+        cycles =
+            CycleRounds.measure(
+                contenders,
+                name -> !name.startsWith("AWS") && !name.startsWith("Spring"),
+                THREADS,
+                settings.scenarioWarmup(),
                 segment,
-                reads.get(e.getKey()),
-                strict);
-            ClosedLoop.run(
-                JdbcContenders.ops(e.getValue(), false, THREADS),
-                segment,
-                writes.get(e.getKey()),
-                strict);
-          }
-        }
+                rounds);
       } finally {
         contenders.values().forEach(JdbcContenders.Contender::close);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("setting up the benchmark table failed", e);
     }
-    return report(reads, writes, rounds, segment, out);
+    return report(cycles, rounds, segment, out);
   }
 
-  private SectionResult report(
-      Map<String, ClosedLoop.Totals> reads,
-      Map<String, ClosedLoop.Totals> writes,
-      int rounds,
-      Duration segment,
-      Path out) {
+  private SectionResult report(CycleRounds cycles, int rounds, Duration segment, Path out) {
     SectionResult section = new SectionResult("jdbc-overhead");
-    ClosedLoop.Totals rawRead = Objects.requireNonNull(reads.get(JdbcContenders.NAMES.get(0)));
-    ClosedLoop.Totals rawWrite = Objects.requireNonNull(writes.get(JdbcContenders.NAMES.get(0)));
+    ClosedLoop.Totals rawRead = cycles.read(JdbcContenders.NAMES.get(0));
+    ClosedLoop.Totals rawWrite = cycles.write(JdbcContenders.NAMES.get(0));
     Table table =
-        new Table(
+        cycles.table(
             "JDBC routing overhead: PostgreSQL primary + 1 streaming replica on this machine, "
                 + THREADS
                 + " threads, contenders alternated ("
@@ -101,45 +77,8 @@ public final class JdbcOverheadSuite {
                 + " × "
                 + segment.toMillis()
                 + " ms per cycle kind)",
-            "contender",
-            "read cycles/s",
-            "÷ raw",
-            "read p99 µs",
-            "read B/cycle",
-            "÷ raw",
-            "write cycles/s",
-            "÷ raw",
-            "write p99 µs",
-            "errors");
-    for (String name : reads.keySet()) {
-      ClosedLoop.Totals r = Objects.requireNonNull(reads.get(name));
-      ClosedLoop.Totals w = Objects.requireNonNull(writes.get(name));
-      table.row(
-          name,
-          Table.num(r.throughput(), 0),
-          Table.ratio(r.throughput() / rawRead.throughput()),
-          Table.num(r.percentileMicros(99), 0),
-          Table.num(r.bytesPerCall(), 0),
-          Table.ratio(r.bytesPerCall() / rawRead.bytesPerCall()),
-          Table.num(w.throughput(), 0),
-          Table.ratio(w.throughput() / rawWrite.throughput()),
-          Table.num(w.percentileMicros(99), 0),
-          r.errors + w.errors);
-      Throwable error = r.firstError != null ? r.firstError : w.firstError;
-      if (error != null) {
-        table.note(
-            name
-                + ": "
-                + (r.errors + w.errors)
-                + " failed cycles, first: "
-                + error.getClass().getSimpleName()
-                + ": "
-                + error.getMessage());
-      }
-      section.figure(name + " reads/s", r.throughput(), "1/s");
-      section.figure(name + " writes/s", w.throughput(), "1/s");
-      section.figure(name + " read bytes/cycle", r.bytesPerCall(), "B");
-    }
+            true,
+            section);
     table.note(
         "Every contender has its own HikariCP 7.1 pools, "
             + JdbcContenders.POOL_SIZE
@@ -163,10 +102,10 @@ public final class JdbcOverheadSuite {
     List<String> names = new ArrayList<>();
     List<Double> r = new ArrayList<>();
     List<Double> w = new ArrayList<>();
-    for (String name : reads.keySet()) {
+    for (String name : cycles.names()) {
       names.add(name.length() > 40 ? name.substring(0, 40) + "…" : name);
-      r.add(Objects.requireNonNull(reads.get(name)).throughput());
-      w.add(Objects.requireNonNull(writes.get(name)).throughput());
+      r.add(cycles.read(name).throughput());
+      w.add(cycles.write(name).throughput());
     }
     Map<String, List<Double>> series = new LinkedHashMap<>();
     series.put("read cycles/s", r);
@@ -179,8 +118,8 @@ public final class JdbcOverheadSuite {
             names,
             series,
             false));
-    ClosedLoop.Totals br = Objects.requireNonNull(reads.get(JdbcContenders.NAMES.get(1)));
-    ClosedLoop.Totals bw = Objects.requireNonNull(writes.get(JdbcContenders.NAMES.get(1)));
+    ClosedLoop.Totals br = cycles.read(JdbcContenders.NAMES.get(1));
+    ClosedLoop.Totals bw = cycles.write(JdbcContenders.NAMES.get(1));
     double readShare = br.throughput() / rawRead.throughput();
     double writeShare = bw.throughput() / rawWrite.throughput();
     section.goal(
@@ -216,8 +155,8 @@ public final class JdbcOverheadSuite {
     boolean ahead = true;
     StringBuilder measured = new StringBuilder();
     for (int i = 2; i < JdbcContenders.NAMES.size(); i++) {
-      ClosedLoop.Totals pr = Objects.requireNonNull(reads.get(JdbcContenders.NAMES.get(i)));
-      ClosedLoop.Totals pw = Objects.requireNonNull(writes.get(JdbcContenders.NAMES.get(i)));
+      ClosedLoop.Totals pr = cycles.read(JdbcContenders.NAMES.get(i));
+      ClosedLoop.Totals pw = cycles.write(JdbcContenders.NAMES.get(i));
       ahead &= br.throughput() > pr.throughput() && bw.throughput() > pw.throughput();
       measured
           .append(i == 2 ? "Spring" : "AWS")

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The {@link JdbcOverheadSuite} read and write cycles on a real MariaDB primary + GTID replica
@@ -29,12 +28,10 @@ public final class MariaDbOverheadSuite {
 
   /** Runs and writes {@code jdbc-overhead-mariadb.*} into {@code out}. */
   public SectionResult run(Path out) {
-    Map<String, ClosedLoop.Totals> reads = new LinkedHashMap<>();
-    Map<String, ClosedLoop.Totals> writes = new LinkedHashMap<>();
     Map<String, String> missing = new LinkedHashMap<>();
     int rounds = settings.isFull() ? 3 : 1;
     Duration segment = settings.measurementTime().multipliedBy(3);
-    int threads = JdbcOverheadSuite.THREADS;
+    CycleRounds cycles;
     try (MariaDbCluster cluster = MariaDbCluster.builder().replicas(1).start()) {
       MariaDbNode primary = cluster.primary();
       MariaDbNode replica = cluster.replicas().get(0);
@@ -52,55 +49,32 @@ public final class MariaDbOverheadSuite {
             // a peer that does not route here is reported, not measured
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             missing.put(name, cause.getClass().getSimpleName() + ": " + cause.getMessage());
-            continue;
-          }
-          reads.put(name, new ClosedLoop.Totals());
-          writes.put(name, new ClosedLoop.Totals());
-        }
-        for (Map.Entry<String, JdbcContenders.Contender> e : contenders.entrySet()) {
-          boolean strict = !e.getKey().startsWith("AWS");
-          JdbcContenders.Contender c = e.getValue();
-          ClosedLoop.run(
-              JdbcContenders.ops(c, true, threads), settings.scenarioWarmup(), null, strict);
-          ClosedLoop.run(
-              JdbcContenders.ops(c, false, threads), settings.scenarioWarmup(), null, strict);
-        }
-        for (int round = 0; round < rounds; round++) {
-          for (Map.Entry<String, JdbcContenders.Contender> e : contenders.entrySet()) {
-            boolean strict = !e.getKey().startsWith("AWS");
-            ClosedLoop.run(
-                JdbcContenders.ops(e.getValue(), true, threads),
-                segment,
-                reads.get(e.getKey()),
-                strict);
-            ClosedLoop.run(
-                JdbcContenders.ops(e.getValue(), false, threads),
-                segment,
-                writes.get(e.getKey()),
-                strict);
           }
         }
+        cycles =
+            CycleRounds.measure(
+                contenders,
+                name -> !name.startsWith("AWS"),
+                JdbcOverheadSuite.THREADS,
+                settings.scenarioWarmup(),
+                segment,
+                rounds);
       } finally {
         contenders.values().forEach(JdbcContenders.Contender::close);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("setting up the benchmark table failed", e);
     }
-    return report(reads, writes, missing, rounds, segment, out);
+    return report(cycles, missing, rounds, segment, out);
   }
 
   private SectionResult report(
-      Map<String, ClosedLoop.Totals> reads,
-      Map<String, ClosedLoop.Totals> writes,
-      Map<String, String> missing,
-      int rounds,
-      Duration segment,
-      Path out) {
+      CycleRounds cycles, Map<String, String> missing, int rounds, Duration segment, Path out) {
     SectionResult section = new SectionResult("jdbc-overhead-mariadb");
-    ClosedLoop.Totals rawRead = Objects.requireNonNull(reads.get(MariaDbContenders.NAMES.get(0)));
-    ClosedLoop.Totals rawWrite = Objects.requireNonNull(writes.get(MariaDbContenders.NAMES.get(0)));
+    ClosedLoop.Totals rawRead = cycles.read(MariaDbContenders.NAMES.get(0));
+    ClosedLoop.Totals rawWrite = cycles.write(MariaDbContenders.NAMES.get(0));
     Table table =
-        new Table(
+        cycles.table(
             "JDBC routing overhead on MariaDB 11.4: primary + 1 GTID replica on this machine, "
                 + JdbcOverheadSuite.THREADS
                 + " threads, contenders alternated ("
@@ -108,40 +82,8 @@ public final class MariaDbOverheadSuite {
                 + " × "
                 + segment.toMillis()
                 + " ms per cycle kind)",
-            "contender",
-            "read cycles/s",
-            "÷ raw",
-            "read p99 µs",
-            "write cycles/s",
-            "÷ raw",
-            "write p99 µs",
-            "errors");
-    for (String name : reads.keySet()) {
-      ClosedLoop.Totals r = Objects.requireNonNull(reads.get(name));
-      ClosedLoop.Totals w = Objects.requireNonNull(writes.get(name));
-      table.row(
-          name,
-          Table.num(r.throughput(), 0),
-          Table.ratio(r.throughput() / rawRead.throughput()),
-          Table.num(r.percentileMicros(99), 0),
-          Table.num(w.throughput(), 0),
-          Table.ratio(w.throughput() / rawWrite.throughput()),
-          Table.num(w.percentileMicros(99), 0),
-          r.errors + w.errors);
-      Throwable error = r.firstError != null ? r.firstError : w.firstError;
-      if (error != null) {
-        table.note(
-            name
-                + ": "
-                + (r.errors + w.errors)
-                + " failed cycles, first: "
-                + error.getClass().getSimpleName()
-                + ": "
-                + error.getMessage());
-      }
-      section.figure(name + " reads/s", r.throughput(), "1/s");
-      section.figure(name + " writes/s", w.throughput(), "1/s");
-    }
+            false,
+            section);
     for (Map.Entry<String, String> m : missing.entrySet()) {
       table.note(m.getKey() + ": not measured, its routing check failed: " + m.getValue());
     }
@@ -157,8 +99,8 @@ public final class MariaDbOverheadSuite {
             + " PostgreSQL only.");
     table.write(out, "jdbc-overhead-mariadb");
     section.table(table);
-    ClosedLoop.Totals br = Objects.requireNonNull(reads.get(MariaDbContenders.NAMES.get(1)));
-    ClosedLoop.Totals bw = Objects.requireNonNull(writes.get(MariaDbContenders.NAMES.get(1)));
+    ClosedLoop.Totals br = cycles.read(MariaDbContenders.NAMES.get(1));
+    ClosedLoop.Totals bw = cycles.write(MariaDbContenders.NAMES.get(1));
     double readShare = br.throughput() / rawRead.throughput();
     double writeShare = bw.throughput() / rawWrite.throughput();
     section.goal(
