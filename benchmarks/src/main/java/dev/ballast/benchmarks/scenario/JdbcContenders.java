@@ -13,12 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
-import software.amazon.jdbc.HikariPooledConnectionProvider;
 
 /**
  * The ways of sending reads to a replica and writes to the primary that the JDBC overhead benchmark
@@ -197,84 +195,15 @@ final class JdbcContenders {
     };
   }
 
-  /** How long the wrapper keeps an idle internal pool: its own default, 30 minutes. */
-  private static final long AWS_POOL_EXPIRATION_NANOS = TimeUnit.MINUTES.toNanos(30);
-
-  /** How often the wrapper looks for expired internal pools: its own default, 10 minutes. */
-  private static final long AWS_POOL_CLEANUP_NANOS = TimeUnit.MINUTES.toNanos(10);
-
   private static Contender aws(PgNode primary, PgNode replica) {
-    // Internal pools, one per host (the wrapper's documented setting for read/write splitting with
-    // frequent setReadOnly calls). The provider fills in URL, user and password itself; the
-    // configurator only sizes the pool. By default it pools RDS instance hosts only, so accept
-    // every host here. Pool expiry and cleanup interval are the wrapper's defaults: with zero,
-    // every connect disposes of a host's pool once it has no active connection and opens a new
-    // one, and a pool closed while another thread waits on it times out with total=0.
-    HikariPooledConnectionProvider provider =
-        new HikariPooledConnectionProvider(
-            (host, props) -> {
-              HikariConfig c = new HikariConfig();
-              c.setMaximumPoolSize(POOL_SIZE);
-              c.setMinimumIdle(POOL_SIZE);
-              c.setAutoCommit(true);
-              return c;
-            },
-            null,
-            (host, props) -> true,
-            AWS_POOL_EXPIRATION_NANOS,
-            AWS_POOL_CLEANUP_NANOS);
-    software.amazon.jdbc.Driver.setCustomConnectionProvider(provider);
-    // Off RDS and Aurora there is no topology to query: the hosts come from the URL, and only with
-    // singleWriterConnectionString is the first one the writer and the others readers. Without it
-    // every host is a writer, no reader is found, and the plugin quietly keeps reads on the writer.
-    String url =
-        "jdbc:aws-wrapper:postgresql://127.0.0.1:"
-            + primary.port()
-            + ",127.0.0.1:"
-            + replica.port()
-            + "/"
-            + primary.databaseName();
-    Properties props = new Properties();
-    props.setProperty("user", primary.user());
-    props.setProperty("wrapperPlugins", "readWriteSplitting");
-    props.setProperty("wrapperDialect", "pg");
-    props.setProperty("singleWriterConnectionString", "true");
-    props.setProperty("readerHostSelectorStrategy", "random");
-    software.amazon.jdbc.Driver driver = new software.amazon.jdbc.Driver();
-    DataSource ds = new DriverDataSource(driver, url, props);
-    Contender contender =
-        Contender.of(
-            ds,
-            ds,
-            () -> {
-              provider.releaseResources();
-              software.amazon.jdbc.Driver.resetCustomConnectionProvider();
-            });
-    try {
-      requireRouting(ds);
-    } catch (SQLException | RuntimeException e) {
-      contender.close();
-      throw new IllegalStateException("AWS wrapper: read/write routing check failed", e);
-    }
-    return contender;
-  }
-
-  /**
-   * Fails unless a read-only connection of {@code ds} reaches a replica and a read-write one the
-   * primary: the wrapper falls back to the writer without an error when it finds no reader.
-   */
-  private static void requireRouting(DataSource ds) throws SQLException {
-    try (Connection c = ds.getConnection()) {
-      c.setReadOnly(true);
-      if (!inRecovery(c)) {
-        throw new IllegalStateException("a read-only connection reached the primary");
-      }
-    }
-    try (Connection c = ds.getConnection()) {
-      if (inRecovery(c)) {
-        throw new IllegalStateException("a read-write connection reached a replica");
-      }
-    }
+    return AwsWrapperContender.create(
+        "postgresql",
+        "pg",
+        primary,
+        replica,
+        primary.databaseName(),
+        JdbcContenders::inRecovery,
+        "AWS wrapper");
   }
 
   private static boolean inRecovery(Connection c) throws SQLException {

@@ -10,10 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import software.amazon.jdbc.HikariPooledConnectionProvider;
 
 /**
  * The {@link JdbcContenders} of the JDBC overhead benchmark on MariaDB: raw HikariCP, Ballast and
@@ -71,66 +67,14 @@ final class MariaDbContenders {
   }
 
   private static JdbcContenders.Contender aws(MariaDbNode primary, MariaDbNode replica) {
-    // the PostgreSQL setup (JdbcContenders#aws) with the wrapper's MariaDB dialect and URL scheme
-    HikariPooledConnectionProvider provider =
-        new HikariPooledConnectionProvider(
-            (host, props) -> {
-              HikariConfig c = new HikariConfig();
-              c.setMaximumPoolSize(JdbcContenders.POOL_SIZE);
-              c.setMinimumIdle(JdbcContenders.POOL_SIZE);
-              c.setAutoCommit(true);
-              return c;
-            },
-            null,
-            (host, props) -> true,
-            TimeUnit.MINUTES.toNanos(30),
-            TimeUnit.MINUTES.toNanos(10));
-    software.amazon.jdbc.Driver.setCustomConnectionProvider(provider);
-    String url =
-        "jdbc:aws-wrapper:mariadb://127.0.0.1:"
-            + primary.port()
-            + ",127.0.0.1:"
-            + replica.port()
-            + "/"
-            + primary.databaseName();
-    Properties props = new Properties();
-    props.setProperty("user", primary.user());
-    props.setProperty("wrapperPlugins", "readWriteSplitting");
-    props.setProperty("wrapperDialect", "mariadb");
-    props.setProperty("singleWriterConnectionString", "true");
-    props.setProperty("readerHostSelectorStrategy", "random");
-    DataSource ds =
-        new JdbcContenders.DriverDataSource(new software.amazon.jdbc.Driver(), url, props);
-    JdbcContenders.Contender contender =
-        JdbcContenders.Contender.of(
-            ds,
-            ds,
-            () -> {
-              provider.releaseResources();
-              software.amazon.jdbc.Driver.resetCustomConnectionProvider();
-            });
-    try {
-      requireRouting(ds);
-    } catch (SQLException | RuntimeException e) {
-      contender.close();
-      throw new IllegalStateException("AWS wrapper on MariaDB: read/write routing check failed", e);
-    }
-    return contender;
-  }
-
-  /** Fails unless read-only connections reach the replica and read-write ones the primary. */
-  private static void requireRouting(DataSource ds) throws SQLException {
-    try (Connection c = ds.getConnection()) {
-      c.setReadOnly(true);
-      if (!readOnlyServer(c)) {
-        throw new IllegalStateException("a read-only connection reached the primary");
-      }
-    }
-    try (Connection c = ds.getConnection()) {
-      if (readOnlyServer(c)) {
-        throw new IllegalStateException("a read-write connection reached a replica");
-      }
-    }
+    return AwsWrapperContender.create(
+        "mariadb",
+        "mariadb",
+        primary,
+        replica,
+        primary.databaseName(),
+        MariaDbContenders::readOnlyServer,
+        "AWS wrapper on MariaDB");
   }
 
   static boolean readOnlyServer(Connection c) throws SQLException {
