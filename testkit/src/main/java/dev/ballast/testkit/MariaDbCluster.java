@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * what killed JVMs left behind. The server binaries are unpacked once per machine into {@code
  * java.io.tmpdir} and kept. Thread-safe.
  */
-public final class MariaDbCluster implements AutoCloseable {
+public final class MariaDbCluster implements DbCluster<MariaDbNode> {
 
   /** System property naming the directory under which clusters are created by default. */
   public static final String DIRECTORY_PROPERTY = "ballast.testkit.mariadb.dir";

@@ -1,16 +1,7 @@
 package dev.ballast.testkit;
 
-import dev.ballast.testkit.internal.cluster.SharedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A JUnit 5 extension that shares one {@link MariaDbCluster} among the tests of a class and undoes,
@@ -45,25 +36,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Test methods and lifecycle methods may declare a {@link MariaDbCluster} parameter to receive
  * the current cluster.
  */
-public final class MariaDbClusterExtension
-    implements BeforeAllCallback,
-        AfterAllCallback,
-        BeforeEachCallback,
-        AfterEachCallback,
-        ParameterResolver {
-
-  private final SharedCluster<MariaDbCluster> shared;
+public final class MariaDbClusterExtension extends DbClusterExtension<MariaDbCluster, MariaDbNode> {
 
   private MariaDbClusterExtension(MariaDbClusterBuilder clusterBuilder) {
-    this.shared =
-        new SharedCluster<>(
-            clusterBuilder::start,
-            MariaDbCluster::isClosed,
-            cluster -> {
-              cluster.resetFaults();
-              return !cluster.isTopologyChanged();
-            },
-            MariaDbCluster::close);
+    super(MariaDbCluster.class, clusterBuilder::start);
   }
 
   /**
@@ -71,75 +47,6 @@ public final class MariaDbClusterExtension
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /**
-   * {@return the current cluster, started on first use if a test asks before JUnit's callbacks ran}
-   *
-   * @throws MariaDbClusterException if it has to be started and cannot be
-   */
-  public MariaDbCluster cluster() {
-    return shared.current();
-  }
-
-  /** {@return the current cluster's primary; see {@link MariaDbCluster#primary()}} */
-  public MariaDbNode primary() {
-    return cluster().primary();
-  }
-
-  /** {@return the current cluster's replicas; see {@link MariaDbCluster#replicas()}} */
-  public List<MariaDbNode> replicas() {
-    return cluster().replicas();
-  }
-
-  /**
-   * {@return a node of the current cluster by name; see {@link MariaDbCluster#node(String)}}
-   *
-   * @param name the node's name ({@code primary}, {@code replica1}, …)
-   */
-  public MariaDbNode node(String name) {
-    return cluster().node(name);
-  }
-
-  /**
-   * Closes the current cluster and starts a fresh one with the same settings.
-   *
-   * @return the new cluster
-   */
-  public MariaDbCluster rebuild() {
-    return shared.rebuild();
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    shared.classStarted();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    shared.classEnded();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    shared.current();
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    shared.testEnded();
-  }
-
-  @Override
-  public boolean supportsParameter(
-      ParameterContext parameterContext, ExtensionContext extensionContext) {
-    return parameterContext.getParameter().getType() == MariaDbCluster.class;
-  }
-
-  @Override
-  public Object resolveParameter(
-      ParameterContext parameterContext, ExtensionContext extensionContext) {
-    return cluster();
   }
 
   /** Configures a {@link MariaDbClusterExtension}; mirrors {@link MariaDbClusterBuilder}. */

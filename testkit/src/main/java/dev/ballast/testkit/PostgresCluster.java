@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * hook does the same for clusters that were never closed, and starting a cluster removes what
  * crashed JVMs left behind. Thread-safe.
  */
-public final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements DbCluster<PgNode> {
 
   /** System property naming the directory under which clusters are created by default. */
   public static final String DIRECTORY_PROPERTY = "ballast.testkit.pg.dir";

@@ -1,16 +1,7 @@
 package dev.ballast.testkit;
 
-import dev.ballast.testkit.internal.cluster.SharedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A JUnit 5 extension that shares one {@link PostgresCluster} among the tests of a class and
@@ -46,25 +37,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Test methods and lifecycle methods may declare a {@link PostgresCluster} parameter to receive
  * the current cluster.
  */
-public final class PostgresClusterExtension
-    implements BeforeAllCallback,
-        AfterAllCallback,
-        BeforeEachCallback,
-        AfterEachCallback,
-        ParameterResolver {
-
-  private final SharedCluster<PostgresCluster> shared;
+public final class PostgresClusterExtension extends DbClusterExtension<PostgresCluster, PgNode> {
 
   private PostgresClusterExtension(PostgresClusterBuilder clusterBuilder) {
-    this.shared =
-        new SharedCluster<>(
-            clusterBuilder::start,
-            PostgresCluster::isClosed,
-            cluster -> {
-              cluster.resetFaults();
-              return !cluster.isTopologyChanged();
-            },
-            PostgresCluster::close);
+    super(PostgresCluster.class, clusterBuilder::start);
   }
 
   /**
@@ -72,75 +48,6 @@ public final class PostgresClusterExtension
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /**
-   * {@return the current cluster, started on first use if a test asks before JUnit's callbacks ran}
-   *
-   * @throws PgClusterException if it has to be started and cannot be
-   */
-  public PostgresCluster cluster() {
-    return shared.current();
-  }
-
-  /** {@return the current cluster's primary; see {@link PostgresCluster#primary()}} */
-  public PgNode primary() {
-    return cluster().primary();
-  }
-
-  /** {@return the current cluster's replicas; see {@link PostgresCluster#replicas()}} */
-  public List<PgNode> replicas() {
-    return cluster().replicas();
-  }
-
-  /**
-   * {@return a node of the current cluster by name; see {@link PostgresCluster#node(String)}}
-   *
-   * @param name the node's name ({@code primary}, {@code replica1}, …)
-   */
-  public PgNode node(String name) {
-    return cluster().node(name);
-  }
-
-  /**
-   * Closes the current cluster and starts a fresh one with the same settings.
-   *
-   * @return the new cluster
-   */
-  public PostgresCluster rebuild() {
-    return shared.rebuild();
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    shared.classStarted();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    shared.classEnded();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    shared.current();
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    shared.testEnded();
-  }
-
-  @Override
-  public boolean supportsParameter(
-      ParameterContext parameterContext, ExtensionContext extensionContext) {
-    return parameterContext.getParameter().getType() == PostgresCluster.class;
-  }
-
-  @Override
-  public Object resolveParameter(
-      ParameterContext parameterContext, ExtensionContext extensionContext) {
-    return cluster();
   }
 
   /** Configures a {@link PostgresClusterExtension}; mirrors {@link PostgresClusterBuilder}. */
