@@ -5,7 +5,6 @@ import dev.ballast.benchmarks.RunSettings;
 import dev.ballast.benchmarks.SectionResult;
 import dev.ballast.benchmarks.report.Goal;
 import dev.ballast.benchmarks.report.Table;
-import dev.ballast.jdbc.ConsistencyScope;
 import dev.ballast.jdbc.ConsistencyToken;
 import dev.ballast.jdbc.ReadYourWrites;
 import dev.ballast.jdbc.RoutingDataSource;
@@ -14,13 +13,11 @@ import dev.ballast.testkit.PostgresCluster;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.Histogram;
 
 /**
  * Read-your-writes and failover on a real PostgreSQL primary + streaming replica (testkit).
@@ -73,7 +70,7 @@ public final class ConsistencySuite {
         // gtid is MariaDB's and MySQL's: a PostgreSQL router refuses it at start-up
         for (ReadYourWrites mode :
             List.of(ReadYourWrites.OFF, ReadYourWrites.WINDOW, ReadYourWrites.LSN)) {
-          Cell cell = measure(primary, replica, mode, steps);
+          ReadBackSteps cell = measure(primary, replica, mode, steps);
           table.row(
               state,
               mode.name().toLowerCase(java.util.Locale.ROOT),
@@ -136,21 +133,14 @@ public final class ConsistencySuite {
     return section;
   }
 
-  private static final class Cell {
-    int stale;
-    int replicaReads;
-    final Histogram latencyMicros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-  }
-
   private static HikariDataSource pool(PgNode node, String name) {
     HikariDataSource ds = JdbcContenders.pool(node, name);
     ds.setConnectionTimeout(250);
     return ds;
   }
 
-  private static Cell measure(PgNode primary, PgNode replica, ReadYourWrites mode, int steps)
-      throws SQLException {
-    Cell cell = new Cell();
+  private static ReadBackSteps measure(
+      PgNode primary, PgNode replica, ReadYourWrites mode, int steps) throws SQLException {
     try (HikariDataSource p = pool(primary, "ryw-primary");
         HikariDataSource r = pool(replica, "ryw-replica");
         RoutingDataSource router =
@@ -160,41 +150,12 @@ public final class ConsistencySuite {
                 .replica("r1", r)
                 .readYourWrites(mode)
                 .build()) {
-      long value = System.nanoTime();
-      for (int i = 0; i < steps; i++) {
-        value++;
-        // each step is one request: outside a scope, read-your-writes ends with the writing
-        // connection, before the read-back
-        ConsistencyScope request = router.withToken(ConsistencyToken.ofLsn(0));
-        try (Connection c = router.getConnection();
-            PreparedStatement s =
-                c.prepareStatement("UPDATE bench_counter SET v = ? WHERE id = 1")) {
-          s.setLong(1, value);
-          s.executeUpdate();
-        }
-        long t0 = System.nanoTime();
-        try (Connection c = router.getConnection()) {
-          c.setReadOnly(true);
-          try (PreparedStatement s =
-                  c.prepareStatement(
-                      "SELECT v, pg_is_in_recovery() FROM bench_counter WHERE id = 1");
-              ResultSet rs = s.executeQuery()) {
-            rs.next();
-            if (rs.getLong(1) < value) {
-              cell.stale++;
-            }
-            if (rs.getBoolean(2)) {
-              cell.replicaReads++;
-            }
-          }
-        }
-        request.close();
-        cell.latencyMicros.recordValue((System.nanoTime() - t0) / 1000);
-        // Space the steps so a window or a lag can matter between one step and the next.
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-      }
+      return ReadBackSteps.run(
+          router,
+          steps,
+          "SELECT v, pg_is_in_recovery() FROM bench_counter WHERE id = 1",
+          routing -> routing.withToken(ConsistencyToken.ofLsn(0)));
     }
-    return cell;
   }
 
   private static void createTable(PgNode primary) throws SQLException {

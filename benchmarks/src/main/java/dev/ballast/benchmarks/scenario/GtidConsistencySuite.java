@@ -5,23 +5,17 @@ import dev.ballast.benchmarks.RunSettings;
 import dev.ballast.benchmarks.SectionResult;
 import dev.ballast.benchmarks.report.Goal;
 import dev.ballast.benchmarks.report.Table;
-import dev.ballast.jdbc.ConsistencyScope;
 import dev.ballast.jdbc.ReadYourWrites;
 import dev.ballast.jdbc.RoutingDataSource;
 import dev.ballast.testkit.MariaDbCluster;
 import dev.ballast.testkit.MariaDbNode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.Histogram;
 
 /**
  * Read-your-writes on a real MariaDB primary + GTID replica (testkit), the PostgreSQL table of
@@ -72,7 +66,7 @@ public final class GtidConsistencySuite {
           replica.pauseReplication();
         }
         for (ReadYourWrites mode : MODES) {
-          Cell cell = measure(primary, replica, mode, steps);
+          ReadBackSteps cell = measure(primary, replica, mode, steps);
           table.row(
               state,
               mode.name().toLowerCase(Locale.ROOT),
@@ -108,16 +102,9 @@ public final class GtidConsistencySuite {
     return section;
   }
 
-  private static final class Cell {
-    int stale;
-    int replicaReads;
-    final Histogram latencyMicros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-  }
-
-  private static Cell measure(
+  private static ReadBackSteps measure(
       MariaDbNode primary, MariaDbNode replica, ReadYourWrites mode, int steps)
       throws SQLException {
-    Cell cell = new Cell();
     try (HikariDataSource p = MariaDbContenders.pool(primary, "gtid-primary");
         HikariDataSource r = MariaDbContenders.pool(replica, "gtid-replica");
         RoutingDataSource router =
@@ -127,40 +114,12 @@ public final class GtidConsistencySuite {
                 .replica("r1", r)
                 .readYourWrites(mode)
                 .build()) {
-      long value = System.nanoTime();
-      for (int i = 0; i < steps; i++) {
-        value++;
-        // each step is one request: outside a scope, read-your-writes ends with the writing
-        // connection, before the read-back
-        ConsistencyScope request = router.newScope();
-        try (Connection c = router.getConnection();
-            PreparedStatement s =
-                c.prepareStatement("UPDATE bench_counter SET v = ? WHERE id = 1")) {
-          s.setLong(1, value);
-          s.executeUpdate();
-        }
-        long t0 = System.nanoTime();
-        try (Connection c = router.getConnection()) {
-          c.setReadOnly(true);
-          try (PreparedStatement s =
-                  c.prepareStatement("SELECT v, @@read_only FROM bench_counter WHERE id = 1");
-              ResultSet rs = s.executeQuery()) {
-            rs.next();
-            if (rs.getLong(1) < value) {
-              cell.stale++;
-            }
-            if (rs.getBoolean(2)) {
-              cell.replicaReads++;
-            }
-          }
-        }
-        request.close();
-        cell.latencyMicros.recordValue((System.nanoTime() - t0) / 1000);
-        // Space the steps so a window or a lag can matter between one step and the next.
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-      }
+      return ReadBackSteps.run(
+          router,
+          steps,
+          "SELECT v, @@read_only FROM bench_counter WHERE id = 1",
+          RoutingDataSource::newScope);
     }
-    return cell;
   }
 
   private static void createTable(MariaDbNode primary) throws SQLException {
