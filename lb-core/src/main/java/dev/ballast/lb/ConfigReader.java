@@ -2,22 +2,17 @@ package dev.ballast.lb;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.ballast.lb.internal.config.EditDistance;
-import dev.ballast.lb.internal.config.ProblemLine;
-import dev.ballast.lb.internal.config.Secrets;
-import dev.ballast.lb.internal.config.ValueParsers;
-import java.time.Duration;
-import java.util.ArrayList;
+import dev.ballast.lb.internal.config.ProblemLog;
+import dev.ballast.lb.internal.config.PropertyTable;
+import dev.ballast.lb.internal.config.RelativeProblems;
+import dev.ballast.lb.internal.config.UnknownKeys;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -41,17 +36,12 @@ import org.jspecify.annotations.Nullable;
  * <p>The properties are copied when the reader is made; later changes to them are not seen. Not
  * thread-safe: meant for one thread at start-up.
  */
-public final class ConfigReader {
+public final class ConfigReader extends ConfigGetters {
   /** The namespace whose unread keys {@link #checkUnknownKeys()} reports. */
   public static final String NAMESPACE = "ballast.";
 
-  private static final String NON_EMPTY = "a non-empty value";
-
-  private final NavigableMap<String, String> properties = new TreeMap<>();
+  private final ProblemLog problems;
   private final Function<String, @Nullable String> environment;
-  private final Set<String> known = new LinkedHashSet<>();
-  private final Set<String> consumed = new TreeSet<>();
-  private final Set<String> problems = new LinkedHashSet<>();
 
   /**
    * A reader of {@code properties} that looks up environment variables with System::getenv.
@@ -70,11 +60,9 @@ public final class ConfigReader {
    * @param environment looks up an environment variable; returns null when it is unset
    */
   public ConfigReader(Properties properties, Function<String, @Nullable String> environment) {
-    requireNonNull(properties, "properties");
+    super(new PropertyTable(requireNonNull(properties, "properties")));
     this.environment = requireNonNull(environment, "environment");
-    for (String key : properties.stringPropertyNames()) {
-      this.properties.put(key, properties.getProperty(key, "").trim());
-    }
+    this.problems = table.problems();
   }
 
   /**
@@ -105,170 +93,6 @@ public final class ConfigReader {
   }
 
   /**
-   * {@return the value of {@code key}, or {@code def} when absent; an empty value is a problem}
-   *
-   * @param key the full property key
-   * @param def the value when the key is absent or invalid
-   */
-  public String string(String key, String def) {
-    return optionalString(key).orElse(def);
-  }
-
-  /**
-   * {@return the value of {@code key}, or empty when absent; an empty value is a problem}
-   *
-   * @param key the full property key
-   */
-  public Optional<String> optionalString(String key) {
-    return get(keys(key), NON_EMPTY, Function.identity());
-  }
-
-  /**
-   * {@return the value of {@code key}; when absent, records {@code <key>: (missing) (expected:
-   * <expected>)} and returns an empty string}
-   *
-   * @param key the full property key
-   * @param expected what a valid value looks like, for the problem line
-   */
-  public String required(String key, String expected) {
-    return required(keys(key), expected);
-  }
-
-  /**
-   * {@return the duration at {@code key} (see {@link Durations#parse}), or {@code def} when absent}
-   *
-   * @param key the full property key
-   * @param def the value when the key is absent or invalid
-   */
-  public Duration duration(String key, Duration def) {
-    return optionalDuration(key).orElse(def);
-  }
-
-  /**
-   * {@return the duration at {@code key} (see {@link Durations#parse}), or empty when absent}
-   *
-   * @param key the full property key
-   */
-  public Optional<Duration> optionalDuration(String key) {
-    return get(keys(key), Durations.EXPECTED, Durations::parse);
-  }
-
-  /**
-   * {@return the integer at {@code key}, which must lie in {@code min..max} (inclusive; pass {@code
-   * Integer.MIN_VALUE}/{@code Integer.MAX_VALUE} for no bound), or {@code def} when absent}
-   *
-   * @param key the full property key
-   * @param def the value when the key is absent or invalid
-   * @param min the smallest accepted value
-   * @param max the largest accepted value
-   */
-  public int integer(String key, int def, int min, int max) {
-    return optionalInteger(key, min, max).orElse(def);
-  }
-
-  /**
-   * As {@link #integer}, empty when absent.
-   *
-   * @param key the full property key
-   * @param min the smallest accepted value
-   * @param max the largest accepted value
-   * @return the value; empty when absent or invalid
-   */
-  public Optional<Integer> optionalInteger(String key, int min, int max) {
-    return get(
-        keys(key), ValueParsers.integerExpected(min, max), v -> ValueParsers.integer(v, min, max));
-  }
-
-  /**
-   * {@return the finite number at {@code key}, which must lie in {@code min..max} (inclusive; pass
-   * infinities for no bound), or {@code def} when absent}
-   *
-   * @param key the full property key
-   * @param def the value when the key is absent or invalid
-   * @param min the smallest accepted value
-   * @param max the largest accepted value
-   */
-  public double decimal(String key, double def, double min, double max) {
-    return optionalDecimal(key, min, max).orElse(def);
-  }
-
-  /**
-   * As {@link #decimal}, empty when absent.
-   *
-   * @param key the full property key
-   * @param min the smallest accepted value
-   * @param max the largest accepted value
-   * @return the value; empty when absent or invalid
-   */
-  public Optional<Double> optionalDecimal(String key, double min, double max) {
-    return get(
-        keys(key), ValueParsers.decimalExpected(min, max), v -> ValueParsers.decimal(v, min, max));
-  }
-
-  /**
-   * {@return {@code true} or {@code false} (any letter case) at {@code key}, or {@code def} when
-   * absent}
-   *
-   * @param key the full property key
-   * @param def the value when the key is absent or invalid
-   */
-  public boolean bool(String key, boolean def) {
-    return optionalBool(key).orElse(def);
-  }
-
-  /**
-   * As {@link #bool}, empty when absent.
-   *
-   * @param key the full property key
-   * @return the value; empty when absent or invalid
-   */
-  public Optional<Boolean> optionalBool(String key) {
-    return get(keys(key), ValueParsers.BOOL_EXPECTED, ValueParsers::bool);
-  }
-
-  /**
-   * {@return the value at {@code key} converted by {@code parser}, or {@code def} when absent} The
-   * parser gets the trimmed, non-empty value and signals a bad one by throwing any runtime
-   * exception (its message is not shown; {@code expected} is, e.g. {@code "one of " +
-   * Strategy.names()}).
-   *
-   * @param <T> the type of the parsed value
-   * @param key the full property key
-   * @param def the value when the key is absent or invalid
-   * @param parser turns a value into the result, or throws {@link IllegalArgumentException} when it
-   *     is not valid
-   * @param expected what a valid value looks like, for the problem line
-   */
-  public <T> T choice(String key, T def, Function<String, ? extends T> parser, String expected) {
-    return this.<T>optionalChoice(key, parser, expected).orElse(def);
-  }
-
-  /**
-   * As {@link #choice}, empty when absent.
-   *
-   * @param <T> the type of the parsed value
-   * @param key the full property key
-   * @param parser turns a value into the result, or throws {@link IllegalArgumentException} when it
-   *     is not valid
-   * @param expected what a valid value looks like, for the problem line
-   * @return the parsed value; empty when absent or invalid
-   */
-  public <T> Optional<T> optionalChoice(
-      String key, Function<String, ? extends T> parser, String expected) {
-    return get(keys(key), requireNonNull(expected, "expected"), requireNonNull(parser, "parser"));
-  }
-
-  /**
-   * {@return the zone shares such as {@code a=40,b=40,c=20} at {@code key}, in the order written
-   * (unmodifiable); empty when absent or malformed}
-   *
-   * @param key the full property key
-   */
-  public Map<String, Double> shares(String key) {
-    return shares(keys(key));
-  }
-
-  /**
    * {@return the distinct next dotted segments of the keys under {@code prefix}, sorted: {@code
    * names("ballast.http.services.")} gives the service names} Names cannot contain dots. Reads
    * nothing: the keys under each name still have to be read.
@@ -276,20 +100,7 @@ public final class ConfigReader {
    * @param prefix the key prefix, normally ending with a dot
    */
   public List<String> names(String prefix) {
-    requireNonNull(prefix, "prefix");
-    Set<String> names = new TreeSet<>();
-    for (String key : properties.tailMap(prefix).keySet()) {
-      if (!key.startsWith(prefix)) {
-        break;
-      }
-      String rest = key.substring(prefix.length());
-      int dot = rest.indexOf('.');
-      String name = dot < 0 ? rest : rest.substring(0, dot);
-      if (!name.isEmpty()) {
-        names.add(name);
-      }
-    }
-    return List.copyOf(names);
+    return table.names(prefix);
   }
 
   /**
@@ -301,20 +112,7 @@ public final class ConfigReader {
    * @param prefix the key prefix, normally ending with a dot
    */
   public Map<String, String> passthrough(String prefix) {
-    requireNonNull(prefix, "prefix");
-    Map<String, String> result = new TreeMap<>();
-    for (Map.Entry<String, String> e : properties.tailMap(prefix).entrySet()) {
-      String key = e.getKey();
-      if (!key.startsWith(prefix)) {
-        break;
-      }
-      if (key.length() > prefix.length()) {
-        known.add(key);
-        consumed.add(key);
-        result.put(key.substring(prefix.length()), e.getValue());
-      }
-    }
-    return Collections.unmodifiableMap(result);
+    return table.passthrough(prefix);
   }
 
   /**
@@ -336,14 +134,12 @@ public final class ConfigReader {
    * @param expected what a valid value looks like, for the problem line
    */
   public void problem(String key, @Nullable String value, String expected) {
-    requireNonNull(key, "key");
-    requireNonNull(expected, "expected");
-    problems.add(key + ": " + Secrets.render(key, value) + " (expected: " + expected + ")");
+    problems.add(key, value, expected);
   }
 
   /** {@return the problems recorded so far, in order; unmodifiable snapshot} */
   public List<String> problems() {
-    return List.copyOf(problems);
+    return problems.lines();
   }
 
   /**
@@ -352,7 +148,7 @@ public final class ConfigReader {
    * binder knows, e.g. to check generated IDE metadata against it.
    */
   public Set<String> knownKeys() {
-    return Collections.unmodifiableSet(new LinkedHashSet<>(known));
+    return table.knownKeys();
   }
 
   /** {@return whether any problem was recorded} */
@@ -368,21 +164,7 @@ public final class ConfigReader {
    * secret. Call it after everything has been read.
    */
   public void checkUnknownKeys() {
-    for (Map.Entry<String, String> e : properties.tailMap(NAMESPACE).entrySet()) {
-      String key = e.getKey();
-      if (!key.startsWith(NAMESPACE)) {
-        break;
-      }
-      if (!consumed.contains(key)) {
-        Optional<String> closest = EditDistance.closest(key, known);
-        // A misspelt secret key ("pasword") is not secret by its own name; its value still is.
-        boolean secret = closest.filter(Secrets::isSecret).isPresent() && !e.getValue().isEmpty();
-        problem(
-            key,
-            secret ? Secrets.MASK : e.getValue(),
-            "a known key" + closest.map(k -> "; did you mean '" + k + "'?").orElse(""));
-      }
-    }
+    UnknownKeys.report(table.unconsumed(NAMESPACE), table.knownKeys(), problems);
   }
 
   /**
@@ -391,9 +173,7 @@ public final class ConfigReader {
    * @throws ConfigException with every problem, one per line, in the order recorded
    */
   public void throwIfProblems() {
-    if (!problems.isEmpty()) {
-      throw new ConfigException(new ArrayList<>(problems));
-    }
+    problems.throwIfAny();
   }
 
   /**
@@ -401,82 +181,12 @@ public final class ConfigReader {
    * configuration in effect, for a start-up log line} Empty when nothing was read.
    */
   public String describe() {
-    StringBuilder sb = new StringBuilder();
-    for (String key : consumed) {
-      if (sb.length() > 0) {
-        sb.append('\n');
-      }
-      String value = properties.getOrDefault(key, "");
-      sb.append(key)
-          .append('=')
-          .append(Secrets.isSecret(key) && !value.isEmpty() ? Secrets.MASK : value);
-    }
-    return sb.toString();
+    return table.describe();
   }
 
-  private static List<String> keys(String key) {
+  @Override
+  List<String> keysFor(String key) {
     return List.of(requireNonNull(key, "key"));
-  }
-
-  /**
-   * Reads the first of {@code keys} that is present and parses it; the others present are validated
-   * too. Every key becomes known, every present one consumed.
-   */
-  private <T> Optional<T> get(
-      List<String> keys, String expected, Function<String, ? extends T> parser) {
-    known.addAll(keys);
-    T result = null;
-    boolean decided = false;
-    for (String key : keys) {
-      String raw = properties.get(key);
-      if (raw == null) {
-        continue;
-      }
-      consumed.add(key);
-      T value = null;
-      if (raw.isEmpty()) {
-        problem(key, raw, expected);
-      } else {
-        try {
-          value = parser.apply(raw);
-        } catch (RuntimeException e) {
-          problem(key, raw, expected);
-        }
-      }
-      if (!decided) {
-        decided = true;
-        result = value;
-      }
-    }
-    return Optional.ofNullable(result);
-  }
-
-  private String required(List<String> keys, String expected) {
-    requireNonNull(expected, "expected");
-    Optional<String> value = get(keys, expected, Function.identity());
-    if (keys.stream().noneMatch(properties::containsKey)) {
-      problem(keys.get(0), null, expected);
-    }
-    return value.orElse("");
-  }
-
-  private Map<String, Double> shares(List<String> keys) {
-    return get(keys, ValueParsers.SHARES_EXPECTED, ValueParsers::shares)
-        .map(Collections::unmodifiableMap)
-        .orElse(Map.of());
-  }
-
-  private Optional<String> present(List<String> keys) {
-    for (String key : keys) {
-      if (properties.containsKey(key)) {
-        return Optional.of(key);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private @Nullable String raw(String key) {
-    return properties.get(key);
   }
 
   /**
@@ -484,12 +194,13 @@ public final class ConfigReader {
    * ConfigReader#scope(String, String)}. Problems name the key actually found, or the primary key
    * when neither is set. Not thread-safe, like its reader.
    */
-  public static final class Scope {
+  public static final class Scope extends ConfigGetters {
     private final ConfigReader reader;
     private final String prefix;
     private final @Nullable String fallbackPrefix;
 
     private Scope(ConfigReader reader, String prefix, @Nullable String fallbackPrefix) {
+      super(reader.table);
       this.reader = reader;
       this.prefix = prefix;
       this.fallbackPrefix = fallbackPrefix;
@@ -528,181 +239,7 @@ public final class ConfigReader {
      * @param relativeKey the key, relative to the scope's prefix
      */
     public String keyFor(String relativeKey) {
-      return reader.present(keys(relativeKey)).orElse(key(relativeKey));
-    }
-
-    /**
-     * See {@link ConfigReader#string}.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @param def the value when the key is absent or invalid
-     * @return the value, or {@code def}
-     */
-    public String string(String relativeKey, String def) {
-      return optionalString(relativeKey).orElse(def);
-    }
-
-    /**
-     * See {@link ConfigReader#optionalString}.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @return the value; empty when absent
-     */
-    public Optional<String> optionalString(String relativeKey) {
-      return reader.get(keys(relativeKey), NON_EMPTY, Function.identity());
-    }
-
-    /**
-     * See {@link ConfigReader#required}; a missing value is reported under the primary key.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @param expected what a valid value looks like, for the problem line
-     * @return the value; an empty string when it is missing
-     */
-    public String required(String relativeKey, String expected) {
-      return reader.required(keys(relativeKey), expected);
-    }
-
-    /**
-     * See {@link ConfigReader#duration}.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @param def the value when the key is absent or invalid
-     * @return the value, or {@code def}
-     */
-    public Duration duration(String relativeKey, Duration def) {
-      return optionalDuration(relativeKey).orElse(def);
-    }
-
-    /**
-     * See {@link ConfigReader#optionalDuration}.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @return the value; empty when absent or invalid
-     */
-    public Optional<Duration> optionalDuration(String relativeKey) {
-      return reader.get(keys(relativeKey), Durations.EXPECTED, Durations::parse);
-    }
-
-    /**
-     * See {@link ConfigReader#integer}.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @param def the value when the key is absent or invalid
-     * @param min the smallest accepted value
-     * @param max the largest accepted value
-     * @return the value, or {@code def}
-     */
-    public int integer(String relativeKey, int def, int min, int max) {
-      return optionalInteger(relativeKey, min, max).orElse(def);
-    }
-
-    /**
-     * See {@link ConfigReader#optionalInteger}.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @param min the smallest accepted value
-     * @param max the largest accepted value
-     * @return the value; empty when absent or invalid
-     */
-    public Optional<Integer> optionalInteger(String relativeKey, int min, int max) {
-      return reader.get(
-          keys(relativeKey),
-          ValueParsers.integerExpected(min, max),
-          v -> ValueParsers.integer(v, min, max));
-    }
-
-    /**
-     * See {@link ConfigReader#decimal}.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @param def the value when the key is absent or invalid
-     * @param min the smallest accepted value
-     * @param max the largest accepted value
-     * @return the value, or {@code def}
-     */
-    public double decimal(String relativeKey, double def, double min, double max) {
-      return optionalDecimal(relativeKey, min, max).orElse(def);
-    }
-
-    /**
-     * See {@link ConfigReader#optionalDecimal}.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @param min the smallest accepted value
-     * @param max the largest accepted value
-     * @return the value; empty when absent or invalid
-     */
-    public Optional<Double> optionalDecimal(String relativeKey, double min, double max) {
-      return reader.get(
-          keys(relativeKey),
-          ValueParsers.decimalExpected(min, max),
-          v -> ValueParsers.decimal(v, min, max));
-    }
-
-    /**
-     * See {@link ConfigReader#bool}.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @param def the value when the key is absent or invalid
-     * @return the value, or {@code def}
-     */
-    public boolean bool(String relativeKey, boolean def) {
-      return optionalBool(relativeKey).orElse(def);
-    }
-
-    /**
-     * See {@link ConfigReader#optionalBool}.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @return the value; empty when absent or invalid
-     */
-    public Optional<Boolean> optionalBool(String relativeKey) {
-      return reader.get(keys(relativeKey), ValueParsers.BOOL_EXPECTED, ValueParsers::bool);
-    }
-
-    /**
-     * See {@link ConfigReader#choice}.
-     *
-     * @param <T> the type of the parsed value
-     * @param relativeKey the key, relative to the scope's prefix
-     * @param def the value when the key is absent or invalid
-     * @param parser turns a value into the result, or throws {@link IllegalArgumentException} when
-     *     it is not valid
-     * @param expected what a valid value looks like, for the problem line
-     * @return the parsed value, or {@code def}
-     */
-    public <T> T choice(
-        String relativeKey, T def, Function<String, ? extends T> parser, String expected) {
-      return this.<T>optionalChoice(relativeKey, parser, expected).orElse(def);
-    }
-
-    /**
-     * See {@link ConfigReader#optionalChoice}.
-     *
-     * @param <T> the type of the parsed value
-     * @param relativeKey the key, relative to the scope's prefix
-     * @param parser turns a value into the result, or throws {@link IllegalArgumentException} when
-     *     it is not valid
-     * @param expected what a valid value looks like, for the problem line
-     * @return the parsed value; empty when absent or invalid
-     */
-    public <T> Optional<T> optionalChoice(
-        String relativeKey, Function<String, ? extends T> parser, String expected) {
-      return reader.get(
-          keys(relativeKey),
-          requireNonNull(expected, "expected"),
-          requireNonNull(parser, "parser"));
-    }
-
-    /**
-     * See {@link ConfigReader#shares}.
-     *
-     * @param relativeKey the key, relative to the scope's prefix
-     * @return the share per zone; empty when absent
-     */
-    public Map<String, Double> shares(String relativeKey) {
-      return reader.shares(keys(relativeKey));
+      return table.firstPresent(keysFor(relativeKey)).orElse(key(relativeKey));
     }
 
     /**
@@ -745,38 +282,16 @@ public final class ConfigReader {
     public void report(ConfigException e) {
       requireNonNull(e, "e");
       for (String line : e.problems()) {
-        reader.reportRelative(this, line);
+        RelativeProblems.add(line, prefix, this::keyFor, table::raw, reader.problems);
       }
     }
 
-    private List<String> keys(String relativeKey) {
+    @Override
+    List<String> keysFor(String relativeKey) {
       String primary = key(relativeKey);
       return fallbackPrefix == null
           ? List.of(primary)
           : List.of(primary, fallbackPrefix + relativeKey);
     }
-  }
-
-  private void reportRelative(Scope scope, String line) {
-    Optional<ProblemLine> parsed = ProblemLine.parse(line);
-    if (parsed.isEmpty()) {
-      problems.add(scope.prefix + line);
-      return;
-    }
-    String key = scope.keyFor(parsed.get().key());
-    String raw = raw(key);
-    String value = raw != null ? raw : compactIfDuration(parsed.get().value());
-    problem(key, value, parsed.get().expected());
-  }
-
-  private static String compactIfDuration(String value) {
-    if (value.startsWith("P")) {
-      try {
-        return Durations.format(Duration.parse(value));
-      } catch (RuntimeException e) {
-        return value;
-      }
-    }
-    return value;
   }
 }

@@ -2,11 +2,9 @@ package dev.ballast.lb;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
-import java.util.HashSet;
+import dev.ballast.lb.internal.discovery.ReportedEndpoints;
+import dev.ballast.lb.internal.discovery.SourceDescription;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +57,7 @@ public final class DiscoveredEndpointSource implements EndpointSource {
   private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
   private final DiscoveryListener sink = new Sink();
   private @Nullable EndpointSet current;
-  private List<DiscoveredEndpoint> lastReported = List.of();
+  private ReportedEndpoints lastReported = ReportedEndpoints.NONE;
   private Health health = Health.WAITING;
   private boolean started;
   private @Nullable AutoCloseable handle;
@@ -188,7 +186,7 @@ public final class DiscoveredEndpointSource implements EndpointSource {
 
   /** {@return the endpoints as last reported, draining ones included} */
   public synchronized List<DiscoveredEndpoint> reported() {
-    return lastReported;
+    return lastReported.all();
   }
 
   /** {@return where the source stands now} */
@@ -228,29 +226,8 @@ public final class DiscoveredEndpointSource implements EndpointSource {
    */
   @Override
   public synchronized String description() {
-    StringBuilder sb = new StringBuilder("discovery '").append(name).append("': ");
-    sb.append(health.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-    if (health == Health.FAILING) {
-      sb.append(" (").append(lastProblem).append(')');
-    }
-    int draining = 0;
-    for (DiscoveredEndpoint d : lastReported) {
-      if (d.draining()) {
-        draining++;
-      }
-    }
-    sb.append(", ").append(lastReported.size() - draining).append(" endpoints");
-    if (draining > 0) {
-      sb.append(" (").append(draining).append(" draining)");
-    }
-    if (lastGoodNanos >= 0) {
-      sb.append(", last set ")
-          .append(String.format(java.util.Locale.ROOT, "%.1fs", stalenessSeconds()))
-          .append(" ago");
-    } else {
-      sb.append(", no set received yet");
-    }
-    return sb.toString();
+    return SourceDescription.of(
+        name, health, lastProblem, lastReported, lastGoodNanos >= 0 ? stalenessSeconds() : null);
   }
 
   @Override
@@ -259,23 +236,11 @@ public final class DiscoveredEndpointSource implements EndpointSource {
   }
 
   private synchronized void applyEndpoints(List<DiscoveredEndpoint> reported) {
-    List<DiscoveredEndpoint> copy = List.copyOf(requireNonNull(reported, "endpoints"));
-    Set<String> ids = new HashSet<>();
-    List<Endpoint> serving = new ArrayList<>(copy.size());
-    for (DiscoveredEndpoint d : copy) {
-      if (!ids.add(d.endpoint().id())) {
-        throw new IllegalArgumentException(
-            "endpoints: duplicate id '" + d.endpoint().id() + "' (expected: unique endpoint ids)");
-      }
-      if (!d.draining()) {
-        serving.add(d.endpoint());
-      }
-    }
+    ReportedEndpoints report = ReportedEndpoints.of(reported);
     if (health == Health.CLOSED) {
       return;
     }
-    // Engines list instances in no stable order; sorting keeps a reordering from being a change.
-    serving.sort(java.util.Comparator.comparing(Endpoint::id));
+    List<Endpoint> serving = report.serving();
     updates++;
     lastGoodNanos = ticker.nanoTime();
     if (health == Health.FAILING) {
@@ -287,9 +252,9 @@ public final class DiscoveredEndpointSource implements EndpointSource {
           serving.size());
     }
     health = Health.UP_TO_DATE;
-    lastReported = copy;
+    lastReported = report;
     EndpointSet previous = current;
-    if (previous != null && sameEndpoints(previous.endpoints(), serving)) {
+    if (previous != null && report.servesSameAs(previous.endpoints())) {
       return;
     }
     EndpointSet set = new EndpointSet(previous == null ? 1 : previous.version() + 1, serving);
@@ -318,26 +283,6 @@ public final class DiscoveredEndpointSource implements EndpointSource {
     } else {
       log.debug("Service '{}': discovery '{}' still failing: {}", service, name, problem, cause);
     }
-  }
-
-  // Endpoint equality is by id only; a moved address or new weight is a change too.
-  private static boolean sameEndpoints(List<Endpoint> a, List<Endpoint> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      Endpoint x = a.get(i);
-      Endpoint y = b.get(i);
-      if (!x.id().equals(y.id())
-          || !x.host().equals(y.host())
-          || x.port() != y.port()
-          || !x.zone().equals(y.zone())
-          || x.weight() != y.weight()
-          || !Objects.equals(x.metadata(), y.metadata())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private final class Sink implements DiscoveryListener {

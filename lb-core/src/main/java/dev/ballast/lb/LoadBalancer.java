@@ -3,15 +3,11 @@ package dev.ballast.lb;
 import static java.util.Objects.requireNonNull;
 
 import dev.ballast.lb.internal.Balancer;
-import dev.ballast.lb.internal.StrategyFactory;
-import dev.ballast.lb.internal.strategy.Strategies;
+import dev.ballast.lb.internal.BalancerLifecycle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,64 +26,24 @@ import org.jspecify.annotations.Nullable;
  * Outcome} and latency; that drives least-request, peak-EWMA and passive ejection.
  */
 public final class LoadBalancer implements AutoCloseable {
-  private static final long INITIAL_SET_WAIT_SECONDS = 30;
-
+  private final BalancerLifecycle lifecycle;
   private final Balancer balancer;
   private final EndpointSource source;
-  private final AutoCloseable subscription;
-  private final Scheduler scheduler;
-  private final boolean ownsScheduler;
 
   private LoadBalancer(Builder b, EndpointSource source) {
     this.source = source;
-    this.ownsScheduler = b.scheduler == null;
-    this.scheduler =
-        b.scheduler != null ? b.scheduler : Scheduler.daemonThread("ballast-lb-" + b.service);
-    this.balancer =
-        new Balancer(
+    this.lifecycle =
+        new BalancerLifecycle(
             b.service,
             b.config,
-            strategyFor(b.config),
+            source,
+            b.probe,
             b.ticker,
             b.random,
-            scheduler,
-            b.probe,
-            b.controlExecutor);
-    for (LbEvent.Listener l : b.listeners) {
-      balancer.addListener(l);
-    }
-    AutoCloseable sub;
-    try {
-      sub = source.subscribe(balancer::onEndpoints);
-    } catch (RuntimeException e) {
-      balancer.close();
-      if (ownsScheduler) {
-        scheduler.shutdown();
-      }
-      throw e;
-    }
-    this.subscription = sub;
-    if (b.controlExecutor != null) {
-      // A source delivers its current set on subscribe: have it applied before build() returns,
-      // as without an executor, so that the first pick sees it.
-      awaitInitialSet();
-    }
-  }
-
-  private void awaitInitialSet() {
-    try {
-      balancer.flush().get(INITIAL_SET_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // A wedged executor: the set is applied when it runs; picks until then find no endpoint.
-    }
-  }
-
-  private static StrategyFactory strategyFor(LbConfig c) {
-    return c.strategy() == Strategy.PEAK_EWMA
-        ? Strategies.peakEwma(c.peakEwmaPenalty().toNanos())
-        : Strategies.forName(c.strategy());
+            b.scheduler,
+            b.controlExecutor,
+            b.listeners);
+    this.balancer = lifecycle.balancer();
   }
 
   /**
@@ -194,15 +150,7 @@ public final class LoadBalancer implements AutoCloseable {
   /** Stops health checks and timers and unsubscribes from the source. Idempotent. */
   @Override
   public void close() {
-    try {
-      subscription.close();
-    } catch (Exception e) {
-      // Unsubscribing from a source that failed is not worth failing close() over.
-    }
-    balancer.close();
-    if (ownsScheduler) {
-      scheduler.shutdown();
-    }
+    lifecycle.close();
   }
 
   @Override
