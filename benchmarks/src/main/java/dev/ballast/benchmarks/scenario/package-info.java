@@ -4,7 +4,10 @@
  * dev.ballast.benchmarks.scenario.TailUnderLoadSuite}), HTTP client overhead ({@link
  * dev.ballast.benchmarks.scenario.HttpOverheadSuite}), JDBC routing overhead ({@link
  * dev.ballast.benchmarks.scenario.JdbcOverheadSuite}) and consistency and failover ({@link
- * dev.ballast.benchmarks.scenario.ConsistencySuite}). Every load loop is bounded in count and time.
+ * dev.ballast.benchmarks.scenario.ConsistencySuite}). {@link
+ * dev.ballast.benchmarks.scenario.SendDesignProbe}, run by hand, sets a blocking call's two designs
+ * (hand-off to an event loop, caller-driven I/O) beside raw Netty. Every load loop is bounded in
+ * count and time.
  */
 @NullMarked
 package dev.ballast.benchmarks.scenario;
