@@ -67,9 +67,7 @@ final class ReplicaRoute {
       ReadYourWritesPositions positions) {
     this.config = config;
     this.dialect = dialect;
-    this.tracksPositions =
-        config.readYourWrites() == ReadYourWrites.LSN
-            || config.readYourWrites() == ReadYourWrites.GTID;
+    this.tracksPositions = positions.tracks();
     this.lsnPositions = dialect.lsnPositions();
     this.hosts = hosts;
     this.byName = byName;
