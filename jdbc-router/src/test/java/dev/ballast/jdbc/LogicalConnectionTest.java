@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +136,32 @@ class LogicalConnectionTest {
         s.execute("SELECT 1");
       }
       assertThat(r1.forTestThread()).hasSize(r1Before + 1);
+    }
+  }
+
+  @Test
+  void aChangeOfRoleClosesEveryStatementStillOpenWhicheverWasMadeFirst() throws Exception {
+    try (Connection c = ds.getConnection()) {
+      Statement first = c.createStatement();
+      Statement second = c.createStatement();
+      first.executeUpdate("UPDATE t SET v = 1");
+      first.close(); // the first one closed by its user: the others are still tracked
+      Statement third = c.createStatement();
+      Statement fourth = c.createStatement();
+      StubConnection onPrimary = primary.last();
+      c.setReadOnly(true);
+      assertThat(onPrimary.statements).hasSize(4);
+      assertThat(onPrimary.allStatementsClosed()).isTrue();
+      assertThat(List.of(second.isClosed(), third.isClosed(), fourth.isClosed()))
+          .containsOnly(true);
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT 1");
+      }
+      StubConnection onReplica = r1.last();
+      Statement open = c.createStatement();
+      c.close();
+      assertThat(onReplica.allStatementsClosed()).isTrue();
+      assertThat(open.isClosed()).isTrue();
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.ballast.jdbc.internal;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,10 +18,22 @@ abstract class ForwardingStatement implements Statement {
   /** The physical statement; replaced when a failed first read runs again elsewhere. */
   Statement target;
 
-  /** How to build this statement again elsewhere; null once it may no longer run again. */
-  @Nullable StatementReplay replay;
+  /**
+   * How to build this statement again elsewhere; null once it may no longer run again. The replay
+   * lives in the statement itself (this factory and the steps below), not in an object of its own:
+   * every read that may run again is on the read path, and an extra object costs it 32 bytes.
+   */
+  StatementReplay.@Nullable Factory replay;
 
-  ForwardingStatement(Statement target, @Nullable StatementReplay replay) {
+  /** The first recorded step: most reads set one parameter or none, and need no array. */
+  private StatementReplay.@Nullable Step firstStep;
+
+  /** The steps after the first, {@code moreSteps} of them; allocated at the second. */
+  private StatementReplay.Step @Nullable [] more;
+
+  private int moreSteps;
+
+  ForwardingStatement(Statement target, StatementReplay.@Nullable Factory replay) {
     this.target = target;
     this.replay = replay;
   }
@@ -29,10 +43,22 @@ abstract class ForwardingStatement implements Statement {
    * first, so that no lambda is allocated for a statement that will never run again.
    */
   final void record(StatementReplay.Step step) {
-    StatementReplay r = replay;
-    if (r != null) {
-      r.record(step);
+    if (replay == null) {
+      return;
     }
+    if (firstStep == null) {
+      firstStep = step;
+      return;
+    }
+    StatementReplay.Step[] m = more;
+    if (m == null) {
+      m = new StatementReplay.Step[2];
+      more = m;
+    } else if (moreSteps == m.length) {
+      m = Arrays.copyOf(m, moreSteps * 2);
+      more = m;
+    }
+    m[moreSteps++] = step;
   }
 
   /** As {@link #record}, or drops the replay when the call's value cannot be given twice. */
@@ -41,6 +67,34 @@ abstract class ForwardingStatement implements Statement {
       record(step);
     } else {
       replay = null;
+    }
+  }
+
+  /** The number of recorded steps (for tests). */
+  final int recordedSteps() {
+    return (firstStep == null ? 0 : 1) + moreSteps;
+  }
+
+  /**
+   * The statement built again by {@code factory} for {@code sql} on {@code physical}, given the
+   * recorded steps in order; closed again if one of them fails.
+   */
+  final Statement rebuild(StatementReplay.Factory factory, Connection physical, String sql)
+      throws SQLException {
+    Statement s = factory.create(physical, sql);
+    try {
+      StatementReplay.Step first = firstStep;
+      if (first != null) {
+        first.apply(s);
+      }
+      StatementReplay.Step[] m = more;
+      for (int i = 0; m != null && i < moreSteps; i++) {
+        m[i].apply(s);
+      }
+      return s;
+    } catch (SQLException | RuntimeException e) {
+      JdbcClose.quietly(s);
+      throw e;
     }
   }
 

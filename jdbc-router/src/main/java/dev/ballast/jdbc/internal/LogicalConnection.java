@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Like the drivers' connections, not meant for concurrent use by several threads.
  */
-public final class LogicalConnection extends TrackingConnection {
+public final class LogicalConnection extends TransactionConnection {
   private final boolean forReads;
 
   /**
@@ -42,7 +42,7 @@ public final class LogicalConnection extends TrackingConnection {
    * @param defaultAutoCommit the pools' auto-commit default
    */
   public LogicalConnection(Router router, boolean forReads, boolean defaultAutoCommit) {
-    super(router, new ConnectionSettings(defaultAutoCommit, forReads));
+    super(router, defaultAutoCommit, forReads);
     this.forReads = forReads;
   }
 
@@ -72,9 +72,9 @@ public final class LogicalConnection extends TrackingConnection {
 
   /** Binds, avoiding replica {@code avoid} (one a read has just failed on), if not null. */
   private Binding bind(@Nullable Host avoid) throws SQLException {
-    Binding b = settings.readOnly ? router.bindRead(avoid) : router.bindWrite();
+    Binding b = readOnly ? router.bindRead(avoid) : router.bindWrite();
     try {
-      settings.applyTo(b.physical());
+      applySettings(b.physical());
     } catch (SQLException e) {
       router.onError(b, e);
       router.release(b);
@@ -135,7 +135,7 @@ public final class LogicalConnection extends TrackingConnection {
   @Override
   public @Nullable Binding rebindForRetry(Binding failed, SQLException e, Statement statement) {
     router.onError(failed, e);
-    statements.clear(); // the statement alone, which moves to the new binding
+    forgetStatements(); // the statement alone, which moves to the new binding
     release(false);
     Binding fresh;
     try {
@@ -145,122 +145,42 @@ public final class LogicalConnection extends TrackingConnection {
       return null;
     }
     router.retried(failed, fresh, e);
-    statements.add(statement);
+    track(statement);
     return fresh;
-  }
-
-  // ---- transactions ----------------------------------------------------------------------------
-
-  @Override
-  public void setAutoCommit(boolean autoCommit) throws SQLException {
-    checkOpen();
-    Binding b = session.binding();
-    if (b == null || autoCommit == settings.autoCommit) {
-      settings.autoCommit = autoCommit;
-      return;
-    }
-    if (!autoCommit) {
-      // The owed position must be read before a transaction opens: read inside it, it would
-      // not be the commit's.
-      recordPosition();
-    }
-    try {
-      b.physical().setAutoCommit(autoCommit);
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-    settings.autoCommit = autoCommit;
-    if (autoCommit && session.end(true)) {
-      // Turning auto-commit on commits the open transaction (JDBC).
-      router.recordCommit(b.physical());
-    }
-  }
-
-  @Override
-  public boolean getAutoCommit() throws SQLException {
-    checkOpen();
-    return settings.autoCommit;
-  }
-
-  @Override
-  public void commit() throws SQLException {
-    Binding b = boundForEnd("commit");
-    if (b == null) {
-      return;
-    }
-    try {
-      b.physical().commit();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-    if (session.end(true)) {
-      forgetOwed();
-      router.recordCommit(b.physical());
-    }
-  }
-
-  @Override
-  public void rollback() throws SQLException {
-    Binding b = boundForEnd("rollback");
-    if (b == null) {
-      return;
-    }
-    try {
-      b.physical().rollback();
-    } catch (SQLException e) {
-      throw failed(e);
-    } finally {
-      session.end(false);
-    }
-  }
-
-  /**
-   * The binding a commit or rollback ends; null when unbound with auto-commit off (nothing ran,
-   * nothing to end).
-   *
-   * @throws SQLException 25P01 when unbound in auto-commit mode, as pgjdbc does
-   */
-  private @Nullable Binding boundForEnd(String what) throws SQLException {
-    checkOpen();
-    Binding b = session.binding();
-    if (b == null && settings.autoCommit) {
-      throw new SQLException("cannot " + what + " when auto-commit is enabled", "25P01");
-    }
-    return b;
   }
 
   // ---- routing -------------------------------------------------------------------------------
 
   @Override
-  public void setReadOnly(boolean readOnly) throws SQLException {
+  public void setReadOnly(boolean value) throws SQLException {
     checkOpen();
-    if (forReads && !readOnly) {
+    if (forReads && !value) {
       return;
     }
     Binding b = session.binding();
-    if (b == null || readOnly == settings.readOnly) {
-      settings.readOnly = readOnly;
+    if (b == null || value == readOnly) {
+      readOnly = value;
       return;
     }
-    boolean moves = readOnly ? b.reason() == RouteReason.WRITE : b.reason() == RouteReason.READ;
+    boolean moves = value ? b.reason() == RouteReason.WRITE : b.reason() == RouteReason.READ;
     if (moves) {
-      session.checkMovable(readOnly);
-      settings.readOnly = readOnly;
+      session.checkMovable(value);
+      readOnly = value;
       release(false);
       return;
     }
     try {
-      b.physical().setReadOnly(readOnly);
+      b.physical().setReadOnly(value);
     } catch (SQLException e) {
       throw failed(e);
     }
-    settings.readOnly = readOnly;
+    readOnly = value;
   }
 
   @Override
   public boolean isReadOnly() throws SQLException {
     checkOpen();
-    return settings.readOnly;
+    return readOnly;
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------
@@ -302,7 +222,7 @@ public final class LogicalConnection extends TrackingConnection {
     }
     forgetOwed();
     endImplicitMode();
-    statements.clear();
+    forgetStatements();
     Binding b = session.binding();
     if (b != null) {
       b.markFailed();
@@ -324,9 +244,9 @@ public final class LogicalConnection extends TrackingConnection {
         + ", "
         + session
         + ", readOnly="
-        + settings.readOnly
+        + readOnly
         + ", autoCommit="
-        + settings.autoCommit
+        + autoCommit
         + "]";
   }
 }

@@ -28,7 +28,7 @@ abstract class PreparedStatementStreams extends PreparedStatementValues {
       StatementOwner owner,
       Binding binding,
       String sql,
-      @Nullable StatementReplay replay) {
+      StatementReplay.@Nullable Factory replay) {
     super(target, owner, binding, sql, replay);
   }
 

@@ -21,7 +21,7 @@ abstract class PreparedStatementValues extends RoutedStatement implements Prepar
       StatementOwner owner,
       Binding binding,
       String sql,
-      @Nullable StatementReplay replay) {
+      StatementReplay.@Nullable Factory replay) {
     super(target, owner, binding, sql, replay);
   }
 

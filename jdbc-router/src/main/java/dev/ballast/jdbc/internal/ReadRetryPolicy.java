@@ -1,8 +1,5 @@
 package dev.ballast.jdbc.internal;
 
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,59 +18,47 @@ final class ReadRetryPolicy {
    * Whether {@code b} serves work a failed first execution may re-run elsewhere: read-only,
    * auto-commit, on a replica, not pinned.
    */
-  static boolean rerunnable(Binding b, ConnectionSettings settings, Session session) {
-    return b.reason() == RouteReason.READ
-        && settings.readOnly
-        && settings.autoCommit
-        && !session.pinned();
+  static boolean rerunnable(Binding b, boolean readOnly, boolean autoCommit, Session session) {
+    return b.reason() == RouteReason.READ && readOnly && autoCommit && !session.pinned();
   }
 
   /**
-   * A replay for a statement about to be made on {@code b} by {@code factory} for {@code sql}: only
-   * when the binding is {@link #rerunnable}, nothing ran on it yet and no other statement is open;
-   * else null (the statement then never runs again elsewhere, and records nothing).
+   * The replay of a statement about to be made on {@code b} by {@code factory}: the factory itself
+   * (the statement records its own steps) when the binding is {@link #rerunnable}, nothing ran on
+   * it yet and no other statement is open; else null (the statement then never runs again
+   * elsewhere, and records nothing).
    */
-  static @Nullable StatementReplay replayFor(
+  static StatementReplay.@Nullable Factory replayFor(
       StatementReplay.Factory factory,
-      String sql,
       Binding b,
-      ConnectionSettings settings,
+      boolean readOnly,
+      boolean autoCommit,
       Session session,
-      List<? extends Statement> open) {
-    if (rerunnable(b, settings, session) && !session.executed() && open.isEmpty()) {
-      return new StatementReplay(factory, sql);
+      int openStatements) {
+    if (rerunnable(b, readOnly, autoCommit, session)
+        && !session.executed()
+        && openStatements == 0) {
+      return factory;
     }
     return null;
   }
 
   /**
-   * Whether the first execution of {@code statement}, which failed on {@code b} with {@code e}, may
-   * run again elsewhere: {@code b} is still the session's binding and {@link #rerunnable}, {@code
-   * statement} is the only one open, and {@code e} says the connection died.
+   * Whether the first execution of a statement, which failed on {@code b}, may run again elsewhere:
+   * {@code b} is still the session's binding and {@link #rerunnable}, the statement is the only one
+   * open ({@code onlyOpen}), and the failure says the connection died ({@code connectionFailure},
+   * as the engine's dialect decides).
    */
   static boolean mayRetry(
       Binding b,
-      SQLException e,
-      Statement statement,
-      ConnectionSettings settings,
+      boolean readOnly,
+      boolean autoCommit,
       Session session,
-      List<? extends Statement> open) {
-    return mayRetry(b, e, statement, settings, session, open, SqlStates.isConnectionFailure(e));
-  }
-
-  /** As above, with whether {@code e} says the connection died decided by the engine's dialect. */
-  static boolean mayRetry(
-      Binding b,
-      SQLException e,
-      Statement statement,
-      ConnectionSettings settings,
-      Session session,
-      List<? extends Statement> open,
+      boolean onlyOpen,
       boolean connectionFailure) {
     return session.binding() == b
-        && rerunnable(b, settings, session)
-        && open.size() == 1
-        && open.get(0) == statement
+        && rerunnable(b, readOnly, autoCommit, session)
+        && onlyOpen
         && connectionFailure;
   }
 }

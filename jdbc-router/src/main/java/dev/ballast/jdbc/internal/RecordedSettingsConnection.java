@@ -3,22 +3,57 @@ package dev.ballast.jdbc.internal;
 import java.sql.Connection;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings of a {@link LogicalConnection} that do not route: isolation, catalog, schema,
- * holdability, network timeout, type map and client info. Each is recorded (so that a later binding
- * gets it too) and applied at once when a physical connection is bound; getters answer from the
- * record, else from the physical connection.
+ * The settings of a {@link LogicalConnection}: read-only and auto-commit (which route, and are
+ * changed by the subclass), and those that do not route: isolation, catalog, schema, holdability,
+ * network timeout, type map and client info. Each is recorded (so that a later binding gets it too)
+ * and applied at once when a physical connection is bound; getters answer from the record, else
+ * from the physical connection.
  */
 abstract class RecordedSettingsConnection extends ForwardingConnection {
-  final ConnectionSettings settings;
+  /** The auto-commit mode asked for (applied at bind). */
+  boolean autoCommit;
 
-  RecordedSettingsConnection(ConnectionSettings settings) {
-    this.settings = settings;
+  /** The read-only mode asked for: it decides the route at bind. */
+  boolean readOnly;
+
+  /** The rarely changed settings, null until one is set. */
+  private @Nullable ConnectionSettings recorded;
+
+  RecordedSettingsConnection(boolean autoCommit, boolean readOnly) {
+    this.autoCommit = autoCommit;
+    this.readOnly = readOnly;
+  }
+
+  /** The record of the rarely changed settings, to set one of them. */
+  private ConnectionSettings recorded() {
+    ConnectionSettings r = recorded;
+    if (r == null) {
+      r = new ConnectionSettings();
+      recorded = r;
+    }
+    return r;
+  }
+
+  /** Applies every recorded setting to {@code c}, a freshly borrowed physical connection. */
+  final void applySettings(Connection c) throws SQLException {
+    // Read-only first: pgjdbc refuses to change it once a transaction is open.
+    if (c.isReadOnly() != readOnly) {
+      c.setReadOnly(readOnly);
+    }
+    if (c.getAutoCommit() != autoCommit) {
+      c.setAutoCommit(autoCommit);
+    }
+    ConnectionSettings r = recorded;
+    if (r != null) {
+      r.applyTo(c);
+    }
   }
 
   /**
@@ -51,12 +86,12 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final void setTransactionIsolation(int level) throws SQLException {
     applyIfBound(c -> c.setTransactionIsolation(level));
-    settings.others().isolation = level;
+    recorded().isolation = level;
   }
 
   @Override
   public final int getTransactionIsolation() throws SQLException {
-    Integer level = settings.isolation();
+    Integer level = recorded == null ? null : recorded.isolation;
     if (level != null) {
       checkOpen();
       return level;
@@ -71,12 +106,12 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final void setCatalog(String catalog) throws SQLException {
     applyIfBound(c -> c.setCatalog(catalog));
-    settings.others().catalog = catalog;
+    recorded().catalog = catalog;
   }
 
   @Override
   public final @Nullable String getCatalog() throws SQLException {
-    String c = settings.catalog();
+    String c = recorded == null ? null : recorded.catalog;
     if (c != null) {
       checkOpen();
       return c;
@@ -91,12 +126,12 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final void setSchema(String schema) throws SQLException {
     applyIfBound(c -> c.setSchema(schema));
-    settings.others().schema = schema;
+    recorded().schema = schema;
   }
 
   @Override
   public final @Nullable String getSchema() throws SQLException {
-    String s = settings.schema();
+    String s = recorded == null ? null : recorded.schema;
     if (s != null) {
       checkOpen();
       return s;
@@ -111,12 +146,12 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final void setHoldability(int holdability) throws SQLException {
     applyIfBound(c -> c.setHoldability(holdability));
-    settings.others().holdability = holdability;
+    recorded().holdability = holdability;
   }
 
   @Override
   public final int getHoldability() throws SQLException {
-    Integer h = settings.holdability();
+    Integer h = recorded == null ? null : recorded.holdability;
     if (h != null) {
       checkOpen();
       return h;
@@ -131,14 +166,14 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
     applyIfBound(c -> c.setNetworkTimeout(executor, milliseconds));
-    ConnectionSettings.Others o = settings.others();
+    ConnectionSettings o = recorded();
     o.networkTimeoutMillis = milliseconds;
     o.networkTimeoutExecutor = executor;
   }
 
   @Override
   public final int getNetworkTimeout() throws SQLException {
-    Integer t = settings.networkTimeoutMillis();
+    Integer t = recorded == null ? null : recorded.networkTimeoutMillis;
     if (t != null) {
       checkOpen();
       return t;
@@ -153,33 +188,34 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
   @Override
   public final Map<String, Class<?>> getTypeMap() throws SQLException {
     Connection c = boundPhysical();
-    if (c != null && settings.typeMap() == null) {
+    if (c != null && (recorded == null || recorded.typeMap == null)) {
       try {
         return c.getTypeMap();
       } catch (SQLException e) {
         throw failed(e);
       }
     }
-    return settings.typeMapOrEmpty();
+    ConnectionSettings r = recorded;
+    return r == null || r.typeMap == null ? new HashMap<>() : new HashMap<>(r.typeMap);
   }
 
   @Override
   public final void setTypeMap(Map<String, Class<?>> map) throws SQLException {
     applyIfBound(c -> c.setTypeMap(map));
-    settings.others().typeMap = map;
+    recorded().typeMap = map;
   }
 
   @Override
   public final void setClientInfo(String name, String value) throws SQLClientInfoException {
     boundForClientInfo().ifPresent(c -> c.setClientInfo(name, value));
-    settings.putClientInfo(name, value);
+    recorded().putClientInfo(name, value);
   }
 
   @Override
   public final void setClientInfo(Properties properties) throws SQLClientInfoException {
     boundForClientInfo().ifPresent(c -> c.setClientInfo(properties));
     for (String name : properties.stringPropertyNames()) {
-      settings.putClientInfo(name, properties.getProperty(name));
+      recorded().putClientInfo(name, properties.getProperty(name));
     }
   }
 
@@ -193,7 +229,7 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
         throw failed(e);
       }
     }
-    Properties p = settings.clientInfo();
+    Properties p = recorded == null ? null : recorded.clientInfo;
     return p == null ? null : p.getProperty(name);
   }
 
@@ -208,7 +244,7 @@ abstract class RecordedSettingsConnection extends ForwardingConnection {
       }
     }
     Properties copy = new Properties();
-    Properties p = settings.clientInfo();
+    Properties p = recorded == null ? null : recorded.clientInfo;
     if (p != null) {
       copy.putAll(p);
     }

@@ -21,7 +21,7 @@ class RoutedPreparedStatement extends PreparedStatementStreams {
       StatementOwner owner,
       Binding binding,
       String sql,
-      @Nullable StatementReplay replay) {
+      StatementReplay.@Nullable Factory replay) {
     super(target, owner, binding, sql, replay);
   }
 

@@ -43,14 +43,14 @@ class RoutedStatement extends ForwardingStatement {
 
   /**
    * Wraps {@code target}, made on {@code binding} for {@code sql} (null for a plain statement);
-   * with a {@code replay}, its first execution may run again elsewhere.
+   * with a {@code replay} (how it was made), its first execution may run again elsewhere.
    */
   RoutedStatement(
       Statement target,
       StatementOwner owner,
       Binding binding,
       @Nullable String sql,
-      @Nullable StatementReplay replay) {
+      StatementReplay.@Nullable Factory replay) {
     super(target, replay);
     this.owner = owner;
     this.binding = binding;
@@ -66,7 +66,7 @@ class RoutedStatement extends ForwardingStatement {
   final <T> T run(Kind kind, @Nullable String text, Call<T> call) throws SQLException {
     Binding b = binding;
     boolean first = owner.beforeExecute(b, mayWrite(kind, text));
-    StatementReplay r = replay;
+    StatementReplay.Factory r = replay;
     // Only a statement's first execution may run again: after it, results may have been seen.
     replay = null;
     try {
@@ -85,7 +85,7 @@ class RoutedStatement extends ForwardingStatement {
       @Nullable String text,
       Call<T> call,
       Binding failed,
-      StatementReplay r,
+      StatementReplay.Factory r,
       SQLException e)
       throws SQLException {
     Statement old = target;
@@ -95,7 +95,7 @@ class RoutedStatement extends ForwardingStatement {
       throw e;
     }
     try {
-      target = r.recreate(fresh.physical());
+      target = rebuild(r, fresh.physical(), sql == null ? "" : sql);
     } catch (SQLException again) {
       owner.executeFailed(fresh, again);
       again.addSuppressed(e);

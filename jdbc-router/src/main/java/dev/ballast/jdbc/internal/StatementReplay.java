@@ -12,19 +12,19 @@ import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Statement;
 import java.sql.Struct;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What it takes to build a statement again on another physical connection: how it was created and
- * the settings and parameters given to it before its first execution. Lets a read that failed on a
- * replica's dead connection run again elsewhere with the same statement object.
+ * The parts of building a statement again on another physical connection: how it was created (a
+ * {@link Factory}) and the settings and parameters given to it before its first execution ({@link
+ * Step}s, kept by the statement itself, see {@link ForwardingStatement#record}). Lets a read that
+ * failed on a replica's dead connection run again elsewhere with the same statement object.
  *
  * <p>Only calls that configure ({@code set*}, {@code clearParameters}, {@code closeOnCompletion})
  * are kept, each as a step recorded by the routed statement after the physical statement accepted
  * it. A parameter that cannot be given twice makes the statement unreplayable (the statement then
  * drops its replay): a stream or reader (the first attempt may have consumed it) or a LOB, array or
- * other object that belongs to the first connection. Used by one thread, like its statement.
+ * other object that belongs to the first connection ({@link #replayable}). Stateless.
  */
 final class StatementReplay {
   /**
@@ -55,21 +55,7 @@ final class StatementReplay {
     SQLXML.class
   };
 
-  private final Factory factory;
-  private final String sql;
-
-  /**
-   * The recorded steps, {@code size} of them, allocated at the first: every read that may run again
-   * records its parameters here, so this is on the read path and kept to one small array.
-   */
-  private Step @Nullable [] steps;
-
-  private int size;
-
-  StatementReplay(Factory factory, String sql) {
-    this.factory = factory;
-    this.sql = sql;
-  }
+  private StatementReplay() {}
 
   /** Whether {@code value}, given as a parameter, can be given again to another statement. */
   static boolean replayable(@Nullable Object value) {
@@ -82,41 +68,5 @@ final class StatementReplay {
       }
     }
     return true;
-  }
-
-  /** Keeps {@code step}, a configuring call the statement accepted. */
-  void record(Step step) {
-    Step[] s = steps;
-    if (s == null) {
-      s = new Step[2];
-      steps = s;
-    } else if (size == s.length) {
-      s = Arrays.copyOf(s, size * 2);
-      steps = s;
-    }
-    s[size++] = step;
-  }
-
-  /** The number of recorded steps (for tests). */
-  int size() {
-    return size;
-  }
-
-  /**
-   * The statement created again on {@code physical}, configured as the recorded one was; closed
-   * again if a recorded call fails.
-   */
-  Statement recreate(Connection physical) throws SQLException {
-    Statement s = factory.create(physical, sql);
-    try {
-      Step[] recorded = steps;
-      for (int i = 0; recorded != null && i < size; i++) {
-        recorded[i].apply(s);
-      }
-      return s;
-    } catch (SQLException | RuntimeException e) {
-      JdbcClose.quietly(s);
-      throw e;
-    }
   }
 }

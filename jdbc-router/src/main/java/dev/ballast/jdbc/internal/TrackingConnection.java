@@ -22,25 +22,71 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     implements StatementOwner, SessionContext.PendingPosition {
   final Router router;
   final Session session = new Session();
-  // Sized for the usual one statement at a time: a read cycle allocates this list for every
-  // connection, and the default capacity of ten costs 32 bytes more per cycle.
-  final List<Statement> statements = new ArrayList<>(1);
+  // The statements open on the binding. A read cycle makes one: it is kept in a field, and a list
+  // exists only once two are open at the same time (a list and its array cost a read cycle 48 B).
+  private @Nullable Statement firstStatement;
+  private @Nullable List<Statement> moreStatements;
   private @Nullable SessionContext owedTo;
 
   /** The context of this connection's first write (read-your-writes on), ended at close. */
   private @Nullable SessionContext wroteIn;
 
-  TrackingConnection(Router router, ConnectionSettings settings) {
-    super(settings);
+  TrackingConnection(Router router, boolean autoCommit, boolean readOnly) {
+    super(autoCommit, readOnly);
     this.router = router;
   }
 
   /** Closes the statements made on the binding (it is being given back). */
   final void closeStatements() {
-    for (int i = statements.size() - 1; i >= 0; i--) {
-      JdbcClose.quietly(statements.get(i));
+    List<Statement> more = moreStatements;
+    if (more != null) {
+      for (int i = more.size() - 1; i >= 0; i--) {
+        JdbcClose.quietly(more.get(i));
+      }
     }
-    statements.clear();
+    Statement first = firstStatement;
+    if (first != null) {
+      JdbcClose.quietly(first);
+    }
+    forgetStatements();
+  }
+
+  /** Forgets the open statements without closing them. */
+  final void forgetStatements() {
+    firstStatement = null;
+    if (moreStatements != null) {
+      moreStatements.clear();
+    }
+  }
+
+  /** How many statements are open on the binding. */
+  final int openStatements() {
+    List<Statement> more = moreStatements;
+    return (firstStatement == null ? 0 : 1) + (more == null ? 0 : more.size());
+  }
+
+  /** Whether {@code statement} is the only statement open on the binding. */
+  final boolean onlyOpen(Statement statement) {
+    List<Statement> more = moreStatements;
+    if (more == null || more.isEmpty()) {
+      return firstStatement == statement;
+    }
+    return firstStatement == null && more.size() == 1 && more.get(0) == statement;
+  }
+
+  /** Keeps {@code statement} open on the binding, to close it when the binding is given back. */
+  final <T extends Statement> T track(T statement) {
+    if (firstStatement == null && openStatements() == 0) {
+      firstStatement = statement;
+    } else {
+      List<Statement> more = moreStatements;
+      if (more == null) {
+        more = new ArrayList<>();
+        moreStatements = more;
+      }
+      more.add(statement);
+    }
+    return statement;
   }
 
   @Override
@@ -115,8 +161,8 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     try {
       Connection c = physical();
       Binding b = boundNow();
-      StatementReplay replay =
-          ReadRetryPolicy.replayFor(factory, "", b, settings, session, statements);
+      StatementReplay.Factory replay =
+          ReadRetryPolicy.replayFor(factory, b, readOnly, autoCommit, session, openStatements());
       return track(new RoutedStatement(factory.create(c, ""), this, b, null, replay));
     } catch (SQLException e) {
       throw failed(e);
@@ -128,8 +174,8 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     try {
       Connection c = physical();
       Binding b = boundNow();
-      StatementReplay replay =
-          ReadRetryPolicy.replayFor(factory, sql, b, settings, session, statements);
+      StatementReplay.Factory replay =
+          ReadRetryPolicy.replayFor(factory, b, readOnly, autoCommit, session, openStatements());
       PreparedStatement p = (PreparedStatement) factory.create(c, sql);
       return track(new RoutedPreparedStatement(p, this, b, sql, replay));
     } catch (SQLException e) {
@@ -157,11 +203,6 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     return b;
   }
 
-  private <T extends Statement> T track(T statement) {
-    statements.add(statement);
-    return statement;
-  }
-
   @Override
   public boolean beforeExecute(Binding b, boolean mayWrite) throws SQLException {
     checkOpen();
@@ -171,14 +212,14 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     }
     // Only a read-write connection on the primary can write; what may write is the statement's
     // call (executeQuery of a SELECT does not), never a guess about the host's role.
-    boolean writes = mayWrite && b.onPrimary() && !settings.readOnly;
+    boolean writes = mayWrite && b.onPrimary() && !readOnly;
     if (writes) {
       router.recordWrite();
       if (wroteIn == null && router.config().readYourWrites() != ReadYourWrites.OFF) {
         wroteIn = router.context();
       }
     }
-    boolean first = session.work(settings.autoCommit, writes);
+    boolean first = session.work(autoCommit, writes);
     if (session.owesPosition() && owedTo == null && router.tracksPositions()) {
       SessionContext ctx = router.context();
       owedTo = ctx;
@@ -195,15 +236,22 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   @Override
   public boolean mayRetry(Binding b, SQLException e, Statement statement) {
     return ReadRetryPolicy.mayRetry(
-        b, e, statement, settings, session, statements, router.isConnectionFailure(e));
+        b, readOnly, autoCommit, session, onlyOpen(statement), router.isConnectionFailure(e));
   }
 
   @Override
   public void statementClosed(Statement statement) {
-    for (int i = statements.size() - 1; i >= 0; i--) {
-      if (statements.get(i) == statement) {
-        statements.remove(i);
-        return;
+    if (firstStatement == statement) {
+      firstStatement = null;
+      return;
+    }
+    List<Statement> more = moreStatements;
+    if (more != null) {
+      for (int i = more.size() - 1; i >= 0; i--) {
+        if (more.get(i) == statement) {
+          more.remove(i);
+          return;
+        }
       }
     }
   }
@@ -219,7 +267,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
 
   @Override
   void savepointSet() {
-    session.savepoint(settings.autoCommit);
+    session.savepoint(autoCommit);
   }
 
   @Override

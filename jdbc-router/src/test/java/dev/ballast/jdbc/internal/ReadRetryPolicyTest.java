@@ -3,8 +3,6 @@ package dev.ballast.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** When a failed read may run once more on another host, and when it must not. */
@@ -16,8 +14,6 @@ class ReadRetryPolicyTest {
 
   private final Binding replica = TestBindings.of("r1", RouteReason.READ);
   private final Binding fallback = TestBindings.of("primary", RouteReason.FALLBACK);
-  private final Statement statement = TestBindings.inert(Statement.class);
-  private final ConnectionSettings readOnlyAutoCommit = new ConnectionSettings(true, true);
 
   private Session boundTo(Binding b) {
     Session s = new Session();
@@ -28,40 +24,32 @@ class ReadRetryPolicyTest {
   @Test
   void aReadOnlyAutoCommitFirstStatementOnAReplicaGetsAReplay() {
     Session s = boundTo(replica);
-    assertThat(ReadRetryPolicy.replayFor(FACTORY, "", replica, readOnlyAutoCommit, s, List.of()))
-        .isNotNull();
+    assertThat(ReadRetryPolicy.replayFor(FACTORY, replica, true, true, s, 0)).isSameAs(FACTORY);
   }
 
   @Test
   void noReplayOnThePrimaryInATransactionAfterWorkWithOtherStatementsOpenOrWhenPinned() {
     Session onPrimary = boundTo(fallback);
-    assertThat(
-            ReadRetryPolicy.replayFor(
-                FACTORY, "", fallback, readOnlyAutoCommit, onPrimary, List.of()))
+    assertThat(ReadRetryPolicy.replayFor(FACTORY, fallback, true, true, onPrimary, 0))
         .as("on the primary")
         .isNull();
     Session s = boundTo(replica);
-    ConnectionSettings tx = new ConnectionSettings(false, true);
-    assertThat(ReadRetryPolicy.replayFor(FACTORY, "", replica, tx, s, List.of()))
+    assertThat(ReadRetryPolicy.replayFor(FACTORY, replica, true, false, s, 0))
         .as("auto-commit off")
         .isNull();
-    ConnectionSettings readWrite = new ConnectionSettings(true, false);
-    assertThat(ReadRetryPolicy.replayFor(FACTORY, "", replica, readWrite, s, List.of()))
+    assertThat(ReadRetryPolicy.replayFor(FACTORY, replica, false, true, s, 0))
         .as("read-write")
         .isNull();
-    assertThat(
-            ReadRetryPolicy.replayFor(
-                FACTORY, "", replica, readOnlyAutoCommit, s, List.of(statement)))
+    assertThat(ReadRetryPolicy.replayFor(FACTORY, replica, true, true, s, 1))
         .as("another statement open")
         .isNull();
     s.work(true, false);
-    assertThat(ReadRetryPolicy.replayFor(FACTORY, "", replica, readOnlyAutoCommit, s, List.of()))
+    assertThat(ReadRetryPolicy.replayFor(FACTORY, replica, true, true, s, 0))
         .as("something ran already")
         .isNull();
     Session pinned = boundTo(replica);
     pinned.pin();
-    assertThat(
-            ReadRetryPolicy.replayFor(FACTORY, "", replica, readOnlyAutoCommit, pinned, List.of()))
+    assertThat(ReadRetryPolicy.replayFor(FACTORY, replica, true, true, pinned, 0))
         .as("pinned")
         .isNull();
   }
@@ -69,24 +57,25 @@ class ReadRetryPolicyTest {
   @Test
   void onlyAConnectionFailureOfTheOnlyOpenStatementOnTheCurrentBindingIsRetried() {
     Session s = boundTo(replica);
-    List<Statement> open = List.of(statement);
-    assertThat(ReadRetryPolicy.mayRetry(replica, KILLED, statement, readOnlyAutoCommit, s, open))
-        .isTrue();
-    assertThat(ReadRetryPolicy.mayRetry(replica, SYNTAX, statement, readOnlyAutoCommit, s, open))
-        .as("not a connection failure")
-        .isFalse();
-    Statement other = TestBindings.inert(Statement.class);
+    boolean killed = SqlStates.isConnectionFailure(KILLED);
+    assertThat(ReadRetryPolicy.mayRetry(replica, true, true, s, true, killed)).isTrue();
     assertThat(
             ReadRetryPolicy.mayRetry(
-                replica, KILLED, statement, readOnlyAutoCommit, s, List.of(statement, other)))
-        .as("two statements open")
+                replica, true, true, s, true, SqlStates.isConnectionFailure(SYNTAX)))
+        .as("not a connection failure")
+        .isFalse();
+    assertThat(ReadRetryPolicy.mayRetry(replica, true, true, s, false, killed))
+        .as("another statement open")
+        .isFalse();
+    assertThat(ReadRetryPolicy.mayRetry(replica, true, false, s, true, killed))
+        .as("auto-commit off")
         .isFalse();
     Binding stale = TestBindings.of("r2", RouteReason.READ);
-    assertThat(ReadRetryPolicy.mayRetry(stale, KILLED, statement, readOnlyAutoCommit, s, open))
+    assertThat(ReadRetryPolicy.mayRetry(stale, true, true, s, true, killed))
         .as("a binding given back already")
         .isFalse();
     s.pin();
-    assertThat(ReadRetryPolicy.mayRetry(replica, KILLED, statement, readOnlyAutoCommit, s, open))
+    assertThat(ReadRetryPolicy.mayRetry(replica, true, true, s, true, killed))
         .as("pinned")
         .isFalse();
   }

@@ -79,11 +79,7 @@ class RoutedDelegationTest {
         PreparedStatement.class,
         t ->
             new RoutedPreparedStatement(
-                t,
-                owner,
-                binding,
-                "SELECT 1",
-                new StatementReplay((c, q) -> c.prepareStatement(q), "x")),
+                t, owner, binding, "SELECT 1", (c, q) -> c.prepareStatement(q)),
         Set.of("getConnection"));
   }
 

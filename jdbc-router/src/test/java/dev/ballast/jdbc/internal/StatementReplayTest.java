@@ -9,13 +9,49 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** Building a statement again: the recorded steps, in order; what cannot be given twice. */
+/**
+ * Building a statement again: the steps a statement that may run again records, in order; nothing
+ * recorded by one that may not; what cannot be given twice.
+ */
 class StatementReplayTest {
+  private static final StatementReplay.Factory PREPARE = (c, q) -> c.prepareStatement(q);
+
   private final List<String> calls = new ArrayList<>();
+  private final Binding binding = TestBindings.of("r1", RouteReason.READ);
+  private final StatementOwner owner =
+      new StatementOwner() {
+        @Override
+        public Connection logical() {
+          return TestBindings.inert(Connection.class);
+        }
+
+        @Override
+        public boolean beforeExecute(Binding b, boolean mayWrite) {
+          return true;
+        }
+
+        @Override
+        public void executeFailed(Binding b, SQLException e) {}
+
+        @Override
+        public boolean mayRetry(Binding b, SQLException e, Statement statement) {
+          return false;
+        }
+
+        @Override
+        public @Nullable Binding rebindForRetry(Binding failed, SQLException e, Statement s) {
+          return null;
+        }
+
+        @Override
+        public void statementClosed(Statement statement) {}
+      };
 
   private PreparedStatement recording() {
     return (PreparedStatement)
@@ -31,29 +67,52 @@ class StatementReplayTest {
             });
   }
 
-  @Test
-  void recreatesTheStatementWithTheRecordedStepsInOrder() throws Exception {
-    StatementReplay r = new StatementReplay((c, q) -> c.prepareStatement(q), "SELECT ?");
-    r.record(s -> ((PreparedStatement) s).setInt(1, 7));
-    r.record(s -> s.setFetchSize(50));
-    Connection c = TestBindings.inert(Connection.class);
-    PreparedStatement made = recording();
-    StatementReplay replay = new StatementReplay((x, q) -> made, "");
-    replay.record(s -> ((PreparedStatement) s).setInt(1, 7));
-    replay.record(s -> s.setFetchSize(50));
-
-    assertThat(replay.recreate(c)).isSameAs(made);
-    assertThat(calls).containsExactly("setInt[1, 7]", "setFetchSize[50]");
-    assertThat(r.size()).isEqualTo(2);
+  private RoutedPreparedStatement statement(StatementReplay.@Nullable Factory replay) {
+    return new RoutedPreparedStatement(
+        TestBindings.inert(PreparedStatement.class), owner, binding, "SELECT ?", replay);
   }
 
   @Test
-  void aStepThatFailsClosesTheNewStatementAndThrows() {
+  void rebuildsTheStatementWithTheRecordedStepsInOrder() throws Exception {
+    RoutedPreparedStatement s = statement(PREPARE);
+    s.setInt(1, 7);
+    s.setFetchSize(50);
+    s.setString(2, "x");
     PreparedStatement made = recording();
-    StatementReplay replay = new StatementReplay((x, q) -> made, "");
-    replay.record(s -> s.setQueryTimeout(-1));
 
-    assertThatThrownBy(() -> replay.recreate(TestBindings.inert(Connection.class)))
+    Statement rebuilt = s.rebuild((x, q) -> made, TestBindings.inert(Connection.class), "SELECT ?");
+
+    assertThat(rebuilt).isSameAs(made);
+    assertThat(calls).containsExactly("setInt[1, 7]", "setFetchSize[50]", "setString[2, x]");
+    assertThat(s.recordedSteps()).isEqualTo(3);
+  }
+
+  @Test
+  void aStatementThatMayNotRunAgainRecordsNothing() throws Exception {
+    RoutedPreparedStatement s = statement(null);
+    s.setInt(1, 7);
+    s.setFetchSize(50);
+
+    assertThat(s.recordedSteps()).isZero();
+  }
+
+  @Test
+  void aStreamDropsTheReplay() throws Exception {
+    RoutedPreparedStatement s = statement(PREPARE);
+    s.setInt(1, 7);
+    s.setBinaryStream(2, new ByteArrayInputStream(new byte[1]));
+
+    assertThat(s.replay).isNull();
+  }
+
+  @Test
+  void aStepThatFailsClosesTheNewStatementAndThrows() throws Exception {
+    RoutedPreparedStatement s = statement(PREPARE);
+    s.setQueryTimeout(-1);
+    PreparedStatement made = recording();
+
+    assertThatThrownBy(
+            () -> s.rebuild((x, q) -> made, TestBindings.inert(Connection.class), "SELECT ?"))
         .isInstanceOf(SQLException.class)
         .hasMessage("bad timeout");
     assertThat(calls).containsExactly("close");
