@@ -12,7 +12,10 @@ public enum Strategy {
   RANDOM("random"),
   /** Power of two choices over in-flight counts, weighted: {@code weight / (active + 1)}. */
   LEAST_REQUEST("least-request"),
-  /** Power of two choices on {@code peak-EWMA latency × (in-flight + 1)}. */
+  /**
+   * Power of two choices on {@code peak-EWMA latency × (1 + in-flight / 3)}: the latency already
+   * holds the queueing of the calls in flight, so each adds a third of it rather than all of it.
+   */
   PEAK_EWMA("peak-ewma"),
   /** Consistent hashing on the request's affinity key; minimal movement on set changes. */
   RING_HASH("ring-hash");

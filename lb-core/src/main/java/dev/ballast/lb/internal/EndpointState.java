@@ -36,11 +36,11 @@ abstract class EndpointStatePadRight extends EndpointStateHot {
  * <p>Thread-safety: counters are updated lock-free from any thread; {@link #endpoint} and {@link
  * #local} are rewritten only by the control plane and read racily (volatile) by pickers.
  *
- * <p>Peak-EWMA: a latency sample above the estimate replaces it (react at once to a slowdown); a
- * lower one is blended in with {@code w = exp(-Δt/τ)}, so an endpoint that got faster earns its
- * traffic back over about τ. Between samples the estimate decays towards 0 with idle time ({@link
- * #estimateNanos}), so an idle endpoint is tried again, one call at a time. Failures are recorded
- * as samples of {@link #failurePenaltyNanos}, so an endpoint that fails fast does not look fast.
+ * <p>Peak-EWMA: the fields of the latency estimate live here, written lock-free; the arithmetic
+ * that moves them is {@link PeakEwma}'s. Between samples the estimate decays towards 0 with idle
+ * time ({@link #estimateNanos}), so an idle endpoint is tried again, one call at a time; the
+ * backoff of that decay grows while retries confirm the endpoint is slow. Failures are recorded as
+ * samples of {@link #failurePenaltyNanos}, so an endpoint that fails fast does not look fast.
  */
 public final class EndpointState extends EndpointStatePadRight implements Pick {
   private static final VarHandle IN_FLIGHT;
@@ -65,42 +65,6 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
   private final double inverseDecayNanos;
   private final double inverseIdleDecayNanos;
   private final long failurePenaltyNanos;
-
-  /**
-   * How many times faster an idle endpoint's estimate decays than a busy one's is pulled down by
-   * faster samples, at first: τ/80, 125 ms at the default τ of 10 s.
-   *
-   * <p>Why not τ itself, as Finagle and Linkerd decay it: a peak of k times the other endpoints'
-   * latency (a cold first call, a GC pause, a descheduled thread on a loaded host) then keeps an
-   * endpoint out for τ·ln(k) — 49 s for the 812 ms cold call measured against two equal 5 ms
-   * instances, several seconds for an ordinary 4× outlier — and all that time the other endpoint
-   * takes every call when callers do not overlap (issue 12 §3: 97–99 % to one of two equal
-   * instances; the in-flight term that spreads load under concurrency is 0 for both). Peak-EWMA
-   * keeps its caution where it has evidence: a busy endpoint is pulled down by faster samples over
-   * τ of their time. An idle one has no evidence either way and is tried again after τ_idle·ln(k).
-   * What that one call shows sets the next τ_idle ({@link #MAX_IDLE_BACKOFF}); an endpoint whose
-   * last call failed keeps the slow decay (see {@link #estimateNanos}).
-   */
-  public static final double IDLE_DECAY_RATIO = 80;
-
-  /**
-   * How often τ_idle may double: when an endpoint tried after idling confirms its old estimate (the
-   * idle decay had at least halved it, and the sample is at least half of it and at least twice the
-   * decayed one), it is slower for real, and the next retry comes twice as late — a 10× slower
-   * endpoint is tried after 0.29 s, 0.58 s, 1.2 s, … up to τ_idle × 64 (8 s), one slow call each
-   * time, rather than every 0.3 s forever. When the sample refutes the old estimate (less than half
-   * of it: the peak was an outlier), τ_idle starts again from τ/80. The backoff is the only thing
-   * that tells one outlier from a slow endpoint.
-   */
-  public static final int MAX_IDLE_BACKOFF = 6;
-
-  private static final double[] BACKOFF_SCALE = new double[MAX_IDLE_BACKOFF + 1];
-
-  static {
-    for (int i = 0; i <= MAX_IDLE_BACKOFF; i++) {
-      BACKOFF_SCALE[i] = 1.0 / (1 << i);
-    }
-  }
 
   /** Where completions report failures that may warrant ejection. */
   public interface Feedback {
@@ -135,7 +99,7 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     this.feedback = feedback;
     this.decayNanos = decayNanos;
     this.inverseDecayNanos = 1.0 / decayNanos;
-    this.inverseIdleDecayNanos = IDLE_DECAY_RATIO / decayNanos;
+    this.inverseIdleDecayNanos = PeakEwma.IDLE_DECAY_RATIO / decayNanos;
     this.failurePenaltyNanos = failurePenaltyNanos;
     this.lastSampleNanos = feedback.sampleNanoTime();
   }
@@ -192,11 +156,11 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
   /**
    * The latency estimate at {@code now}: while the endpoint has no call in flight, the last
    * estimate decayed towards 0 by the time since the last sample, {@code ewma × exp(-idle/τ_idle)}
-   * (τ_idle = τ / {@link #IDLE_DECAY_RATIO}, doubled per {@link #MAX_IDLE_BACKOFF backoff} step),
-   * or with τ itself while the endpoint's last call failed: a failing endpoint is not given the
-   * benefit of the doubt for being idle, since trying it costs a failed call rather than a slow
-   * one. While a call is in flight, the last estimate itself: the decay earns an idle endpoint one
-   * retry at a time, not one per concurrent caller.
+   * (τ_idle = τ / {@link PeakEwma#IDLE_DECAY_RATIO}, doubled per {@link PeakEwma#nextBackoff
+   * backoff} step), or with τ itself while the endpoint's last call failed: a failing endpoint is
+   * not given the benefit of the doubt for being idle, since trying it costs a failed call rather
+   * than a slow one. While a call is in flight, the last estimate itself: the decay earns an idle
+   * endpoint one retry at a time, not one per concurrent caller.
    *
    * <p>Why at read time: an endpoint that receives no calls receives no samples, so an estimate
    * aged only by a timer stays frozen between ticks, and whichever of two equal endpoints looked
@@ -233,14 +197,13 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     if (idle <= 0) {
       return ewma;
     }
-    // Never 0 once sampled: 0 means "unknown" to pickers, which treat it differently.
-    return Math.max(1, (long) (ewma * decayWeight(idle * idleDecayRate())));
+    return PeakEwma.decayed(ewma, idle, idleDecayRate());
   }
 
   /** {@code 1/τ_idle}, or {@code 1/τ} while the last call failed (see {@link #estimateNanos}). */
   private double idleDecayRate() {
     return consecutiveFailures == 0
-        ? inverseIdleDecayNanos * BACKOFF_SCALE[idleBackoff]
+        ? PeakEwma.idleDecayRate(inverseIdleDecayNanos, idleBackoff)
         : inverseDecayNanos;
   }
 
@@ -304,23 +267,16 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     double idleRate = idle > 0 ? idleDecayRate() : 0;
     for (int i = 0; i < 8; i++) {
       long current = ewmaNanos;
-      long base =
-          current != 0 && idle > 0 ? (long) (current * decayWeight(idle * idleRate)) : current;
-      long next;
-      if (current == 0 || sampleNanos >= base) {
-        next = sampleNanos;
-      } else if (busy <= 0) {
-        // Samples within one tick of the previous add nothing: the decay follows time, not call
-        // count, and the first sample after a tick carries the whole tick's weight.
-        next = base;
-      } else {
-        // A lower sample pulls the estimate down by the time it covers.
-        double w = decayWeight(busy * inverseDecayNanos);
-        next = (long) (base * w + sampleNanos * (1 - w));
-      }
+      long base = current != 0 && idle > 0 ? PeakEwma.decayed(current, idle, idleRate) : current;
+      long next = PeakEwma.next(current, base, sampleNanos, busy, inverseDecayNanos);
       if (next == current || EWMA.compareAndSet(this, current, next)) {
         if (current != 0 && idle > 0) {
-          adjustIdleBackoff(sampleNanos, current, base);
+          int backoff = idleBackoff;
+          int nextBackoff = PeakEwma.nextBackoff(backoff, sampleNanos, current, base);
+          if (nextBackoff != backoff) {
+            // Racy by design: a lost update only retries an endpoint a little earlier or later.
+            idleBackoff = nextBackoff;
+          }
         }
         return;
       }
@@ -328,38 +284,9 @@ public final class EndpointState extends EndpointStatePadRight implements Pick {
     // Under heavy contention losing a sample is harmless: the next one will land.
   }
 
-  /** After a sample that followed idle time: did it confirm the old estimate or refute it? */
-  private void adjustIdleBackoff(long sampleNanos, long current, long base) {
-    int backoff = idleBackoff;
-    int next = backoff;
-    if (sampleNanos < current / 2) {
-      next = 0;
-    } else if (base <= current / 2 && sampleNanos >= 2 * base && backoff < MAX_IDLE_BACKOFF) {
-      // Only a retry that idleness earned (the estimate had at least halved) confirms anything: a
-      // busy endpoint's own peak says nothing about how long to forget when idle.
-      next = backoff + 1;
-    }
-    if (next != backoff) {
-      // Racy by design: a lost update only retries an endpoint a little earlier or later.
-      idleBackoff = next;
-    }
-  }
-
-  /** The current τ_idle backoff step, 0..{@link #MAX_IDLE_BACKOFF} (tests, diagnostics). */
+  /** The current τ_idle backoff step, 0..{@link PeakEwma#MAX_IDLE_BACKOFF} (tests, diagnostics). */
   public int idleBackoff() {
     return idleBackoff;
-  }
-
-  /**
-   * {@code exp(-x)}. Between samples of a busy endpoint x is tiny (microseconds over τ = 10 s),
-   * where the second-order Taylor form is exact to 1e-9 and several times cheaper than {@link
-   * Math#exp}; the hot completion path takes that branch.
-   */
-  static double decayWeight(double x) {
-    if (x < 1e-3) {
-      return 1 - x + x * x * 0.5;
-    }
-    return Math.exp(-x);
   }
 
   @Override

@@ -85,7 +85,8 @@ public final class Strategies {
 
   /**
    * {@code peak-ewma} with the default penalty {@link #DEFAULT_PEAK_EWMA_PENALTY_NANOS}: of two
-   * distinct random endpoints, the one with the lower {@code ewma × (inFlight + 1) / weight}.
+   * distinct random endpoints, the one with the lower {@code ewma × (1 + inFlight / 3) / weight}
+   * (why a third: {@code PeakEwmaPicker}).
    */
   public static StrategyFactory peakEwma() {
     return PEAK_EWMA;
@@ -93,8 +94,8 @@ public final class Strategies {
 
   /**
    * {@code peak-ewma} with a chosen penalty: an endpoint with no latency sample yet costs 0 while
-   * idle (so it is probed) and {@code penaltyNanos × (inFlight + 1) / weight} while calls to it are
-   * outstanding.
+   * idle (so it is probed) and {@code penaltyNanos × (1 + inFlight / 3) / weight} while calls to it
+   * are outstanding.
    *
    * @param penaltyNanos the assumed latency of an unsampled endpoint, in nanoseconds, &gt; 0
    * @throws IllegalArgumentException if {@code penaltyNanos} is not positive

@@ -24,7 +24,7 @@ class PeakEwmaPickerTest {
   /** How a simulated call on endpoint {@code index} ends. */
   /** τ_idle of the test group's τ (10 s): 250 ms. */
   private static final long IDLE_DECAY_NANOS =
-      (long) (TestGroup.DECAY_NANOS / EndpointState.IDLE_DECAY_RATIO);
+      (long) (TestGroup.DECAY_NANOS / dev.ballast.lb.internal.PeakEwma.IDLE_DECAY_RATIO);
 
   interface Behaviour {
     Outcome outcome(int index);
@@ -204,9 +204,10 @@ class PeakEwmaPickerTest {
   }
 
   @Test
-  void aSlowEndpointThatConfirmsItsEstimateIsRetriedHalfAsOftenEachTime() {
-    // e0 answers in 50 ms, e1 in 5 ms. Each retry of e0 confirms it is slow, so the next comes
-    // twice as late: after τ_idle × ln 10 = 0.29 s, then 0.58 s, 1.15 s, 2.3 s, 4.6 s.
+  void aSlowEndpointThatConfirmsItsEstimateIsRetriedAQuarterAsOftenEachTime() {
+    // e0 answers in 50 ms, e1 in 5 ms. Each retry of e0 finds it 10× slower than the decayed
+    // estimate it was chosen on, which doubles τ_idle twice, so the next comes four times as late:
+    // after τ_idle × ln 10 = 0.29 s, then 1.15 s, then 4.6 s; the next would be 18 s on.
     EndpointState[] states = group.states(2);
     states[0].acquire();
     states[0].complete(Outcome.SUCCESS, 50 * MS);
@@ -228,13 +229,45 @@ class PeakEwmaPickerTest {
       }
     }
 
-    assertThat(retries).as("retries of e0 in 10 s (at every 0.29 s: 34)").hasSize(5);
+    assertThat(retries).as("retries of e0 in 10 s (at every 0.29 s: 34)").hasSize(3);
     for (int i = 1; i < retries.size(); i++) {
       double gap = retries.get(i) - retries.get(i - 1);
       double before = i == 1 ? retries.get(0) : retries.get(i - 1) - retries.get(i - 2);
-      assertThat(gap / before).as("gap %d over the one before: %s", i, retries).isBetween(1.8, 2.2);
+      assertThat(gap / before).as("gap %d over the one before: %s", i, retries).isBetween(3.6, 4.4);
     }
-    assertThat(states[0].idleBackoff()).isEqualTo(5);
+    assertThat(states[0].idleBackoff())
+        .isEqualTo(dev.ballast.lb.internal.PeakEwma.MAX_IDLE_BACKOFF);
+  }
+
+  @Test
+  void anIdleSlowEndpointDoesNotTieABusyFastOne() {
+    // Issue 12 §10: at 80 % load a fast instance's estimate (100 ms) already holds its queueing;
+    // multiplied by all of its 4 calls in flight plus one it cost 500 ms, and an idle 500 ms
+    // instance whose estimate had decayed to 350 ms won the pick. Each call in flight now adds a
+    // third of the estimate: 100 × (1 + 4/3) = 233 ms against 350 ms.
+    EndpointState[] states = group.states(2);
+    states[0].acquire();
+    states[0].complete(Outcome.SUCCESS, 350 * MS);
+    states[1].acquire();
+    states[1].complete(Outcome.SUCCESS, 100 * MS);
+    for (int i = 0; i < 4; i++) {
+      states[1].acquire();
+    }
+    ChildPicker picker = Strategies.peakEwma().create(states, ones(2), RandomSource.seeded(22));
+
+    int[] counts = count(picker, states, 100);
+
+    assertThat(counts[0])
+        .as("picks of the idle 350 ms endpoint against the 100 ms one with 4 in flight")
+        .isZero();
+    // The in-flight term still decides between like estimates: with 7 in flight (cost 100 × 10/3
+    // = 333 ms against 350 ms) the fast one still wins; with 8 (367 ms) the idle one does.
+    for (int i = 0; i < 3; i++) {
+      states[1].acquire();
+    }
+    assertThat(count(picker, states, 100)[0]).as("against 7 in flight").isZero();
+    states[1].acquire();
+    assertThat(count(picker, states, 100)[0]).as("against 8 in flight").isEqualTo(100);
   }
 
   @Test
