@@ -139,6 +139,11 @@ class ReplicaHealthTest {
             registry.get("ballast.jdbc.replica.lag").tag("replica", "r1").gauge().value();
         System.out.printf("[measured] r1 paused: ballast.jdbc.replica.lag = %.3f%n", lagGauge);
         assertThat(lagGauge).isGreaterThan(1.0).isLessThan(60.0);
+        // what a health endpoint reads: r1 alone is out, and its lag is the worst
+        assertThat(ds.eligibleReplicas()).containsExactly("r2");
+        assertThat(ds.worstReplicaLag())
+            .isGreaterThan(Duration.ofSeconds(1))
+            .isLessThan(Duration.ofSeconds(60));
 
         cluster.node("r1").resumeReplay();
         await()

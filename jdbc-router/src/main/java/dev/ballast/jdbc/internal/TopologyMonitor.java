@@ -1,26 +1,18 @@
 package dev.ballast.jdbc.internal;
 
-import dev.ballast.jdbc.Topology;
 import dev.ballast.jdbc.internal.dialect.Dialect;
 import dev.ballast.lb.DynamicEndpointSource;
-import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.Scheduler;
 import dev.ballast.lb.Ticker;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Probes every host each health interval (and at once when asked after a failure), decides roles,
  * lag and read eligibility, publishes an immutable {@link TopologySnapshot}, and feeds the eligible
- * replicas to the load balancer's endpoint source.
+ * replicas to the load balancer's endpoint source. It owns the schedule; the probing is {@link
+ * HostProbes}', the verdict {@link RoundEvaluator}'s, and the publishing {@link
+ * TopologyPublisher}'s.
  *
  * <p><b>Threading.</b> Rounds run one at a time on the monitor's own daemon timer thread; the hosts
  * of a round are probed in parallel on daemon probe threads (at most one probe per host in flight,
@@ -54,23 +48,19 @@ public final class TopologyMonitor implements AutoCloseable {
   private static final long MIN_RECHECK_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final RouterConfig config;
-  private final Dialect dialect;
   private final List<Host> hosts;
-  private final DynamicEndpointSource replicaSource;
-  private final Duration probeTimeout;
   private final ScheduledExecutorService timer;
-  private final ExecutorService probes;
   private final AtomicBoolean recheckPending = new AtomicBoolean();
   private final AtomicBoolean freshPending = new AtomicBoolean();
   private final Map<String, SharedHost> shared;
   private final @Nullable AutoCloseable sharedLease;
   private final Runnable onSharedChange = this::scheduleRecheck;
-  private final Map<String, Future<ProbeResult>> inFlight = new HashMap<>();
+  private final HostProbes probes;
   private final RoundEvaluator evaluator;
+  private final TopologyPublisher publisher;
   private volatile TopologySnapshot snapshot;
   private volatile long lastRoundEndNanos;
   private volatile boolean closed;
-  private List<String> publishedIds = List.of();
   private @Nullable ScheduledFuture<?> periodic;
 
   /**
@@ -99,18 +89,22 @@ public final class TopologyMonitor implements AutoCloseable {
       Map<String, SharedHost> shared,
       @Nullable AutoCloseable lease) {
     this.config = config;
-    this.dialect = dialect;
     this.shared = Map.copyOf(shared);
     this.sharedLease = lease;
     this.hosts = List.copyOf(hosts);
-    this.replicaSource = replicaSource;
-    this.probeTimeout = config.healthCheckTimeout();
     this.evaluator = new RoundEvaluator(config, dialect, this.hosts, ticker);
+    this.publisher = new TopologyPublisher(config, replicaSource);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(daemon("ballast-jdbc-" + config.name()));
     this.probes =
-        Executors.newFixedThreadPool(
-            Math.max(1, this.hosts.size()), daemon("ballast-jdbc-" + config.name() + "-probe"));
+        new HostProbes(
+            dialect,
+            config.healthCheckTimeout(),
+            this.shared,
+            onSharedChange,
+            Executors.newFixedThreadPool(
+                Math.max(1, this.hosts.size()),
+                daemon("ballast-jdbc-" + config.name() + "-probe")));
     List<HostState> initial = new ArrayList<>();
     @Nullable Host primary = null;
     for (Host h : this.hosts) {
@@ -156,7 +150,7 @@ public final class TopologyMonitor implements AutoCloseable {
     try {
       ScheduledFuture<?> unused =
           timer.schedule(this::safeRound, Math.max(0, wait), TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       recheckPending.set(false);
     }
   }
@@ -181,7 +175,7 @@ public final class TopologyMonitor implements AutoCloseable {
       p.cancel(false);
     }
     timer.shutdownNow();
-    probes.shutdownNow();
+    probes.close();
     for (SharedHost s : shared.values()) {
       s.unlisten(onSharedChange);
     }
@@ -216,110 +210,15 @@ public final class TopologyMonitor implements AutoCloseable {
     recheckPending.set(false);
     long maxAgeNanos =
         freshPending.getAndSet(false) ? 0 : config.healthCheckInterval().toNanos() / 2;
-    long timeoutNanos = probeTimeout.toNanos();
-    Map<String, Future<ProbeResult>> futures = new HashMap<>();
-    for (Host h : hosts) {
-      Future<ProbeResult> previous = inFlight.get(h.name());
-      if (previous != null && !previous.isDone()) {
-        futures.put(h.name(), previous);
-        continue;
-      }
-      try {
-        Future<ProbeResult> f = probes.submit(probeTask(h, maxAgeNanos));
-        inFlight.put(h.name(), f);
-        futures.put(h.name(), f);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        return; // closing
-      }
+    Map<String, Object> outcomes = probes.probe(hosts, maxAgeNanos);
+    if (outcomes == null || closed) {
+      return; // probes refused or interrupted by close() say nothing about the hosts
     }
-    long deadline = System.nanoTime() + timeoutNanos;
-    Map<String, Object> outcomes = new HashMap<>();
-    for (Host h : hosts) {
-      Future<ProbeResult> f = futures.get(h.name());
-      outcomes.put(h.name(), await(f, deadline));
-    }
-    if (closed) {
-      return; // probes interrupted by close() say nothing about the hosts
-    }
-    TopologySnapshot next = evaluator.evaluate(snapshot, outcomes);
-    publish(snapshot, next);
+    TopologySnapshot before = snapshot;
+    TopologySnapshot next = evaluator.evaluate(before, outcomes);
+    snapshot = next;
+    publisher.publish(before, next);
     lastRoundEndNanos = System.nanoTime();
-  }
-
-  private Callable<ProbeResult> probeTask(Host h, long maxAgeNanos) {
-    int timeoutSeconds = (int) Math.max(1, (probeTimeout.toMillis() + 999) / 1000);
-    SharedHost server = shared.get(h.name());
-    if (server != null) {
-      return () -> server.probe(dialect, timeoutSeconds, maxAgeNanos, onSharedChange);
-    }
-    return () -> h.probe().probe(dialect, timeoutSeconds);
-  }
-
-  /** A {@link ProbeResult}, or a String saying why the host could not be probed. */
-  private Object await(@Nullable Future<ProbeResult> f, long deadline) {
-    if (f == null) {
-      return new ProbeFailure("unreachable: not probed", false);
-    }
-    try {
-      long remaining = Math.max(0, deadline - System.nanoTime());
-      return f.get(remaining, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      return new ProbeFailure(
-          "unreachable: no answer within " + HostState.format(probeTimeout), false);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new ProbeFailure("unreachable: probe interrupted", false);
-    } catch (ExecutionException e) {
-      return new ProbeFailure("unreachable: " + SqlStates.shortMessage(e.getCause()), true);
-    }
-  }
-
-  private void publish(TopologySnapshot before, TopologySnapshot after) {
-    snapshot = after;
-    List<Endpoint> eligible = new ArrayList<>();
-    List<String> ids = new ArrayList<>();
-    for (HostState s : after.states()) {
-      if (s.eligible()) {
-        eligible.add(s.host().endpoint());
-        ids.add(s.host().name());
-      }
-    }
-    if (!ids.equals(publishedIds)) {
-      publishedIds = List.copyOf(ids);
-      replicaSource.update(eligible);
-    }
-    logChanges(before, after);
-  }
-
-  private void logChanges(TopologySnapshot before, TopologySnapshot after) {
-    if (before.primary() != after.primary()) {
-      Host p = after.primary();
-      if (p == null) {
-        log.warn(
-            "'{}' has no reachable primary: writes fail until one is found: {}",
-            config.name(),
-            after.describe(after.states()));
-      } else {
-        log.info("'{}' primary is now {}", config.name(), p);
-      }
-    }
-    for (HostState s : after.states()) {
-      HostState b = before.state(s.host());
-      if (config.topology() == Topology.STATIC
-          && s.host() == after.primary()
-          && s.reachable()
-          && s.role() == Role.REPLICA
-          && (b.role() != Role.REPLICA || !b.reachable())) {
-        log.warn(
-            "'{}': the configured primary {} is in recovery (read-only): writes will fail;"
-                + " with topology=auto the router would follow the promoted host",
-            config.name(),
-            s.host());
-      }
-      if (b.eligible() != s.eligible() || b.reachable() != s.reachable()) {
-        log.info("'{}' {}", config.name(), s.describe());
-      }
-    }
   }
 
   private static ThreadFactory daemon(String prefix) {
