@@ -107,7 +107,7 @@ final class EndpointPools {
     return new EndpointPool(
         e.id(),
         InetSocketAddress.createUnresolved(e.host(), e.port()),
-        Attempt.hostHeader(e),
+        WireRequest.hostHeader(e),
         loop,
         transport.bootstrap(loop, config.connectTimeout(), init),
         max,
