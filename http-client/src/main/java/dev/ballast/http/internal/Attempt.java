@@ -3,20 +3,9 @@ package dev.ballast.http.internal;
 import dev.ballast.http.ServiceRequest;
 import dev.ballast.lb.Endpoint;
 import dev.ballast.lb.Pick;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpHeadersFactory;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -45,8 +34,6 @@ final class Attempt implements PoolWaiter, Runnable, ChannelFutureListener {
     EXCHANGING,
     DONE
   }
-
-  private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory();
 
   private final Owner owner;
   private final @Nullable EndpointPool pool;
@@ -201,7 +188,7 @@ final class Attempt implements PoolWaiter, Runnable, ChannelFutureListener {
     reused = reusedConnection;
     c.handler.begin(this);
     // Already on the channel's loop: the write goes straight to the socket, no task hop.
-    c.channel.writeAndFlush(newRequest(p)).addListener(this);
+    c.channel.writeAndFlush(WireRequest.of(request, p.hostHeader())).addListener(this);
   }
 
   /** The write's outcome; this attempt is its own listener so that an exchange allocates none. */
@@ -212,40 +199,6 @@ final class Attempt implements PoolWaiter, Runnable, ChannelFutureListener {
           new AttemptFailure(
               FailureKind.RESET, "write failed: " + f.cause().getMessage(), f.cause()));
     }
-  }
-
-  private DefaultFullHttpRequest newRequest(EndpointPool p) {
-    byte[] body = request.body();
-    DefaultFullHttpRequest r =
-        new DefaultFullHttpRequest(
-            HttpVersion.HTTP_1_1,
-            HttpMethod.valueOf(request.method()),
-            request.path(),
-            body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
-            HEADERS.newHeaders(),
-            // Trailers are only sent with chunked bodies, never ours: no second header table.
-            EmptyHttpHeaders.INSTANCE);
-    HttpHeaders h = r.headers();
-    List<Map.Entry<String, String>> own = request.headers();
-    int n = own.size();
-    for (int i = 0; i < n; i++) {
-      Map.Entry<String, String> e = own.get(i);
-      h.add(e.getKey(), e.getValue());
-    }
-    if (n == 0 || !h.contains(HttpHeaderNames.HOST)) {
-      h.set(HttpHeaderNames.HOST, p.hostHeader());
-    }
-    if (body.length > 0 || !request.isIdempotent() || "PUT".equals(request.method())) {
-      h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-    } else if (n > 0) {
-      h.remove(HttpHeaderNames.CONTENT_LENGTH); // the caller's, on a request without a body
-    }
-    return r;
-  }
-
-  static String hostHeader(Endpoint e) {
-    String host = e.host().indexOf(':') >= 0 ? "[" + e.host() + "]" : e.host();
-    return host + ":" + e.port();
   }
 
   @Override

@@ -6,15 +6,11 @@ import dev.ballast.http.ServiceRequest;
 import dev.ballast.http.ServiceResponse;
 import dev.ballast.lb.Durations;
 import dev.ballast.lb.Endpoint;
-import dev.ballast.lb.Outcome;
 import dev.ballast.lb.Pick;
 import dev.ballast.lb.PickContext;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -23,12 +19,8 @@ import org.jspecify.annotations.Nullable;
  * One call: picks an endpoint, runs attempts, retries on another endpoint when that is safe and
  * within budget, optionally hedges, and hands its end to its {@link CallSink} once.
  *
- * <p><b>Retry rules.</b> Idempotent methods are retried after connect failures, resets, timeouts
- * and 502/503/504; any method when the request provably never left (refused or failed connect, no
- * free connection, endpoint gone). Each retry excludes the endpoints already tried. When every
- * endpoint has been tried, an endpoint may be tried again only after a refused connect or a stale
- * keep-alive connection (failures that say nothing about the request); otherwise the call stops.
- * Retries wait a full-jitter exponential backoff and draw on the service's retry budget.
+ * <p><b>Retries</b> follow {@link RetryRules}, wait a full-jitter exponential backoff and draw on
+ * the service's retry budget; the attempts so far are kept in {@link CallAttempts}.
  *
  * <p><b>Threading.</b> State is guarded by {@code this}; attempts report from their event loops.
  * Decisions are taken under the lock, effects (starting or cancelling attempts, handing the end to
@@ -46,10 +38,8 @@ final class Call implements Attempt.Owner {
   private final @Nullable Duration callTimeout;
   private final PickContext baseContext;
 
-  // Guarded by this. The lists that only failures need are created on the first failure.
-  private final List<Attempt> attempts = new ArrayList<>(2);
-  private @Nullable List<String> failureLines;
-  private int inFlight;
+  // Guarded by this.
+  private final CallAttempts attempts = new CallAttempts();
   private @Nullable RawResponse lastResponse;
   private @Nullable Attempt lastResponseAttempt;
   private @Nullable AttemptFailure lastFailure;
@@ -58,7 +48,6 @@ final class Call implements Attempt.Owner {
   private boolean delivered;
   private boolean
       aborted; // cancelled by the caller or ended by close(): says nothing of the service
-  private @Nullable List<Attempt> toCancel;
 
   // Written once by deliver() before the sink publishes the end; read by account() after it.
   private long endNanos;
@@ -76,33 +65,6 @@ final class Call implements Attempt.Owner {
     this.deadlineNanos = callTimeout == null ? Long.MAX_VALUE : startNanos + callTimeout.toNanos();
     Optional<String> key = request.affinityKey();
     this.baseContext = key.isPresent() ? PickContext.withAffinity(key.get()) : PickContext.DEFAULT;
-  }
-
-  /**
-   * Locked: the pick context excluding every endpoint tried so far. Built only when a second pick
-   * or a failure message needs it, so that a call answered at once never copies an exclusion set.
-   */
-  private PickContext triedContext() {
-    PickContext c = baseContext;
-    for (Attempt a : attempts) {
-      c = c.exclude(a.endpoint());
-    }
-    return c;
-  }
-
-  /** Locked: the attempt lines so far; empty until the first failure. */
-  private List<String> failureLines() {
-    List<String> l = failureLines;
-    return l == null ? List.of() : l;
-  }
-
-  private void addFailureLine(String line) {
-    List<String> l = failureLines;
-    if (l == null) {
-      l = new ArrayList<>(2);
-      failureLines = l;
-    }
-    l.add(line);
   }
 
   String serviceName() {
@@ -140,12 +102,7 @@ final class Call implements Attempt.Owner {
       if (result != null) {
         return;
       }
-      List<String> lines = new ArrayList<>(failureLines());
-      for (Attempt a : attempts) {
-        if (!a.settled) {
-          lines.add(FailureMessages.attemptLine(a, "no response yet"));
-        }
-      }
+      List<String> lines = attempts.linesWithUnsettled("no response yet");
       settleOthers(null);
       aborted = true;
       AttemptFailure f = lastFailure;
@@ -176,33 +133,17 @@ final class Call implements Attempt.Owner {
       Attempt a, @Nullable RawResponse response, @Nullable AttemptFailure failure) {
     Attempt next = null;
     synchronized (this) {
-      if (a.settled) {
+      if (!attempts.settle(a, response, failure, svc.ticker())) {
         return;
-      }
-      a.settled = true;
-      inFlight--;
-      Pick pick = a.pick();
-      if (pick != null) {
-        Outcome outcome;
-        if (response != null) {
-          outcome = response.status() >= 500 ? Outcome.FAILURE : Outcome.SUCCESS;
-        } else {
-          outcome = failure == null ? Outcome.FAILURE : failure.kind().outcome;
-        }
-        // From the send, not the call's start: a wait for this client's own pool is no latency of
-        // the endpoint's (a connect failure has no send and counts from the start).
-        long sent = a.sentNanos();
-        pick.complete(
-            outcome, svc.ticker().nanoTime() - (sent == Attempt.NOT_SENT ? a.startNanos() : sent));
       }
       if (result != null) {
         return;
       }
       if (response != null) {
-        if (request.isIdempotent() && isRetryableStatus(response.status())) {
+        if (request.isIdempotent() && RetryRules.isRetryableStatus(response.status())) {
           lastResponse = response;
           lastResponseAttempt = a;
-          addFailureLine(FailureMessages.attemptLine(a, "HTTP " + response.status()));
+          attempts.addFailureLine(FailureMessages.attemptLine(a, "HTTP " + response.status()));
           next = retryOrFinish();
         } else {
           finishWith(response, a);
@@ -211,29 +152,19 @@ final class Call implements Attempt.Owner {
         AttemptFailure f =
             failure != null ? failure : new AttemptFailure(FailureKind.RESET, "failed", null);
         lastFailure = f;
-        addFailureLine(FailureMessages.attemptLine(a, f.detail()));
-        boolean eligible =
-            f.kind().neverSent || (request.isIdempotent() && f.kind().retryableWhenIdempotent());
-        next = eligible ? retryOrFinish() : stopUnlessInFlight(notRetryableReason(f));
+        attempts.addFailureLine(FailureMessages.attemptLine(a, f.detail()));
+        next =
+            RetryRules.mayRetry(f.kind(), request.isIdempotent())
+                ? retryOrFinish()
+                : stopUnlessInFlight(RetryRules.notRetryableReason(f.kind(), request.method()));
       }
     }
     launch(next);
     deliver();
   }
 
-  private String notRetryableReason(AttemptFailure f) {
-    if (!f.kind().retryableWhenIdempotent()) {
-      return "not retried: " + f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    }
-    return "not retried: a " + request.method() + " may have been received by the endpoint";
-  }
-
-  private static boolean isRetryableStatus(int status) {
-    return status == 502 || status == 503 || status == 504;
-  }
-
   private @Nullable Attempt stopUnlessInFlight(String reason) {
-    if (inFlight == 0) {
+    if (attempts.inFlight() == 0) {
       finish(reason);
     }
     return null;
@@ -241,7 +172,7 @@ final class Call implements Attempt.Owner {
 
   /** Locked: decides whether to retry; returns an attempt to launch now, if any. */
   private @Nullable Attempt retryOrFinish() {
-    if (inFlight > 0) {
+    if (attempts.inFlight() > 0) {
       return null; // a hedge is still running: its result decides
     }
     int max = svc.config().retryMaxAttempts();
@@ -252,7 +183,7 @@ final class Call implements Attempt.Owner {
     if (now >= deadlineNanos) {
       return finish("stopped: " + callTimeoutText() + " elapsed");
     }
-    if (!mayRetryTriedEndpoint() && triedEveryEndpoint()) {
+    if (!mayRetryTriedEndpoint() && attempts.triedEveryEndpoint(svc)) {
       // No retry could be picked: spend no budget on it and count none.
       return finish("stopped: no other endpoint to try (every endpoint already tried)");
     }
@@ -292,7 +223,9 @@ final class Call implements Attempt.Owner {
   private void hedgeNow() {
     Attempt next;
     synchronized (this) {
-      if (result != null || inFlight != 1 || attempts.size() >= svc.config().retryMaxAttempts()) {
+      if (result != null
+          || attempts.inFlight() != 1
+          || attempts.size() >= svc.config().retryMaxAttempts()) {
         return;
       }
       if (!svc.hedgeBudget().tryWithdraw()) {
@@ -313,7 +246,7 @@ final class Call implements Attempt.Owner {
     if (!attempts.isEmpty() && svc.ticker().nanoTime() >= deadlineNanos) {
       return hedge ? null : finish("stopped: " + callTimeoutText() + " elapsed");
     }
-    PickContext context = attempts.isEmpty() ? baseContext : triedContext();
+    PickContext context = attempts.isEmpty() ? baseContext : attempts.triedContext(baseContext);
     Pick pick = svc.loadBalancer().pick(context);
     if (!pick.isPresent() && !attempts.isEmpty() && !hedge && mayRetryTriedEndpoint()) {
       pick = svc.loadBalancer().pick(baseContext);
@@ -345,7 +278,6 @@ final class Call implements Attempt.Owner {
         new Attempt(
             this, svc.pool(e), e, pick, request, timeout, label, now, attempts.size() + 1, hedge);
     attempts.add(a);
-    inFlight++;
     if (attempts.size() == 1 && svc.hedging() && request.isIdempotent()) {
       Duration d = svc.config().hedgeDelay().orElseThrow();
       try {
@@ -357,28 +289,9 @@ final class Call implements Attempt.Owner {
     return a;
   }
 
-  /** Locked: whether the attempts so far reached every endpoint the service has now. */
-  private boolean triedEveryEndpoint() {
-    int total = svc.endpointCount();
-    if (attempts.size() < total) {
-      return false;
-    }
-    Set<String> tried = new HashSet<>();
-    for (Attempt a : attempts) {
-      // An endpoint that left the service (discovery drained it) is no longer one of `total`:
-      // counting it stopped the retry of a call queued for it although others were untried.
-      if (svc.hasEndpoint(a.endpoint().id())) {
-        tried.add(a.endpoint().id());
-      }
-    }
-    return tried.size() >= total;
-  }
-
   private boolean mayRetryTriedEndpoint() {
     AttemptFailure f = lastFailure;
-    return lastResponse == null
-        && f != null
-        && (f.kind() == FailureKind.CONNECT_REFUSED || f.kind() == FailureKind.STALE_CONNECTION);
+    return RetryRules.mayRetryTriedEndpoint(lastResponse != null, f == null ? null : f.kind());
   }
 
   /** Locked: ends with the last response if there is one, else with an exception. */
@@ -398,9 +311,9 @@ final class Call implements Attempt.Owner {
                 request,
                 svc.name(),
                 attempts.size(),
-                failureLines(),
+                attempts.failureLines(),
                 stopReason,
-                svc.loadBalancer().describe(triedContext())),
+                svc.loadBalancer().describe(attempts.triedContext(baseContext))),
             f == null ? null : f.cause());
     return null;
   }
@@ -411,40 +324,9 @@ final class Call implements Attempt.Owner {
     result = new ServiceResponse(r.status(), r.headers(), r.body(), a.endpoint(), attempts.size());
   }
 
-  /**
-   * Locked: completes the picks of attempts still running as CANCELLED — with the time since they
-   * were sent, a lower bound on their endpoint's latency that peak-EWMA takes into account, or as
-   * NOT_SENT when they were still waiting for a connection — and queues their cancel.
-   */
+  /** Locked: settles every attempt still running but {@code winner} and queues its cancel. */
   private void settleOthers(@Nullable Attempt winner) {
-    long now = 0;
-    // Indexed loops on the success path: an iterator is an allocation per call.
-    for (int i = 0, n = attempts.size(); i < n; i++) {
-      Attempt o = attempts.get(i);
-      if (o != winner && !o.settled) {
-        o.settled = true;
-        inFlight--;
-        Pick p = o.pick();
-        if (p != null) {
-          if (now == 0) {
-            now = svc.ticker().nanoTime();
-          }
-          long sent = o.sentNanos();
-          if (sent == Attempt.NOT_SENT) {
-            // Still queued for a connection: the endpoint never saw it and nothing is learned.
-            p.complete(Outcome.NOT_SENT, 0);
-          } else {
-            p.complete(Outcome.CANCELLED, Math.max(0, now - sent));
-          }
-        }
-        List<Attempt> l = toCancel;
-        if (l == null) {
-          l = new ArrayList<>(2);
-          toCancel = l;
-        }
-        l.add(o);
-      }
-    }
+    attempts.settleOthers(winner, svc.ticker());
   }
 
   private String callTimeoutText() {
@@ -471,13 +353,7 @@ final class Call implements Attempt.Owner {
     @Nullable FailureKind failure;
     boolean wasAborted;
     synchronized (this) {
-      List<Attempt> queued = toCancel;
-      if (queued != null && !queued.isEmpty()) {
-        cancel = List.copyOf(queued);
-        queued.clear();
-      } else {
-        cancel = List.of();
-      }
+      cancel = attempts.takeToCancel();
       AttemptFailure f = lastFailure;
       failure = f == null ? null : f.kind();
       wasAborted = aborted;
@@ -489,7 +365,7 @@ final class Call implements Attempt.Owner {
         delivered = true;
         r = result;
         answered = resultAttempt;
-        last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+        last = attempts.last();
       }
     }
     for (int i = 0, n = cancel.size(); i < n; i++) {

@@ -1,9 +1,10 @@
 package dev.ballast.http.internal;
 
 /**
- * Where a {@link Call} hands its end: the caller's future ({@code sendAsync}) or the thread blocked
- * in {@code send} ({@link BlockingReply}). Two kinds, because a blocked thread can do the call's
- * accounting itself once it wakes, while a future must have it done before it completes.
+ * Where a {@link Call} hands its end: the caller's future ({@link CallFuture}, {@code sendAsync})
+ * or the thread blocked in {@code send} ({@link BlockingReply}). Two kinds, because a blocked
+ * thread can do the call's accounting itself once it wakes, while a future must have it done before
+ * it completes.
  */
 interface CallSink {
   /** Binds the call whose end this sink receives; called once, before the call starts. */

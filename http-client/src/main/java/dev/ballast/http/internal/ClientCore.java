@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -174,69 +173,7 @@ public final class ClientCore {
 
   private BallastHttpException rejected(ServiceRequest request) {
     return new BallastHttpException(
-        request.service(),
-        request.method()
-            + " "
-            + request.path()
-            + " on service '"
-            + request.service()
-            + "' rejected: client closed (BallastHttpClient"
-            + services.keySet()
-            + " accepts no new calls once close() has begun)",
-        null);
-  }
-
-  /**
-   * The caller's future: cancelling it abandons the call. A subclass rather than a {@code
-   * whenComplete} stage, so that a call costs no extra future, lambda and completion node.
-   */
-  private static final class CallFuture extends CompletableFuture<ServiceResponse>
-      implements CallSink {
-    private volatile @Nullable Call call;
-
-    @Override
-    public void attach(Call c) {
-      call = c;
-    }
-
-    @Override
-    public void onEnd(Call c, Object result) {
-      // Accounted before completing: dependent stages run inside complete() and may send again.
-      c.account(result);
-      if (result instanceof ServiceResponse r) {
-        complete(r);
-      } else {
-        completeExceptionally((RuntimeException) result);
-      }
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      boolean cancelled = super.cancel(mayInterruptIfRunning);
-      if (cancelled) {
-        abandon();
-      }
-      return cancelled;
-    }
-
-    // Cancelling by hand (completeExceptionally with a CancellationException) abandons it too.
-    @Override
-    public boolean completeExceptionally(Throwable ex) {
-      boolean done = super.completeExceptionally(ex);
-      if (done && ex instanceof CancellationException) {
-        abandon();
-      }
-      return done;
-    }
-
-    private void abandon() {
-      Call c = call;
-      if (c != null) {
-        c.abort(
-            new BallastHttpException(
-                c.serviceName(), c.describe() + ": cancelled by the caller", null));
-      }
-    }
+        request.service(), FailureMessages.rejectedClosed(request, services.keySet()), null);
   }
 
   /**

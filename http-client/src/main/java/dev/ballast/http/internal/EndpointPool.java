@@ -4,24 +4,18 @@ import dev.ballast.lb.Ticker;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AsciiString;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The keep-alive connections to one endpoint: at most {@code max} open (connecting or connected),
  * idle ones reused most-recent-first, at most {@code maxPending} waiters queued when all are busy.
- * A connection idle for {@code idleTimeout} is closed: servers and middleboxes drop idle
- * connections silently after a while, and reusing one that was dropped costs a failed attempt.
+ * Idle connections are kept, and closed after {@code idleTimeout}, by {@link IdleConnections}.
  * Most-recent-first reuse keeps the oldest idle connections at the head, where the sweep looks.
  *
  * <p>Which idle connection a request may take, and which ones are retired instead, is {@link
@@ -42,13 +36,11 @@ final class EndpointPool {
   private final Bootstrap bootstrap;
   private final int max;
   private final int maxPending;
-  private final long idleTimeoutNanos;
   private final ReuseRule reuse;
   private final Ticker ticker;
   private final AsciiString hostHeader;
-  private final ArrayDeque<PooledConnection> idle = new ArrayDeque<>();
+  private final IdleConnections idle;
   private final ArrayDeque<PoolWaiter> pending = new ArrayDeque<>();
-  private @Nullable ScheduledFuture<?> sweep;
   private int open;
   private boolean closed;
 
@@ -70,9 +62,9 @@ final class EndpointPool {
     this.bootstrap = bootstrap;
     this.max = max;
     this.maxPending = maxPending;
-    this.idleTimeoutNanos = idleTimeout.toNanos();
     this.reuse = new ReuseRule(nonIdempotentMaxIdle, ticker);
     this.ticker = ticker;
+    this.idle = new IdleConnections(loop, ticker, idleTimeout.toNanos());
   }
 
   /** The loop every channel and operation of this pool runs on. */
@@ -94,22 +86,21 @@ final class EndpointPool {
   void acquire(PoolWaiter waiter) {
     assert loop.inEventLoop();
     if (closed) {
-      waiter.onAcquireFailure(
-          new AttemptFailure(FailureKind.ENDPOINT_REMOVED, "endpoint left the service", null));
+      waiter.onAcquireFailure(PoolFailures.endpointRemoved());
       return;
     }
     boolean idempotent = waiter.idempotent();
     PooledConnection c;
     scan:
-    while ((c = idle.peekLast()) != null) {
+    while ((c = idle.youngest()) != null) {
       switch (reuse.judge(c, idempotent)) {
         case REUSE -> {
-          idle.pollLast();
+          idle.removeYoungest();
           waiter.onChannel(c, true);
           return;
         }
         case RETIRE -> {
-          idle.pollLast();
+          idle.removeYoungest();
           c.channel.close(); // the server has closed it, or is about to
         }
         case TOO_OLD -> {
@@ -124,22 +115,14 @@ final class EndpointPool {
       // close gives its slot to the oldest waiter (see onClosed), as a release would. Queued
       // first, as the close may be reported at once.
       pending.addLast(waiter);
-      PooledConnection oldest = idle.pollFirst();
+      PooledConnection oldest = idle.pollOldest();
       if (oldest != null) {
         oldest.channel.close();
       }
     } else if (pending.size() < maxPending) {
       pending.addLast(waiter);
     } else {
-      waiter.onAcquireFailure(
-          new AttemptFailure(
-              FailureKind.POOL_EXHAUSTED,
-              "all "
-                  + max
-                  + " connections busy and "
-                  + maxPending
-                  + " attempts already waiting (max-pending-acquires)",
-              null));
+      waiter.onAcquireFailure(PoolFailures.exhausted(max, maxPending));
     }
   }
 
@@ -171,45 +154,16 @@ final class EndpointPool {
         return;
       }
     }
-    c.idleSinceNanos = ticker.nanoTime();
-    idle.addLast(c);
-    if (sweep == null) {
-      sweep = loop.schedule(this::sweepIdle, idleTimeoutNanos, TimeUnit.NANOSECONDS);
-    }
+    idle.add(c);
   }
 
   /**
-   * Closes the idle connections that went idle no later than {@code idleSinceNanos}: one that did
-   * turned out closed by the server, whose idle timer closes the older ones first, so a retry must
-   * not meet them one by one. Loop only.
+   * Closes the idle connections that went idle no later than {@code idleSinceNanos}; see {@link
+   * IdleConnections#retireIdleSince}. Loop only.
    */
   void retireIdleSince(long idleSinceNanos) {
     assert loop.inEventLoop();
-    PooledConnection c;
-    while ((c = idle.peekFirst()) != null && c.idleSinceNanos - idleSinceNanos <= 0) {
-      idle.pollFirst();
-      c.channel.close();
-    }
-  }
-
-  /** Closes connections idle for {@code idleTimeout}, then waits for the next oldest to expire. */
-  private void sweepIdle() {
-    sweep = null;
-    if (closed) {
-      return;
-    }
-    long now = ticker.nanoTime();
-    PooledConnection c;
-    while ((c = idle.peekFirst()) != null && now - c.idleSinceNanos >= idleTimeoutNanos) {
-      idle.pollFirst();
-      c.channel.close();
-    }
-    if (c != null) {
-      // At least a millisecond: a frozen test ticker must not turn this into a busy loop.
-      long delay =
-          Math.max(TimeUnit.MILLISECONDS.toNanos(1), c.idleSinceNanos + idleTimeoutNanos - now);
-      sweep = loop.schedule(this::sweepIdle, delay, TimeUnit.NANOSECONDS);
-    }
+    idle.retireIdleSince(idleSinceNanos);
   }
 
   private void connect(PoolWaiter waiter) {
@@ -255,8 +209,7 @@ final class EndpointPool {
     if (closed) {
       c.channel.close();
       if (waiter.isWaiting()) {
-        waiter.onAcquireFailure(
-            new AttemptFailure(FailureKind.ENDPOINT_REMOVED, "endpoint left the service", null));
+        waiter.onAcquireFailure(PoolFailures.endpointRemoved());
       }
     } else if (waiter.isWaiting()) {
       waiter.onChannel(c, false);
@@ -267,20 +220,8 @@ final class EndpointPool {
 
   private void failConnect(PoolWaiter waiter, Throwable cause) {
     if (waiter.isWaiting()) {
-      waiter.onAcquireFailure(classifyConnect(cause));
+      waiter.onAcquireFailure(PoolFailures.connect(cause));
     }
-  }
-
-  static AttemptFailure classifyConnect(Throwable cause) {
-    String msg = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-    if (cause instanceof ConnectTimeoutException) {
-      return new AttemptFailure(FailureKind.CONNECT_FAILED, "connect timed out", cause);
-    }
-    if (cause instanceof ConnectException && msg.contains("refused")) {
-      return new AttemptFailure(FailureKind.CONNECT_REFUSED, "connection refused", cause);
-    }
-    return new AttemptFailure(
-        FailureKind.CONNECT_FAILED, "connect failed: " + cause.getMessage(), cause);
   }
 
   private void onClosed(@Nullable PooledConnection c) {
@@ -317,20 +258,11 @@ final class EndpointPool {
       return;
     }
     closed = true;
-    ScheduledFuture<?> s = sweep;
-    if (s != null) {
-      s.cancel(false);
-      sweep = null;
-    }
-    PooledConnection c;
-    while ((c = idle.pollFirst()) != null) {
-      c.channel.close();
-    }
+    idle.close();
     PoolWaiter w;
     while ((w = pending.pollFirst()) != null) {
       if (w.isWaiting()) {
-        w.onAcquireFailure(
-            new AttemptFailure(FailureKind.ENDPOINT_REMOVED, "endpoint left the service", null));
+        w.onAcquireFailure(PoolFailures.endpointRemoved());
       }
     }
   }

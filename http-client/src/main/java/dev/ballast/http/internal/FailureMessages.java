@@ -2,6 +2,7 @@ package dev.ballast.http.internal;
 
 import dev.ballast.http.ServiceRequest;
 import dev.ballast.lb.Endpoint;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -81,5 +82,17 @@ final class FailureMessages {
         + reason
         + ")\n  balancer: "
         + balancer;
+  }
+
+  /** The message of a call refused because the client is closing; {@code services} are its own. */
+  static String rejectedClosed(ServiceRequest request, Collection<String> services) {
+    return request.method()
+        + " "
+        + request.path()
+        + " on service '"
+        + request.service()
+        + "' rejected: client closed (BallastHttpClient"
+        + services
+        + " accepts no new calls once close() has begun)";
   }
 }

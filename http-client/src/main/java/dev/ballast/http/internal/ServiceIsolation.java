@@ -7,7 +7,6 @@ import dev.ballast.lb.Durations;
 import dev.ballast.lb.Outcome;
 import dev.ballast.lb.Ticker;
 import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -15,7 +14,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -36,10 +34,8 @@ import org.jspecify.annotations.Nullable;
  * half-open breaker would send it a burst of trial calls. The service-wide breaker here answers
  * another question: whether to call the dependency at all.
  *
- * <p><b>Waiting.</b> Resilience4j's semaphore bulkhead is used with no wait of its own: a caller
- * that may block waits here for a released place, up to {@code bulkhead.max-wait}, on a monitor
- * that {@link #exit} signals. An event-loop thread never waits (it would stall every connection on
- * that loop): a call over the limit fails there at once.
+ * <p><b>Waiting.</b> A caller that may block waits for a bulkhead place up to {@code
+ * bulkhead.max-wait}; an event-loop thread never waits. See {@link ServiceBulkhead}.
  *
  * <p>Thread-safe.
  */
@@ -58,18 +54,11 @@ final class ServiceIsolation {
   private static final Duration NEVER_SLOW = Duration.ofDays(365);
 
   private final String service;
-  private final @Nullable Bulkhead bulkhead;
+  private final @Nullable ServiceBulkhead bulkhead;
   private final @Nullable CircuitBreaker breaker;
   private final BulkheadRegistry bulkheads;
   private final CircuitBreakerRegistry breakers;
-  private final BooleanSupplier mayBlock;
-  private final long maxWaitNanos;
-  private final String limitText;
-  private final String waitedText;
-  private final String onLoopText;
   private final String openText;
-  private final AtomicInteger waiters = new AtomicInteger();
-  private final Object released = new Object();
 
   /**
    * @param mayBlock whether the calling thread may wait (false on an event loop)
@@ -84,31 +73,8 @@ final class ServiceIsolation {
     this.service = service;
     this.breakers = breakers;
     this.bulkheads = bulkheads;
-    this.mayBlock = mayBlock;
-    this.maxWaitNanos = config.bulkheadMaxWait().toNanos();
+    this.bulkhead = ServiceBulkhead.of(service, config, bulkheads, mayBlock);
     Map<String, String> tags = Map.of("service", service);
-    int max = config.bulkheadMaxConcurrentCalls().orElse(0);
-    this.bulkhead =
-        max == 0
-            ? null
-            : bulkheads.bulkhead(
-                service,
-                BulkheadConfig.custom()
-                    .maxConcurrentCalls(max)
-                    .maxWaitDuration(Duration.ZERO)
-                    .writableStackTraceEnabled(false)
-                    .build(),
-                tags);
-    String full =
-        "bulkhead full: " + max + " calls in flight (bulkhead.max-concurrent-calls " + max;
-    String maxWait = Durations.format(config.bulkheadMaxWait());
-    this.limitText = full + ")";
-    this.waitedText = full + ", waited bulkhead.max-wait " + maxWait + ")";
-    this.onLoopText =
-        full
-            + "; bulkhead.max-wait "
-            + maxWait
-            + " not waited: the caller is an event-loop thread)";
     int threshold = config.circuitBreakerFailureRateThreshold().orElse(0);
     int window = config.circuitBreakerSlidingWindow();
     this.breaker =
@@ -150,7 +116,8 @@ final class ServiceIsolation {
 
   /** The bulkhead, or null when none is configured; for tests and diagnostics. */
   @Nullable Bulkhead bulkhead() {
-    return bulkhead;
+    ServiceBulkhead bh = bulkhead;
+    return bh == null ? null : bh.bulkhead();
   }
 
   /**
@@ -164,9 +131,9 @@ final class ServiceIsolation {
     if (cb != null && !cb.tryAcquirePermission()) {
       return rejected(request, breakerRefusal(cb));
     }
-    Bulkhead bh = bulkhead;
+    ServiceBulkhead bh = bulkhead;
     if (bh != null) {
-      String refusal = acquire(bh);
+      String refusal = bh.acquire();
       if (refusal != null) {
         if (cb != null) {
           cb.releasePermission();
@@ -209,42 +176,6 @@ final class ServiceIsolation {
         null);
   }
 
-  /** Takes a place in {@code bh}; returns null when taken, else why not. */
-  private @Nullable String acquire(Bulkhead bh) {
-    if (bh.tryAcquirePermission()) {
-      return null;
-    }
-    if (maxWaitNanos == 0) {
-      return limitText;
-    }
-    if (!mayBlock.getAsBoolean()) {
-      return onLoopText;
-    }
-    // A real wait on the wall clock: a thread is parked, whatever the injected ticker says.
-    long deadline = System.nanoTime() + maxWaitNanos;
-    synchronized (released) {
-      // Counted before the retry below, so that an exit() after it sees a waiter to wake.
-      waiters.incrementAndGet();
-      try {
-        while (true) {
-          if (bh.tryAcquirePermission()) {
-            return null;
-          }
-          long left = deadline - System.nanoTime();
-          if (left <= 0) {
-            return waitedText;
-          }
-          TimeUnit.NANOSECONDS.timedWait(released, left);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return waitedText + ", interrupted";
-      } finally {
-        waiters.decrementAndGet();
-      }
-    }
-  }
-
   /** Ends an admitted call: records its verdict and frees its bulkhead place. */
   void exit(Verdict verdict, long nanos) {
     CircuitBreaker cb = breaker;
@@ -255,14 +186,9 @@ final class ServiceIsolation {
         case IGNORED -> cb.releasePermission();
       }
     }
-    Bulkhead bh = bulkhead;
+    ServiceBulkhead bh = bulkhead;
     if (bh != null) {
-      bh.onComplete();
-      if (waiters.get() > 0) {
-        synchronized (released) {
-          released.notifyAll();
-        }
-      }
+      bh.release();
     }
   }
 
