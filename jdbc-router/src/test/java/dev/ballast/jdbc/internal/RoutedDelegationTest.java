@@ -11,13 +11,11 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,34 +26,7 @@ import org.junit.jupiter.api.Test;
 class RoutedDelegationTest {
   private final Connection logical = TestBindings.inert(Connection.class);
   private final Binding binding = TestBindings.of("r1", RouteReason.READ);
-  private final StatementOwner owner =
-      new StatementOwner() {
-        @Override
-        public Connection logical() {
-          return logical;
-        }
-
-        @Override
-        public boolean beforeExecute(Binding b, boolean mayWrite) {
-          return true;
-        }
-
-        @Override
-        public void executeFailed(Binding b, SQLException e) {}
-
-        @Override
-        public boolean mayRetry(Binding b, SQLException e, Statement statement) {
-          return false;
-        }
-
-        @Override
-        public @Nullable Binding rebindForRetry(Binding failed, SQLException e, Statement s) {
-          return null;
-        }
-
-        @Override
-        public void statementClosed(Statement statement) {}
-      };
+  private final StatementOwner owner = TestBindings.owner(logical);
 
   @Test
   void statementsDelegateEveryMethodButGetConnection() throws Exception {

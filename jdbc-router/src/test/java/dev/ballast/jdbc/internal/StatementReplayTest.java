@@ -24,34 +24,7 @@ class StatementReplayTest {
 
   private final List<String> calls = new ArrayList<>();
   private final Binding binding = TestBindings.of("r1", RouteReason.READ);
-  private final StatementOwner owner =
-      new StatementOwner() {
-        @Override
-        public Connection logical() {
-          return TestBindings.inert(Connection.class);
-        }
-
-        @Override
-        public boolean beforeExecute(Binding b, boolean mayWrite) {
-          return true;
-        }
-
-        @Override
-        public void executeFailed(Binding b, SQLException e) {}
-
-        @Override
-        public boolean mayRetry(Binding b, SQLException e, Statement statement) {
-          return false;
-        }
-
-        @Override
-        public @Nullable Binding rebindForRetry(Binding failed, SQLException e, Statement s) {
-          return null;
-        }
-
-        @Override
-        public void statementClosed(Statement statement) {}
-      };
+  private final StatementOwner owner = TestBindings.owner(TestBindings.inert(Connection.class));
 
   private PreparedStatement recording() {
     return (PreparedStatement)
