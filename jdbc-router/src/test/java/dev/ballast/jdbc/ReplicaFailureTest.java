@@ -59,10 +59,17 @@ class ReplicaFailureTest {
           (attempt < 4 || retried == 0) && attempt < MAX_ATTEMPTS && System.nanoTime() < deadline;
           attempt++) {
         // Two r1 connections used just now: HikariCP hands them out unchecked for 500 ms.
+        String setUp;
         try (Connection a = ds.forReads().getConnection();
             Connection b = ds.forReads().getConnection()) {
-          assertThat(nodeName(cluster, serverPort(a))).isEqualTo("r1");
-          assertThat(nodeName(cluster, serverPort(b))).isEqualTo("r1");
+          setUp = nodeName(cluster, serverPort(a)) + "/" + nodeName(cluster, serverPort(b));
+        }
+        if (!setUp.equals("r1/r1")) {
+          // r1's pool was still reopening the connections the last attempt killed (slower than
+          // the pools' 250 ms connect timeout on a loaded machine), so a read went elsewhere: no
+          // killed r1 connection to test this time.
+          outcomes.add("not set up: " + setUp);
+          continue;
         }
         terminateClientSessions(r1);
         String first = read(cluster, ds);
