@@ -76,7 +76,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
 
   /** Keeps {@code statement} open on the binding, to close it when the binding is given back. */
   final <T extends Statement> T track(T statement) {
-    if (firstStatement == null && openStatements() == 0) {
+    if (openStatements() == 0) {
       firstStatement = statement;
     } else {
       List<Statement> more = moreStatements;
