@@ -2,6 +2,7 @@ package dev.ballast.jdbc.internal;
 
 import dev.ballast.lb.Pick;
 import java.sql.Connection;
+import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,11 @@ public final class Binding {
   /** The pooled physical connection. */
   public Connection physical() {
     return physical;
+  }
+
+  /** The connection to make statements on ({@link Host#forStatements}). */
+  Connection forStatements() throws SQLException {
+    return host.forStatements(physical);
   }
 
   /** Why this host. */

@@ -30,7 +30,7 @@ final class BindingFeedback {
 
   /** See {@link Router#release(Binding)}. */
   void release(Binding b) {
-    b.host().giveBack(b.physical());
+    b.host().giveBack(b.physical(), b.failed());
     Pick pick = b.pick();
     if (pick != null) {
       pick.complete(

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * they are, each failure reported through {@link #failed} (which tells the router of connection
  * failures) before it is thrown. What binds, pins, tracks and moves is the subclass's.
  */
-abstract class ForwardingConnection implements Connection {
+abstract class ForwardingConnection extends Session implements Connection {
   /** The physical connection, bound at first use. @throws SQLException 08003 when closed */
   abstract Connection physical() throws SQLException;
 

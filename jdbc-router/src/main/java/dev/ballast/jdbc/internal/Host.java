@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.ballast.jdbc.internal.dialect.Position;
 import dev.ballast.lb.Endpoint;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -177,11 +178,41 @@ public final class Host {
   }
 
   /**
+   * The connection to make statements on, for {@code physical} borrowed from this host. On a
+   * HikariCP pool it is the driver's connection inside HikariCP's proxy: the router's statement and
+   * result-set wrappers already do what HikariCP's own would (the statements are closed when the
+   * connection is given back, unfinished work is rolled back, and a connection that failed is
+   * evicted, see {@link #giveBack(Connection, boolean)}), so a second wrapper per statement and per
+   * result set would only cost bytes and calls. Other pools' connections are used as they come.
+   */
+  Connection forStatements(Connection physical) throws SQLException {
+    return dataSource instanceof HikariDataSource ? physical.unwrap(Connection.class) : physical;
+  }
+
+  /**
    * Gives {@code physical}, borrowed from this host's pool, back to it, and its turn at the pool's
    * gate. Exactly once per connection the router borrowed. Any thread.
    */
   void giveBack(Connection physical) {
-    JdbcClose.quietly(physical);
+    giveBack(physical, false);
+  }
+
+  /**
+   * Gives {@code physical} back; when {@code failed} (a connection-class failure was seen on it)
+   * and the pool is HikariCP's, evicts it instead, because the statements that failed were made on
+   * the driver's connection ({@link #forStatements}) and HikariCP did not see the failure.
+   */
+  void giveBack(Connection physical, boolean failed) {
+    HikariDataSource h = failed ? hikari() : null;
+    if (h != null && !h.isClosed()) {
+      try {
+        h.evictConnection(physical);
+      } catch (RuntimeException e) {
+        JdbcClose.quietly(physical);
+      }
+    } else {
+      JdbcClose.quietly(physical);
+    }
     PoolGate g = gate;
     if (g != null) {
       g.leave();

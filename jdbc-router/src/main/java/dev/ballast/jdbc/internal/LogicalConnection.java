@@ -46,27 +46,12 @@ public final class LogicalConnection extends TransactionConnection {
     this.forReads = forReads;
   }
 
-  /** The current binding, or null while unbound (for tests and diagnostics). */
-  public @Nullable Binding binding() {
-    return session.binding();
-  }
-
-  /** The session's state (for tests and diagnostics). */
-  public Session.State state() {
-    return session.state();
-  }
-
-  /** Whether the binding is pinned by an object handed out (for tests and diagnostics). */
-  public boolean pinned() {
-    return session.pinned();
-  }
-
   // ---- binding ---------------------------------------------------------------------------------
 
   @Override
   Connection physical() throws SQLException {
     checkOpen();
-    Binding b = session.binding();
+    Binding b = binding();
     return (b != null ? b : bind(null)).physical();
   }
 
@@ -93,7 +78,7 @@ public final class LogicalConnection extends TransactionConnection {
       router.release(b);
       throw e;
     }
-    session.bind(b);
+    bindTo(b);
     return b;
   }
 
@@ -104,20 +89,20 @@ public final class LogicalConnection extends TransactionConnection {
    */
   private void release(boolean closing) {
     closeStatements();
-    Binding current = session.binding();
-    if (current != null && !current.failed() && session.owesPosition()) {
+    Binding current = binding();
+    if (current != null && !current.failed() && owesPosition()) {
       if (router.defersPositions()) {
         // Read only if a read of this context needs it: a read right after the write goes to
         // the primary without it, and outside a scope the token ends with this connection.
-        session.positionRecorded();
+        positionRecorded();
         router.deferPosition();
       } else {
         recordPosition();
       }
     }
     forgetOwed();
-    boolean rollback = session.inTransaction();
-    Binding b = closing ? session.close() : session.unbind();
+    boolean rollback = inTransaction();
+    Binding b = closing ? closeSession() : leaveBinding();
     if (b == null) {
       return;
     }
@@ -157,14 +142,14 @@ public final class LogicalConnection extends TransactionConnection {
     if (forReads && !value) {
       return;
     }
-    Binding b = session.binding();
+    Binding b = binding();
     if (b == null || value == readOnly) {
       readOnly = value;
       return;
     }
     boolean moves = value ? b.reason() == RouteReason.WRITE : b.reason() == RouteReason.READ;
     if (moves) {
-      session.checkMovable(value);
+      checkMovable(value);
       readOnly = value;
       release(false);
       return;
@@ -190,23 +175,23 @@ public final class LogicalConnection extends TransactionConnection {
     if (timeout < 0) {
       throw new SQLException("timeout: " + timeout + " (expected: seconds >= 0)", "22023");
     }
-    if (!session.isOpen()) {
+    if (!isOpen()) {
       return false;
     }
-    Binding b = session.binding();
+    Binding b = binding();
     // Unbound, there is nothing to validate: the pools validate what they hand out.
     return b == null || b.physical().isValid(timeout);
   }
 
   @Override
   public boolean isClosed() {
-    return !session.isOpen();
+    return !isOpen();
   }
 
   /** Gives the physical connection back to its pool (rolling back uncommitted work). Idempotent. */
   @Override
   public void close() {
-    if (session.isOpen()) {
+    if (isOpen()) {
       try {
         release(true);
       } finally {
@@ -217,17 +202,17 @@ public final class LogicalConnection extends TransactionConnection {
 
   @Override
   public void abort(Executor executor) throws SQLException {
-    if (!session.isOpen()) {
+    if (!isOpen()) {
       return;
     }
     forgetOwed();
     endImplicitMode();
     forgetStatements();
-    Binding b = session.binding();
+    Binding b = binding();
     if (b != null) {
       b.markFailed();
     }
-    session.close();
+    closeSession();
     if (b != null) {
       try {
         b.physical().abort(executor);
@@ -242,7 +227,7 @@ public final class LogicalConnection extends TransactionConnection {
     return "LogicalConnection["
         + router.config().name()
         + ", "
-        + session
+        + describeSession()
         + ", readOnly="
         + readOnly
         + ", autoCommit="

@@ -95,7 +95,7 @@ class RoutedStatement extends ForwardingStatement {
       throw e;
     }
     try {
-      target = rebuild(r, fresh.physical(), sql == null ? "" : sql);
+      target = rebuild(r, fresh.forStatements(), sql == null ? "" : sql);
     } catch (SQLException again) {
       owner.executeFailed(fresh, again);
       again.addSuppressed(e);

@@ -24,8 +24,12 @@ import org.jspecify.annotations.Nullable;
  * that wrote (the WAL position is taken at its commit), and auto-commit writes whose position was
  * not taken yet (taken once, when the connection is released or a read needs it). Confined to the
  * logical connection's thread.
+ *
+ * <p>The machine is the base class of {@link LogicalConnection} rather than an object it holds, so
+ * that a checkout costs one object for both (a read cycle allocates nothing else of its own but the
+ * binding, the statement and the result set).
  */
-public final class Session {
+public abstract class Session {
   /** Where a logical connection is in its life. */
   public enum State {
     /** No physical connection: settings are only recorded. */
@@ -38,39 +42,51 @@ public final class Session {
     CLOSED
   }
 
-  private State state = State.UNBOUND;
+  private static final State[] STATES = State.values();
+  private static final byte UNBOUND = 0;
+  private static final byte BOUND = 1;
+  private static final byte IN_TRANSACTION = 2;
+  private static final byte CLOSED = 3;
+
+  // The state as a byte (its State's ordinal) beside the four flags: with the binding, the session
+  // adds 12 bytes to the logical connection that extends it, and no object of its own.
+  private byte state = UNBOUND;
   private @Nullable Binding binding;
   private boolean pinned;
   private boolean executed;
   private boolean wroteInTransaction;
   private boolean unrecordedWrite;
 
-  State state() {
-    return state;
+  Session() {}
+
+  /** Where the session is in its life (for tests and diagnostics). */
+  public final State state() {
+    return STATES[state];
   }
 
-  /** The binding; null unless BOUND or IN_TRANSACTION. */
-  @Nullable Binding binding() {
+  /** The binding; null unless BOUND or IN_TRANSACTION (also for tests and diagnostics). */
+  public final @Nullable Binding binding() {
     return binding;
   }
 
-  boolean isOpen() {
-    return state != State.CLOSED;
+  final boolean isOpen() {
+    return state != CLOSED;
   }
 
-  boolean pinned() {
+  /** Whether the binding is pinned by an object handed out (also for tests and diagnostics). */
+  public final boolean pinned() {
     return pinned;
   }
 
   /** Whether a statement ran since the last bind. */
-  boolean executed() {
+  final boolean executed() {
     return executed;
   }
 
   /** UNBOUND → BOUND on {@code b}. */
-  void bind(Binding b) {
-    expect(state == State.UNBOUND, "bind");
-    state = State.BOUND;
+  final void bindTo(Binding b) {
+    expect(state == UNBOUND, "bind");
+    state = BOUND;
     binding = b;
     pinned = false;
     executed = false;
@@ -84,12 +100,12 @@ public final class Session {
    * @param writes whether it may write on the primary in read-write mode
    * @return whether it is the first statement since the bind
    */
-  boolean work(boolean autoCommit, boolean writes) {
-    expect(state == State.BOUND || state == State.IN_TRANSACTION, "work");
+  final boolean work(boolean autoCommit, boolean writes) {
+    expect(state == BOUND || state == IN_TRANSACTION, "work");
     boolean first = !executed;
     executed = true;
     if (!autoCommit) {
-      state = State.IN_TRANSACTION;
+      state = IN_TRANSACTION;
       wroteInTransaction |= writes;
     } else {
       unrecordedWrite |= writes;
@@ -98,10 +114,10 @@ public final class Session {
   }
 
   /** Records a savepoint: with auto-commit off it opens the transaction like a statement. */
-  void savepoint(boolean autoCommit) {
-    expect(state == State.BOUND || state == State.IN_TRANSACTION, "savepoint");
+  final void savepoint(boolean autoCommit) {
+    expect(state == BOUND || state == IN_TRANSACTION, "savepoint");
     if (!autoCommit) {
-      state = State.IN_TRANSACTION;
+      state = IN_TRANSACTION;
     }
   }
 
@@ -111,9 +127,9 @@ public final class Session {
    * @param committed whether the transaction's work was committed
    * @return whether a WAL position must now be taken (committed writes not yet recorded)
    */
-  boolean end(boolean committed) {
-    expect(state == State.BOUND || state == State.IN_TRANSACTION, "end");
-    state = State.BOUND;
+  final boolean end(boolean committed) {
+    expect(state == BOUND || state == IN_TRANSACTION, "end");
+    state = BOUND;
     boolean owes = committed && (wroteInTransaction || unrecordedWrite);
     wroteInTransaction = false;
     if (owes) {
@@ -123,18 +139,18 @@ public final class Session {
   }
 
   /** Whether committed auto-commit writes still owe a WAL position. */
-  boolean owesPosition() {
+  final boolean owesPosition() {
     return unrecordedWrite;
   }
 
   /** The position owed was taken (or given up). */
-  void positionRecorded() {
+  final void positionRecorded() {
     unrecordedWrite = false;
   }
 
   /** Pins the binding: something tied to the physical connection was handed out. */
-  void pin() {
-    expect(state == State.BOUND || state == State.IN_TRANSACTION, "pin");
+  final void pin() {
+    expect(state == BOUND || state == IN_TRANSACTION, "pin");
     pinned = true;
   }
 
@@ -144,7 +160,7 @@ public final class Session {
    *
    * @throws SQLException 25001 inside a transaction or when pinned, saying why and what to do
    */
-  void checkMovable(boolean toReplica) throws SQLException {
+  final void checkMovable(boolean toReplica) throws SQLException {
     Binding b = binding;
     if (b == null) {
       return;
@@ -152,7 +168,7 @@ public final class Session {
     String target = toReplica ? "a replica" : "the primary";
     String here =
         toReplica ? "the primary '" + b.host().name() + "'" : "replica '" + b.host().name() + "'";
-    if (state == State.IN_TRANSACTION) {
+    if (state == IN_TRANSACTION) {
       throw new SQLException(
           "cannot switch to "
               + target
@@ -183,9 +199,9 @@ public final class Session {
    *
    * @return the binding to give back, whose transaction has nothing uncommitted
    */
-  Binding unbind() {
-    expect(state == State.BOUND && !pinned, "unbind");
-    return leave(State.UNBOUND);
+  final Binding leaveBinding() {
+    expect(state == BOUND && !pinned, "unbind");
+    return leave(UNBOUND);
   }
 
   /**
@@ -193,25 +209,25 @@ public final class Session {
    *
    * @return the binding to give back, null when there was none
    */
-  @Nullable Binding close() {
-    expect(state != State.CLOSED, "close");
-    return binding == null ? leaveUnbound() : leave(State.CLOSED);
+  final @Nullable Binding closeSession() {
+    expect(state != CLOSED, "close");
+    return binding == null ? leaveUnbound() : leave(CLOSED);
   }
 
   /** Whether uncommitted work must be rolled back before the binding is given back. */
-  boolean inTransaction() {
-    return state == State.IN_TRANSACTION;
+  final boolean inTransaction() {
+    return state == IN_TRANSACTION;
   }
 
   private @Nullable Binding leaveUnbound() {
-    state = State.CLOSED;
+    state = CLOSED;
     return null;
   }
 
-  private Binding leave(State next) {
+  private Binding leave(byte next) {
     Binding b = binding;
     if (b == null) {
-      throw new IllegalStateException("session in state " + state + " without a binding");
+      throw new IllegalStateException("session in state " + state() + " without a binding");
     }
     state = next;
     binding = null;
@@ -227,14 +243,14 @@ public final class Session {
           "illegal session transition '"
               + transition
               + "' in state "
-              + state
+              + state()
               + (pinned ? " (pinned)" : "")
               + ": a bug in the router");
     }
   }
 
-  @Override
-  public String toString() {
-    return state + (pinned ? " (pinned)" : "") + (binding == null ? "" : " on " + binding);
+  /** The state, the pin and the binding, for messages. */
+  final String describeSession() {
+    return state() + (pinned ? " (pinned)" : "") + (binding == null ? "" : " on " + binding);
   }
 }

@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 abstract class TrackingConnection extends RecordedSettingsConnection
     implements StatementOwner, SessionContext.PendingPosition {
   final Router router;
-  final Session session = new Session();
   // The statements open on the binding. A read cycle makes one: it is kept in a field, and a list
   // exists only once two are open at the same time (a list and its array cost a read cycle 48 B).
   private @Nullable Statement firstStatement;
@@ -91,20 +90,20 @@ abstract class TrackingConnection extends RecordedSettingsConnection
 
   @Override
   <T> T pinned(T handedOut) {
-    session.pin();
+    pin();
     return handedOut;
   }
 
   @Override
   @Nullable Connection boundPhysical() throws SQLException {
     checkOpen();
-    Binding b = session.binding();
+    Binding b = binding();
     return b == null ? null : b.physical();
   }
 
   @Override
   SQLException failed(SQLException e) {
-    Binding b = session.binding();
+    Binding b = binding();
     if (b != null) {
       router.onError(b, e);
     }
@@ -113,7 +112,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
 
   @Override
   void checkOpen() throws SQLException {
-    if (!session.isOpen()) {
+    if (!isOpen()) {
       throw new SQLException("the connection is closed", "08003");
     }
   }
@@ -123,11 +122,11 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   /** Takes the WAL position owed by committed auto-commit writes; once, idempotent. */
   @Override
   public void recordPosition() {
-    Binding b = session.binding();
-    if (b == null || !session.owesPosition()) {
+    Binding b = binding();
+    if (b == null || !owesPosition()) {
       return;
     }
-    session.positionRecorded();
+    positionRecorded();
     forgetOwed();
     router.recordCommit(b.physical());
   }
@@ -159,10 +158,11 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   @Override
   Statement statement(StatementReplay.Factory factory) throws SQLException {
     try {
-      Connection c = physical();
+      physical();
       Binding b = boundNow();
+      Connection c = b.forStatements();
       StatementReplay.Factory replay =
-          ReadRetryPolicy.replayFor(factory, b, readOnly, autoCommit, session, openStatements());
+          ReadRetryPolicy.replayFor(factory, b, readOnly, autoCommit, this, openStatements());
       return track(new RoutedStatement(factory.create(c, ""), this, b, null, replay));
     } catch (SQLException e) {
       throw failed(e);
@@ -172,10 +172,11 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   @Override
   PreparedStatement prepared(String sql, StatementReplay.Factory factory) throws SQLException {
     try {
-      Connection c = physical();
+      physical();
       Binding b = boundNow();
+      Connection c = b.forStatements();
       StatementReplay.Factory replay =
-          ReadRetryPolicy.replayFor(factory, b, readOnly, autoCommit, session, openStatements());
+          ReadRetryPolicy.replayFor(factory, b, readOnly, autoCommit, this, openStatements());
       PreparedStatement p = (PreparedStatement) factory.create(c, sql);
       return track(new RoutedPreparedStatement(p, this, b, sql, replay));
     } catch (SQLException e) {
@@ -186,8 +187,9 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   @Override
   CallableStatement callable(String sql, StatementReplay.Factory factory) throws SQLException {
     try {
-      Connection c = physical();
+      physical();
       Binding b = boundNow();
+      Connection c = b.forStatements();
       CallableStatement p = (CallableStatement) factory.create(c, sql);
       return track(new RoutedCallableStatement(p, this, b, sql));
     } catch (SQLException e) {
@@ -196,7 +198,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   }
 
   private Binding boundNow() throws SQLException {
-    Binding b = session.binding();
+    Binding b = binding();
     if (b == null) {
       throw new SQLException("the connection lost its binding", "08003");
     }
@@ -206,7 +208,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   @Override
   public boolean beforeExecute(Binding b, boolean mayWrite) throws SQLException {
     checkOpen();
-    if (session.binding() != b) {
+    if (binding() != b) {
       throw new SQLException(
           "the statement belongs to a physical connection this connection has given back", "08003");
     }
@@ -219,8 +221,8 @@ abstract class TrackingConnection extends RecordedSettingsConnection
         wroteIn = router.context();
       }
     }
-    boolean first = session.work(autoCommit, writes);
-    if (session.owesPosition() && owedTo == null && router.tracksPositions()) {
+    boolean first = work(autoCommit, writes);
+    if (owesPosition() && owedTo == null && router.tracksPositions()) {
       SessionContext ctx = router.context();
       owedTo = ctx;
       ctx.owe(this);
@@ -236,7 +238,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   @Override
   public boolean mayRetry(Binding b, SQLException e, Statement statement) {
     return ReadRetryPolicy.mayRetry(
-        b, readOnly, autoCommit, session, onlyOpen(statement), router.isConnectionFailure(e));
+        b, readOnly, autoCommit, this, onlyOpen(statement), router.isConnectionFailure(e));
   }
 
   @Override
@@ -267,7 +269,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
 
   @Override
   void savepointSet() {
-    session.savepoint(autoCommit);
+    savepoint(autoCommit);
   }
 
   @Override

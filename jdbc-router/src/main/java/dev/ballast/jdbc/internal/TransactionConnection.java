@@ -18,7 +18,7 @@ abstract class TransactionConnection extends TrackingConnection {
   @Override
   public final void setAutoCommit(boolean value) throws SQLException {
     checkOpen();
-    Binding b = session.binding();
+    Binding b = binding();
     if (b == null || value == autoCommit) {
       autoCommit = value;
       return;
@@ -34,7 +34,7 @@ abstract class TransactionConnection extends TrackingConnection {
       throw failed(e);
     }
     autoCommit = value;
-    if (value && session.end(true)) {
+    if (value && end(true)) {
       // Turning auto-commit on commits the open transaction (JDBC).
       router.recordCommit(b.physical());
     }
@@ -57,7 +57,7 @@ abstract class TransactionConnection extends TrackingConnection {
     } catch (SQLException e) {
       throw failed(e);
     }
-    if (session.end(true)) {
+    if (end(true)) {
       forgetOwed();
       router.recordCommit(b.physical());
     }
@@ -74,7 +74,7 @@ abstract class TransactionConnection extends TrackingConnection {
     } catch (SQLException e) {
       throw failed(e);
     } finally {
-      session.end(false);
+      end(false);
     }
   }
 
@@ -86,7 +86,7 @@ abstract class TransactionConnection extends TrackingConnection {
    */
   private @Nullable Binding boundForEnd(String what) throws SQLException {
     checkOpen();
-    Binding b = session.binding();
+    Binding b = binding();
     if (b == null && autoCommit) {
       throw new SQLException("cannot " + what + " when auto-commit is enabled", "25P01");
     }

@@ -16,8 +16,8 @@ class ReadRetryPolicyTest {
   private final Binding fallback = TestBindings.of("primary", RouteReason.FALLBACK);
 
   private Session boundTo(Binding b) {
-    Session s = new Session();
-    s.bind(b);
+    Session s = new Session() {};
+    s.bindTo(b);
     return s;
   }
 

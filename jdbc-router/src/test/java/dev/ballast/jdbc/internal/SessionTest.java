@@ -15,11 +15,11 @@ class SessionTest {
 
   @Test
   void walksUnboundBoundInTransactionBoundUnboundClosed() {
-    Session s = new Session();
+    Session s = new Session() {};
     assertThat(s.state()).isEqualTo(State.UNBOUND);
     assertThat(s.binding()).isNull();
 
-    s.bind(primary);
+    s.bindTo(primary);
     assertThat(s.state()).isEqualTo(State.BOUND);
     assertThat(s.binding()).isSameAs(primary);
 
@@ -30,18 +30,18 @@ class SessionTest {
     assertThat(s.end(true)).as("a committed write owes a position").isTrue();
     assertThat(s.state()).isEqualTo(State.BOUND);
 
-    assertThat(s.unbind()).isSameAs(primary);
+    assertThat(s.leaveBinding()).isSameAs(primary);
     assertThat(s.state()).isEqualTo(State.UNBOUND);
 
-    assertThat(s.close()).isNull();
+    assertThat(s.closeSession()).isNull();
     assertThat(s.state()).isEqualTo(State.CLOSED);
     assertThat(s.isOpen()).isFalse();
   }
 
   @Test
   void autoCommitWorkStaysBoundAndOwesAPositionOnlyForWrites() {
-    Session s = new Session();
-    s.bind(primary);
+    Session s = new Session() {};
+    s.bindTo(primary);
     s.work(true, false);
     assertThat(s.state()).isEqualTo(State.BOUND);
     assertThat(s.owesPosition()).isFalse();
@@ -53,8 +53,8 @@ class SessionTest {
 
   @Test
   void aRolledBackTransactionOwesNothing() {
-    Session s = new Session();
-    s.bind(primary);
+    Session s = new Session() {};
+    s.bindTo(primary);
     s.work(false, true);
     assertThat(s.end(false)).isFalse();
     assertThat(s.end(true)).as("nothing left to commit").isFalse();
@@ -62,8 +62,8 @@ class SessionTest {
 
   @Test
   void aSavepointOpensTheTransactionWithAutoCommitOff() {
-    Session s = new Session();
-    s.bind(primary);
+    Session s = new Session() {};
+    s.bindTo(primary);
     s.savepoint(true);
     assertThat(s.state()).isEqualTo(State.BOUND);
     s.savepoint(false);
@@ -72,20 +72,20 @@ class SessionTest {
 
   @Test
   void theFirstStatementIsCountedPerBinding() {
-    Session s = new Session();
-    s.bind(replica);
+    Session s = new Session() {};
+    s.bindTo(replica);
     assertThat(s.work(true, false)).isTrue();
     assertThat(s.executed()).isTrue();
-    s.unbind();
-    s.bind(replica);
+    s.leaveBinding();
+    s.bindTo(replica);
     assertThat(s.executed()).isFalse();
     assertThat(s.work(true, false)).isTrue();
   }
 
   @Test
   void aMoveIsRefusedInsideATransactionWith25001() {
-    Session s = new Session();
-    s.bind(replica);
+    Session s = new Session() {};
+    s.bindTo(replica);
     s.work(false, false);
 
     assertThatThrownBy(() -> s.checkMovable(false))
@@ -94,15 +94,15 @@ class SessionTest {
         .hasMessageContaining("replica 'r1'")
         .extracting(e -> ((SQLException) e).getSQLState())
         .isEqualTo("25001");
-    assertThatThrownBy(s::unbind)
+    assertThatThrownBy(s::leaveBinding)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'unbind' in state IN_TRANSACTION");
   }
 
   @Test
   void aPinnedBindingRefusesAMoveWith25001AndCannotBeUnbound() {
-    Session s = new Session();
-    s.bind(primary);
+    Session s = new Session() {};
+    s.bindTo(primary);
     assertThatNoException().isThrownBy(() -> s.checkMovable(true));
     s.pin();
     assertThat(s.pinned()).isTrue();
@@ -113,28 +113,28 @@ class SessionTest {
         .hasMessageContaining("handed out")
         .extracting(e -> ((SQLException) e).getSQLState())
         .isEqualTo("25001");
-    assertThatThrownBy(s::unbind)
+    assertThatThrownBy(s::leaveBinding)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("(pinned)");
-    assertThat(s.close()).as("close always gives the binding back").isSameAs(primary);
+    assertThat(s.closeSession()).as("close always gives the binding back").isSameAs(primary);
     assertThat(s.pinned()).isFalse();
   }
 
   @Test
   void illegalTransitionsThrowInsteadOfDoingNothing() {
-    Session s = new Session();
+    Session s = new Session() {};
     assertThatThrownBy(() -> s.work(true, false)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(s::pin).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> s.end(true)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(s::unbind).isInstanceOf(IllegalStateException.class);
-    s.bind(primary);
-    assertThatThrownBy(() -> s.bind(replica))
+    assertThatThrownBy(s::leaveBinding).isInstanceOf(IllegalStateException.class);
+    s.bindTo(primary);
+    assertThatThrownBy(() -> s.bindTo(replica))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'bind' in state BOUND");
-    s.close();
-    assertThatThrownBy(s::close)
+    s.closeSession();
+    assertThatThrownBy(s::closeSession)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'close' in state CLOSED");
-    assertThatThrownBy(() -> s.bind(primary)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> s.bindTo(primary)).isInstanceOf(IllegalStateException.class);
   }
 }
