@@ -33,8 +33,7 @@ final class BindingFeedback {
     b.host().giveBack(b.physical(), b.failed());
     Pick pick = b.pick();
     if (pick != null) {
-      pick.complete(
-          b.failed() ? Outcome.FAILURE : Outcome.SUCCESS, ticker.nanoTime() - b.startNanos());
+      pick.complete(b.failed() ? Outcome.FAILURE : Outcome.SUCCESS, b.heldNanos(ticker.nanoTime()));
     }
   }
 

@@ -1,101 +1,20 @@
 package dev.ballast.jdbc.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The mechanical part of {@link RoutedStatement}: every {@link Statement} method that neither
  * executes nor leads to a connection or result set, forwarded to the physical statement. A setting
- * given while the statement may still run again elsewhere ({@link #replay} set) is recorded, so the
- * statement built again gets it too. {@code RoutedDelegationTest} fails when a method of the
- * interface is not forwarded.
+ * given while the statement may still run again elsewhere ({@link #replay} set) is recorded ({@link
+ * ReplayableStatement}), so the statement built again gets it too. {@code RoutedDelegationTest}
+ * fails when a method of the interface is not forwarded.
  */
-abstract class ForwardingStatement implements Statement {
-  /** The physical statement; replaced when a failed first read runs again elsewhere. */
-  Statement target;
-
-  /**
-   * How to build this statement again elsewhere; null once it may no longer run again. The replay
-   * lives in the statement itself (this factory and the steps below), not in an object of its own:
-   * every read that may run again is on the read path, and an extra object costs it 32 bytes.
-   */
-  StatementReplay.@Nullable Factory replay;
-
-  /** The first recorded step: most reads set one parameter or none, and need no array. */
-  private StatementReplay.@Nullable Step firstStep;
-
-  /** The steps after the first, {@code moreSteps} of them; allocated at the second. */
-  private StatementReplay.Step @Nullable [] more;
-
-  private int moreSteps;
-
+abstract class ForwardingStatement extends ReplayableStatement {
   ForwardingStatement(Statement target, StatementReplay.@Nullable Factory replay) {
-    this.target = target;
-    this.replay = replay;
-  }
-
-  /**
-   * Keeps {@code step} for the replay, if there still is one. Callers test {@code replay != null}
-   * first, so that no lambda is allocated for a statement that will never run again.
-   */
-  final void record(StatementReplay.Step step) {
-    if (replay == null) {
-      return;
-    }
-    if (firstStep == null) {
-      firstStep = step;
-      return;
-    }
-    StatementReplay.Step[] m = more;
-    if (m == null) {
-      m = new StatementReplay.Step[2];
-      more = m;
-    } else if (moreSteps == m.length) {
-      m = Arrays.copyOf(m, moreSteps * 2);
-      more = m;
-    }
-    m[moreSteps++] = step;
-  }
-
-  /** As {@link #record}, or drops the replay when the call's value cannot be given twice. */
-  final void recordIf(boolean replayable, StatementReplay.Step step) {
-    if (replayable) {
-      record(step);
-    } else {
-      replay = null;
-    }
-  }
-
-  /** The number of recorded steps (for tests). */
-  final int recordedSteps() {
-    return (firstStep == null ? 0 : 1) + moreSteps;
-  }
-
-  /**
-   * The statement built again by {@code factory} for {@code sql} on {@code physical}, given the
-   * recorded steps in order; closed again if one of them fails.
-   */
-  final Statement rebuild(StatementReplay.Factory factory, Connection physical, String sql)
-      throws SQLException {
-    Statement s = factory.create(physical, sql);
-    try {
-      StatementReplay.Step first = firstStep;
-      if (first != null) {
-        first.apply(s);
-      }
-      StatementReplay.Step[] m = more;
-      for (int i = 0; m != null && i < moreSteps; i++) {
-        m[i].apply(s);
-      }
-      return s;
-    } catch (SQLException | RuntimeException e) {
-      JdbcClose.quietly(s);
-      throw e;
-    }
+    super(target, replay);
   }
 
   @Override

@@ -97,9 +97,7 @@ abstract class PreparedStatementValues extends RoutedStatement implements Prepar
   @Override
   public void setInt(int parameterIndex, int x) throws SQLException {
     ps().setInt(parameterIndex, x);
-    if (replay != null) {
-      record(s -> ((PreparedStatement) s).setInt(parameterIndex, x));
-    }
+    recordInt(parameterIndex, x);
   }
 
   @Override

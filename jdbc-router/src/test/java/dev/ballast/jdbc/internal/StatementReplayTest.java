@@ -61,6 +61,43 @@ class StatementReplayTest {
   }
 
   @Test
+  void aSetIntThatIsNotTheFirstStepKeepsItsPlaceAmongTheOthers() throws Exception {
+    RoutedPreparedStatement s = statement(PREPARE);
+    s.setFetchSize(50);
+    s.setInt(1, 7);
+    s.clearParameters();
+    s.setInt(1, 8);
+    s.setString(2, "x");
+    s.setQueryTimeout(3);
+    PreparedStatement made = recording();
+
+    s.rebuild((x, q) -> made, TestBindings.inert(Connection.class), "SELECT ?");
+
+    assertThat(calls)
+        .containsExactly(
+            "setFetchSize[50]",
+            "setInt[1, 7]",
+            "clearParameters",
+            "setInt[1, 8]",
+            "setString[2, x]",
+            "setQueryTimeout[3]");
+    assertThat(s.recordedSteps()).isEqualTo(6);
+  }
+
+  @Test
+  void aFirstSetIntComesBackBeforeTheStepsAfterIt() throws Exception {
+    RoutedPreparedStatement s = statement(PREPARE);
+    s.setInt(1, 7);
+    s.clearParameters();
+    s.setInt(1, 9);
+    PreparedStatement made = recording();
+
+    s.rebuild((x, q) -> made, TestBindings.inert(Connection.class), "SELECT ?");
+
+    assertThat(calls).containsExactly("setInt[1, 7]", "clearParameters", "setInt[1, 9]");
+  }
+
+  @Test
   void aStatementThatMayNotRunAgainRecordsNothing() throws Exception {
     RoutedPreparedStatement s = statement(null);
     s.setInt(1, 7);
