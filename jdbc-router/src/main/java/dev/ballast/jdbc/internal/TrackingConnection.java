@@ -7,8 +7,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,14 +19,23 @@ import org.jspecify.annotations.Nullable;
 abstract class TrackingConnection extends RecordedSettingsConnection
     implements StatementOwner, SessionContext.PendingPosition {
   final Router router;
-  // The statements open on the binding. A read cycle makes one: it is kept in a field, and a list
-  // exists only once two are open at the same time (a list and its array cost a read cycle 48 B).
-  private @Nullable Statement firstStatement;
-  private @Nullable List<Statement> moreStatements;
-  private @Nullable SessionContext owedTo;
 
-  /** The context of this connection's first write (read-your-writes on), ended at close. */
-  private @Nullable SessionContext wroteIn;
+  /** The statements open on the binding, as {@link OpenStatements} keeps them. */
+  private @Nullable Object statements;
+
+  /** What the connection's writes owe read-your-writes; made at the first write with it on. */
+  private @Nullable Writes writes;
+
+  /**
+   * The contexts a connection's writes concern (read-your-writes on): the one owed the WAL position
+   * of auto-commit writes not recorded yet, and the one of the connection's first write, ended at
+   * close. In an object of their own, made only when read-your-writes is on and the connection
+   * writes, so that the logical connection every read allocates stays at 40 bytes.
+   */
+  private static final class Writes {
+    @Nullable SessionContext owedTo;
+    @Nullable SessionContext wroteIn;
+  }
 
   TrackingConnection(Router router, boolean autoCommit, boolean readOnly) {
     super(autoCommit, readOnly);
@@ -37,54 +44,29 @@ abstract class TrackingConnection extends RecordedSettingsConnection
 
   /** Closes the statements made on the binding (it is being given back). */
   final void closeStatements() {
-    List<Statement> more = moreStatements;
-    if (more != null) {
-      for (int i = more.size() - 1; i >= 0; i--) {
-        JdbcClose.quietly(more.get(i));
-      }
-    }
-    Statement first = firstStatement;
-    if (first != null) {
-      JdbcClose.quietly(first);
-    }
-    forgetStatements();
+    Object open = statements;
+    statements = null; // each close tells statementClosed, which then finds nothing to forget
+    OpenStatements.closeAll(open);
   }
 
   /** Forgets the open statements without closing them. */
   final void forgetStatements() {
-    firstStatement = null;
-    if (moreStatements != null) {
-      moreStatements.clear();
-    }
+    statements = null;
   }
 
   /** How many statements are open on the binding. */
   final int openStatements() {
-    List<Statement> more = moreStatements;
-    return (firstStatement == null ? 0 : 1) + (more == null ? 0 : more.size());
+    return OpenStatements.count(statements);
   }
 
   /** Whether {@code statement} is the only statement open on the binding. */
   final boolean onlyOpen(Statement statement) {
-    List<Statement> more = moreStatements;
-    if (more == null || more.isEmpty()) {
-      return firstStatement == statement;
-    }
-    return firstStatement == null && more.size() == 1 && more.get(0) == statement;
+    return OpenStatements.only(statements, statement);
   }
 
   /** Keeps {@code statement} open on the binding, to close it when the binding is given back. */
   final <T extends Statement> T track(T statement) {
-    if (openStatements() == 0) {
-      firstStatement = statement;
-    } else {
-      List<Statement> more = moreStatements;
-      if (more == null) {
-        more = new ArrayList<>();
-        moreStatements = more;
-      }
-      more.add(statement);
-    }
+    statements = OpenStatements.add(statements, statement);
     return statement;
   }
 
@@ -133,19 +115,36 @@ abstract class TrackingConnection extends RecordedSettingsConnection
 
   /** The connection is closed: a write of it outside a scope ends the thread's implicit mode. */
   final void endImplicitMode() {
-    SessionContext ctx = wroteIn;
+    Writes w = writes;
+    if (w == null) {
+      return;
+    }
+    SessionContext ctx = w.wroteIn;
     if (ctx != null) {
-      wroteIn = null;
+      w.wroteIn = null;
       router.writerClosed(ctx);
     }
   }
 
   final void forgetOwed() {
-    SessionContext ctx = owedTo;
+    Writes w = writes;
+    if (w == null) {
+      return;
+    }
+    SessionContext ctx = w.owedTo;
     if (ctx != null) {
-      owedTo = null;
+      w.owedTo = null;
       ctx.settled(this);
     }
+  }
+
+  private Writes writes() {
+    Writes w = writes;
+    if (w == null) {
+      w = new Writes();
+      writes = w;
+    }
+    return w;
   }
 
   // ---- statements ------------------------------------------------------------------------------
@@ -214,18 +213,24 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     }
     // Only a read-write connection on the primary can write; what may write is the statement's
     // call (executeQuery of a SELECT does not), never a guess about the host's role.
-    boolean writes = mayWrite && b.onPrimary() && !readOnly;
-    if (writes) {
+    boolean writing = mayWrite && b.onPrimary() && !readOnly;
+    if (writing) {
       router.recordWrite();
-      if (wroteIn == null && router.config().readYourWrites() != ReadYourWrites.OFF) {
-        wroteIn = router.context();
+      if (router.config().readYourWrites() != ReadYourWrites.OFF) {
+        Writes w = writes();
+        if (w.wroteIn == null) {
+          w.wroteIn = router.context();
+        }
       }
     }
-    boolean first = work(autoCommit, writes);
-    if (owesPosition() && owedTo == null && router.tracksPositions()) {
-      SessionContext ctx = router.context();
-      owedTo = ctx;
-      ctx.owe(this);
+    boolean first = work(autoCommit, writing);
+    if (owesPosition() && router.tracksPositions()) {
+      Writes w = writes();
+      if (w.owedTo == null) {
+        SessionContext ctx = router.context();
+        w.owedTo = ctx;
+        ctx.owe(this);
+      }
     }
     return first;
   }
@@ -243,19 +248,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
 
   @Override
   public void statementClosed(Statement statement) {
-    if (firstStatement == statement) {
-      firstStatement = null;
-      return;
-    }
-    List<Statement> more = moreStatements;
-    if (more != null) {
-      for (int i = more.size() - 1; i >= 0; i--) {
-        if (more.get(i) == statement) {
-          more.remove(i);
-          return;
-        }
-      }
-    }
+    statements = OpenStatements.remove(statements, statement);
   }
 
   @Override
