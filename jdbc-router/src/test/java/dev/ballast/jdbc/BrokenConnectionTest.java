@@ -31,9 +31,7 @@ class BrokenConnectionTest {
   @Test
   void aPrimaryConnectionKilledUnderAStatementIsEvictedNotHandedOutAgain(PostgresCluster cluster)
       throws Exception {
-    Properties p = properties(cluster);
-    p.setProperty("ballast.jdbc.hikari.maximumPoolSize", "1");
-    try (RoutingDataSource ds = RoutingDataSource.fromProperties(p)) {
+    try (RoutingDataSource ds = poolsOfOne(cluster)) {
       long victim;
       try (Connection c = ds.getConnection()) {
         victim = backendPid(c);
@@ -56,9 +54,7 @@ class BrokenConnectionTest {
   @Test
   void aConnectionThatReportedAConnectionFailureIsEvictedEvenWhileTheDriverStillUsesIt(
       PostgresCluster cluster) throws Exception {
-    Properties p = properties(cluster);
-    p.setProperty("ballast.jdbc.hikari.maximumPoolSize", "1");
-    try (RoutingDataSource ds = RoutingDataSource.fromProperties(p)) {
+    try (RoutingDataSource ds = poolsOfOne(cluster)) {
       long first;
       try (Connection c = ds.getConnection()) {
         first = backendPid(c);
@@ -75,6 +71,13 @@ class BrokenConnectionTest {
         assertThat(backendPid(c)).as("a connection failure retires it").isNotEqualTo(first);
       }
     }
+  }
+
+  /** A router over {@code cluster} whose pools hold one connection each. */
+  private static RoutingDataSource poolsOfOne(PostgresCluster cluster) {
+    Properties p = properties(cluster);
+    p.setProperty("ballast.jdbc.hikari.maximumPoolSize", "1");
+    return RoutingDataSource.fromProperties(p);
   }
 
   /** Has the server raise an error of SQLState {@code state} on {@code c}, and returns it. */
