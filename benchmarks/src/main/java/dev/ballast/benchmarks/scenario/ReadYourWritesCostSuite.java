@@ -1,19 +1,15 @@
 package dev.ballast.benchmarks.scenario;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ballast.benchmarks.RunSettings;
 import dev.ballast.benchmarks.SectionResult;
 import dev.ballast.benchmarks.report.Goal;
 import dev.ballast.benchmarks.report.Table;
-import dev.ballast.jdbc.ConsistencyScope;
+import dev.ballast.benchmarks.scenario.ReadYourWritesCycles.ReadBacks;
 import dev.ballast.jdbc.ReadYourWrites;
 import dev.ballast.jdbc.RoutingDataSource;
 import dev.ballast.testkit.PgNode;
 import dev.ballast.testkit.PostgresCluster;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code read-your-writes=lsn} costs (issue 13 §2), on a real PostgreSQL primary + streaming
@@ -56,8 +47,7 @@ public final class ReadYourWritesCostSuite {
           "Ballast read-your-writes=lsn",
           "Ballast read-your-writes=lsn, max-wait=100ms");
 
-  /** The values written: ever higher, so that a read-back older than its write shows. */
-  private final AtomicLong nextValue = new AtomicLong();
+  private final ReadYourWritesCycles workload = new ReadYourWritesCycles();
 
   private final RunSettings settings;
 
@@ -78,37 +68,47 @@ public final class ReadYourWritesCostSuite {
       PgNode replica = cluster.replicas().get(0);
       JdbcContenders.createTable(primary);
       cluster.waitForReplication();
-      List<Pair> pairs = new ArrayList<>();
+      List<ReadYourWritesContender> pairs = new ArrayList<>();
       try {
-        pairs.add(raw(primary, replica));
-        pairs.add(ballast(primary, replica, ReadYourWrites.OFF, Duration.ZERO));
-        pairs.add(ballast(primary, replica, ReadYourWrites.LSN, Duration.ZERO));
-        pairs.add(ballast(primary, replica, ReadYourWrites.LSN, WAITING));
+        pairs.add(ReadYourWritesContender.raw(primary, replica));
+        pairs.add(
+            ReadYourWritesContender.ballast(primary, replica, ReadYourWrites.OFF, Duration.ZERO));
+        pairs.add(
+            ReadYourWritesContender.ballast(primary, replica, ReadYourWrites.LSN, Duration.ZERO));
+        pairs.add(ReadYourWritesContender.ballast(primary, replica, ReadYourWrites.LSN, WAITING));
         for (String name : NAMES) {
           cycles.put(name, new ClosedLoop.Totals());
           readBacks.put(name, new ReadBacks());
           selects.put(name, new ClosedLoop.Totals());
         }
-        for (Pair p : pairs) {
+        for (ReadYourWritesContender p : pairs) {
           ReadBacks ignored = new ReadBacks();
           ClosedLoop.run(
-              cycleOps(p, ignored, replica.port()), settings.scenarioWarmup(), null, true);
-          ClosedLoop.run(ops(() -> select(p.writes)), settings.scenarioWarmup(), null, true);
+              workload.cycleOps(p, ignored, replica.port()), settings.scenarioWarmup(), null, true);
+          ClosedLoop.run(
+              ReadYourWritesCycles.ops(() -> ReadYourWritesCycles.select(p.writes())),
+              settings.scenarioWarmup(),
+              null,
+              true);
         }
         for (int round = 0; round < rounds; round++) {
           for (int i = 0; i < pairs.size(); i++) {
-            Pair p = pairs.get(i);
+            ReadYourWritesContender p = pairs.get(i);
             String name = NAMES.get(i);
             ClosedLoop.run(
-                cycleOps(p, Objects.requireNonNull(readBacks.get(name)), replica.port()),
+                workload.cycleOps(p, Objects.requireNonNull(readBacks.get(name)), replica.port()),
                 segment,
                 cycles.get(name),
                 true);
-            ClosedLoop.run(ops(() -> select(p.writes)), segment, selects.get(name), true);
+            ClosedLoop.run(
+                ReadYourWritesCycles.ops(() -> ReadYourWritesCycles.select(p.writes())),
+                segment,
+                selects.get(name),
+                true);
           }
         }
       } finally {
-        pairs.forEach(p -> p.close.run());
+        pairs.forEach(p -> p.close().run());
       }
     } catch (SQLException e) {
       throw new IllegalStateException("setting up the benchmark table failed", e);
@@ -195,137 +195,5 @@ public final class ReadYourWritesCostSuite {
             String.valueOf(staleWithLsn),
             staleWithLsn == 0));
     return section;
-  }
-
-  private static List<ClosedLoop.Op> ops(ClosedLoop.Op op) {
-    List<ClosedLoop.Op> ops = new ArrayList<>();
-    for (int i = 0; i < THREADS; i++) {
-      ops.add(op);
-    }
-    return ops;
-  }
-
-  /** What the read-backs of one contender's measured cycles saw. */
-  private static final class ReadBacks {
-    final LongAdder total = new LongAdder();
-    final LongAdder stale = new LongAdder();
-    final LongAdder onReplica = new LongAdder();
-  }
-
-  /**
-   * Where a contender writes and where it reads back; {@code router} opens a request scope per
-   * cycle (null for raw HikariCP); {@code close} releases its pools.
-   */
-  private record Pair(
-      DataSource writes, DataSource reads, @Nullable RoutingDataSource router, Runnable close) {}
-
-  /** One write-then-read op per thread; thread {@code t} writes only the rows {@code id ≡ t}. */
-  private List<ClosedLoop.Op> cycleOps(Pair p, ReadBacks into, int replicaPort) {
-    List<ClosedLoop.Op> ops = new ArrayList<>();
-    for (int t = 0; t < THREADS; t++) {
-      int thread = t;
-      ops.add(() -> cycle(p, thread, into, replicaPort));
-    }
-    return ops;
-  }
-
-  private void cycle(Pair p, int thread, ReadBacks into, int replicaPort) throws SQLException {
-    RoutingDataSource router = p.router;
-    if (router == null) {
-      writeThenRead(p, thread, into, replicaPort);
-      return;
-    }
-    try (ConsistencyScope request = router.newScope()) {
-      writeThenRead(p, thread, into, replicaPort);
-    }
-  }
-
-  private static Pair raw(PgNode primary, PgNode replica) {
-    HikariDataSource p = JdbcContenders.pool(primary, "ryw-raw-primary");
-    HikariDataSource r = JdbcContenders.pool(replica, "ryw-raw-replica");
-    return new Pair(
-        p,
-        r,
-        null,
-        () -> {
-          p.close();
-          r.close();
-        });
-  }
-
-  private static Pair ballast(
-      PgNode primary, PgNode replica, ReadYourWrites mode, Duration maxWait) {
-    String name =
-        "ryw-" + mode.name().toLowerCase(java.util.Locale.ROOT) + (maxWait.isZero() ? "" : "-wait");
-    HikariDataSource p = JdbcContenders.pool(primary, name + "-primary");
-    HikariDataSource r = JdbcContenders.pool(replica, name + "-replica");
-    RoutingDataSource router =
-        RoutingDataSource.builder()
-            .name(name)
-            .primary(p)
-            .replica("r1", r)
-            .readYourWrites(mode)
-            .readYourWritesMaxWait(maxWait)
-            .build();
-    return new Pair(
-        router,
-        router,
-        router,
-        () -> {
-          router.close();
-          p.close();
-          r.close();
-        });
-  }
-
-  private void writeThenRead(Pair p, int thread, ReadBacks into, int replicaPort)
-      throws SQLException {
-    int id =
-        1 + thread + THREADS * ThreadLocalRandom.current().nextInt(JdbcContenders.ROWS / THREADS);
-    long value = nextValue.incrementAndGet();
-    try (Connection c = p.writes.getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE bench_items SET v = ? WHERE id = ?")) {
-      s.setLong(1, value);
-      s.setInt(2, id);
-      if (s.executeUpdate() != 1) {
-        throw new SQLException("row missing");
-      }
-    }
-    try (Connection c = p.reads.getConnection()) {
-      c.setReadOnly(true);
-      try (PreparedStatement s =
-          c.prepareStatement("SELECT v, inet_server_port() FROM bench_items WHERE id = ?")) {
-        s.setInt(1, id);
-        try (ResultSet r = s.executeQuery()) {
-          if (!r.next()) {
-            throw new SQLException("row missing");
-          }
-          into.total.increment();
-          if (r.getLong(1) < value) {
-            into.stale.increment();
-          }
-          if (r.getInt(2) == replicaPort) {
-            into.onReplica.increment();
-          }
-        }
-      }
-    }
-  }
-
-  private static void select(DataSource ds) throws SQLException {
-    try (Connection c = ds.getConnection()) {
-      selectRow(c, 1 + ThreadLocalRandom.current().nextInt(JdbcContenders.ROWS));
-    }
-  }
-
-  private static void selectRow(Connection c, int id) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT v FROM bench_items WHERE id = ?")) {
-      s.setInt(1, id);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          throw new SQLException("row missing");
-        }
-      }
-    }
   }
 }
