@@ -4,16 +4,13 @@ import dev.ballast.benchmarks.RunSettings;
 import dev.ballast.benchmarks.SectionResult;
 import dev.ballast.benchmarks.report.Goal;
 import dev.ballast.benchmarks.report.Table;
-import dev.ballast.http.BallastHttpClient;
-import dev.ballast.http.ServiceRequest;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.ballast.benchmarks.scenario.HttpOverheadContenders.Contender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +39,7 @@ public final class ProcessServerOverheadSuite {
   static final String ASYNC = "Ballast sendAsync";
   static final String ASYNC_ONE_LOOP = "Ballast sendAsync, 1 event loop";
   static final String SEND = "Ballast send";
-  private static final List<String> BLOCKING_PEERS =
+  static final List<String> BLOCKING_PEERS =
       List.of("JDK HttpClient", "Apache HttpClient 5", "OkHttp");
 
   private final RunSettings settings;
@@ -50,14 +47,6 @@ public final class ProcessServerOverheadSuite {
   /** A suite run with {@code settings}. */
   public ProcessServerOverheadSuite(RunSettings settings) {
     this.settings = settings;
-  }
-
-  /** One contender, set up for one depth. */
-  private interface Contender extends AutoCloseable {
-    void segment(Duration length, ClosedLoop.@Nullable Totals into);
-
-    @Override
-    void close();
   }
 
   /** Runs the comparison and writes {@code http-overhead-process.*} into {@code out}. */
@@ -71,7 +60,8 @@ public final class ProcessServerOverheadSuite {
     try (ServerProcess server = ServerProcess.start(1)) {
       for (int depth : List.of(SHALLOW, DEEP)) {
         Map<String, ClosedLoop.Totals> totals = new LinkedHashMap<>();
-        Map<String, Contender> contenders = contenders("127.0.0.1", server.port(), depth);
+        Map<String, Contender> contenders =
+            HttpOverheadContenders.all("127.0.0.1", server.port(), depth);
         try {
           contenders.keySet().forEach(name -> totals.put(name, new ClosedLoop.Totals()));
           for (Contender c : contenders.values()) {
@@ -111,106 +101,6 @@ public final class ProcessServerOverheadSuite {
     } catch (ParseException e) {
       throw new IllegalStateException("the JDK's JFR profile settings", e);
     }
-  }
-
-  private static Map<String, Contender> contenders(String host, int port, int depth) {
-    Map<String, Contender> m = new LinkedHashMap<>();
-    m.put(RAW, rawNetty(host, port, depth));
-    m.put(ASYNC, ballastAsync(host, port, depth, 2));
-    // Like for like with the raw client's single event loop: on a contended machine two loops
-    // also mean a larger share of the cores.
-    m.put(ASYNC_ONE_LOOP, ballastAsync(host, port, depth, 1));
-    m.put(SEND, blocking(HttpClients.create("Ballast", host, port, depth), depth));
-    for (String peer : BLOCKING_PEERS) {
-      m.put(peer, blocking(HttpClients.create(peer, host, port, depth), depth));
-    }
-    return m;
-  }
-
-  private static Contender rawNetty(String host, int port, int depth) {
-    RawNettyClient client = new RawNettyClient(1);
-    List<RawNettyClient.Connection> connections = new ArrayList<>();
-    try {
-      for (int i = 0; i < depth; i++) {
-        connections.add(client.connect(host, port));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      client.close();
-      throw new IllegalStateException("interrupted while connecting", e);
-    }
-    List<AsyncClosedLoop.Lane> lanes = new ArrayList<>();
-    for (RawNettyClient.Connection c : connections) {
-      lanes.add(() -> c.send("/work"));
-    }
-    return new Contender() {
-      @Override
-      public void segment(Duration length, ClosedLoop.@Nullable Totals into) {
-        AsyncClosedLoop.run(lanes, length, into);
-      }
-
-      @Override
-      public void close() {
-        connections.forEach(RawNettyClient.Connection::close);
-        client.close();
-      }
-    };
-  }
-
-  private static Contender ballastAsync(String host, int port, int depth, int eventLoops) {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    BallastHttpClient client = HttpClients.newBallast(host, port, depth, eventLoops, registry);
-    ServiceRequest request = ServiceRequest.get("svc", "/work").build();
-    List<AsyncClosedLoop.Lane> lanes = new ArrayList<>();
-    for (int i = 0; i < depth; i++) {
-      lanes.add(() -> client.sendAsync(request));
-    }
-    return new Contender() {
-      @Override
-      public void segment(Duration length, ClosedLoop.@Nullable Totals into) {
-        AsyncClosedLoop.run(lanes, length, into);
-      }
-
-      @Override
-      public void close() {
-        client.close();
-        registry.close();
-      }
-    };
-  }
-
-  private static Contender blocking(HttpClients.Client client, int depth) {
-    List<HttpClients.Caller> callers = new ArrayList<>();
-    List<ClosedLoop.Op> ops = new ArrayList<>();
-    try {
-      for (int i = 0; i < depth; i++) {
-        HttpClients.Caller caller = client.caller();
-        callers.add(caller);
-        ops.add(
-            () -> {
-              int status = caller.get();
-              if (status != 200) {
-                throw new IllegalStateException("status: " + status + " (expected: 200)");
-              }
-            });
-      }
-    } catch (Exception e) {
-      callers.forEach(HttpClients.Caller::close);
-      client.close();
-      throw new IllegalStateException("client failed to start", e);
-    }
-    return new Contender() {
-      @Override
-      public void segment(Duration length, ClosedLoop.@Nullable Totals into) {
-        ClosedLoop.run(ops, length, into, true);
-      }
-
-      @Override
-      public void close() {
-        callers.forEach(HttpClients.Caller::close);
-        client.close();
-      }
-    };
   }
 
   private SectionResult report(
