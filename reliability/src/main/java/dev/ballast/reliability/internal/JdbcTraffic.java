@@ -12,11 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
@@ -40,9 +39,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe. Ids are {@code base + worker × 10⁸ + sequence}, unique per traffic object.
  */
 public final class JdbcTraffic {
-  private static final int KEPT_FAILURES = 20;
   private static final long WORKER_STRIDE = 100_000_000L;
-  private static final long MAX_ACK_TIMES = 200_000;
 
   private final DataSource writes;
   private final DataSource reads;
@@ -52,22 +49,13 @@ public final class JdbcTraffic {
   private final PhasedLatency writeLatency;
   private final PhasedLatency readLatency;
   private final @Nullable Timeline timeline;
-  private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
-  private final LongAdder writeFailures = new LongAdder();
-  private final LongAdder readFailures = new LongAdder();
+  private final AckLog acknowledged = new AckLog();
+  private final SqlFailureLog writeFailures = new SqlFailureLog();
+  private final SqlFailureLog readFailures = new SqlFailureLog();
   private final LongAdder staleReads = new LongAdder();
   private final LongAdder readsDone = new LongAdder();
   private final ConcurrentHashMap<String, LongAdder> readsByNode = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, LongAdder> writeFailureKinds = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, LongAdder> readFailureKinds = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<Long> readFailureTimes = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<Long> writeFailureTimes = new ConcurrentLinkedQueue<>();
-  private final AtomicLong firstWriteFailureNanos = new AtomicLong(Long.MAX_VALUE);
-  private final AtomicLong lastWriteFailureEndNanos = new AtomicLong(Long.MIN_VALUE);
-  private final AtomicLong slowestWriteFailureNanos = new AtomicLong();
-  private final ConcurrentLinkedQueue<Long> ackTimes = new ConcurrentLinkedQueue<>();
-  private final LongAdder ackTimesKept = new LongAdder();
+  private final FailureSamples samples = new FailureSamples();
 
   /**
    * Traffic on {@code table} (created by {@link #createTable}).
@@ -140,25 +128,13 @@ public final class JdbcTraffic {
       ps.setString(3, "w" + worker + "-" + seq);
       ps.executeUpdate();
     } catch (SQLException e) {
-      long end = System.nanoTime();
-      writeFailures.increment();
-      if (writeFailureTimes.size() < 1_000) {
-        writeFailureTimes.add(end);
-      }
-      firstWriteFailureNanos.accumulateAndGet(start, Math::min);
-      lastWriteFailureEndNanos.accumulateAndGet(end, Math::max);
-      slowestWriteFailureNanos.accumulateAndGet(end - start, Math::max);
-      writeFailureKinds.computeIfAbsent(kind(e), k -> new LongAdder()).increment();
+      writeFailures.record(start, System.nanoTime(), e);
       count(Series.JDBC_WRITE_FAILED);
-      sample("write " + id, e);
+      samples.add("write " + id, e);
       return;
     }
     long end = System.nanoTime();
-    acknowledged.add(id);
-    if (ackTimesKept.sum() < MAX_ACK_TIMES) {
-      ackTimesKept.increment();
-      ackTimes.add(end);
-    }
+    acknowledged.add(id, end);
     writeLatency.record(end - start);
     Timeline t = timeline;
     if (t != null) {
@@ -192,19 +168,13 @@ public final class JdbcTraffic {
         if (mustExist && found == 0) {
           staleReads.increment();
           count(Series.JDBC_STALE_READ);
-          if (samples.size() < KEPT_FAILURES) {
-            samples.add("stale read of " + id + " on " + node + " (worker " + worker + ")");
-          }
+          samples.add("stale read of " + id + " on " + node + " (worker " + worker + ")");
         }
       }
     } catch (SQLException e) {
-      readFailures.increment();
-      if (readFailureTimes.size() < 1_000) {
-        readFailureTimes.add(System.nanoTime());
-      }
-      readFailureKinds.computeIfAbsent(kind(e), k -> new LongAdder()).increment();
+      readFailures.record(start, System.nanoTime(), e);
       count(Series.JDBC_READ_FAILED);
-      sample("read " + id, e);
+      samples.add("read " + id, e);
     }
   }
 
@@ -215,58 +185,32 @@ public final class JdbcTraffic {
     }
   }
 
-  private void sample(String what, SQLException e) {
-    if (samples.size() < KEPT_FAILURES) {
-      String msg = String.valueOf(e.getMessage());
-      int nl = msg.indexOf('\n');
-      samples.add(
-          what
-              + ": "
-              + e.getClass().getSimpleName()
-              + " ["
-              + e.getSQLState()
-              + "] "
-              + (nl < 0 ? msg : msg.substring(0, nl)));
-    }
-  }
-
   /**
    * A short classification of a failure: {@code no-primary} for the router's documented "no primary
    * for …" error, else {@code SQLState <state>}.
    */
   public static String kind(SQLException e) {
-    String msg = String.valueOf(e.getMessage());
-    if (msg.startsWith("no primary for ")) {
-      return "no-primary";
-    }
-    if (msg.startsWith("no replica of ")) {
-      return "no-replica";
-    }
-    return "SQLState " + e.getSQLState();
+    return SqlFailureLog.kind(e);
   }
 
   /** Whether {@code kind} (from {@link #kind}) is the documented error or a connection failure. */
   public static boolean isFailFastKind(String kind) {
-    return kind.equals("no-primary")
-        || kind.startsWith("SQLState 08")
-        || kind.equals("SQLState 57P01")
-        || kind.equals("SQLState 57P02")
-        || kind.equals("SQLState 57P03");
+    return SqlFailureLog.isFailFastKind(kind);
   }
 
   /** Ids of acknowledged writes. */
   public Set<Long> acknowledged() {
-    return Set.copyOf(acknowledged);
+    return acknowledged.ids();
   }
 
   /** Failed writes. */
   public long writeFailures() {
-    return writeFailures.sum();
+    return writeFailures.count();
   }
 
   /** Failed reads (read-backs included). */
   public long readFailures() {
-    return readFailures.sum();
+    return readFailures.count();
   }
 
   /** Reads that completed. */
@@ -288,62 +232,45 @@ public final class JdbcTraffic {
 
   /** Write failures per {@link #kind}. */
   public Map<String, Long> writeFailureKinds() {
-    Map<String, Long> m = new TreeMap<>();
-    writeFailureKinds.forEach((k, v) -> m.put(k, v.sum()));
-    return m;
+    return writeFailures.kinds();
   }
 
   /** {@link System#nanoTime()} when each failed read failed (the first thousand). */
   public List<Long> readFailureTimes() {
-    return List.copyOf(readFailureTimes);
+    return readFailures.times();
   }
 
   /** {@link System#nanoTime()} when each failed write failed (the first thousand). */
   public List<Long> writeFailureTimes() {
-    return List.copyOf(writeFailureTimes);
+    return writeFailures.times();
   }
 
   /** Read failures per {@link #kind}. */
   public Map<String, Long> readFailureKinds() {
-    Map<String, Long> m = new TreeMap<>();
-    readFailureKinds.forEach((k, v) -> m.put(k, v.sum()));
-    return m;
+    return readFailures.kinds();
   }
 
   /** Milliseconds from the start of the first failed write to the end of the last; 0 if none. */
   public long writeFailureWindowMillis() {
-    long first = firstWriteFailureNanos.get();
-    long last = lastWriteFailureEndNanos.get();
-    return first == Long.MAX_VALUE ? 0 : (last - first) / 1_000_000;
+    return writeFailures.windowMillis();
   }
 
   /** {@link System#nanoTime()} when the first failed write started; empty if none. */
-  public java.util.OptionalLong firstWriteFailureNanos() {
-    long first = firstWriteFailureNanos.get();
-    return first == Long.MAX_VALUE
-        ? java.util.OptionalLong.empty()
-        : java.util.OptionalLong.of(first);
+  public OptionalLong firstWriteFailureNanos() {
+    return writeFailures.firstStartNanos();
   }
 
   /**
    * The {@link System#nanoTime()} of the first acknowledgement at or after {@code nanos}; empty if
    * none (only the first 200 000 acknowledgements are timed).
    */
-  public java.util.OptionalLong firstAckAtOrAfter(long nanos) {
-    long best = Long.MAX_VALUE;
-    for (long t : ackTimes) {
-      if (t >= nanos && t < best) {
-        best = t;
-      }
-    }
-    return best == Long.MAX_VALUE
-        ? java.util.OptionalLong.empty()
-        : java.util.OptionalLong.of(best);
+  public OptionalLong firstAckAtOrAfter(long nanos) {
+    return acknowledged.firstAtOrAfter(nanos);
   }
 
   /** The longest time one failed write took to fail, in milliseconds. */
   public long slowestWriteFailureMillis() {
-    return slowestWriteFailureNanos.get() / 1_000_000;
+    return writeFailures.slowestMillis();
   }
 
   /** Write latency (acknowledged writes). */
@@ -358,7 +285,7 @@ public final class JdbcTraffic {
 
   /** The first few failures and stale reads, one line each. */
   public List<String> samples() {
-    return List.copyOf(samples);
+    return samples.list();
   }
 
   /**
@@ -366,20 +293,6 @@ public final class JdbcTraffic {
    * data source of the node that must hold every write, e.g. the new primary).
    */
   public Set<Long> missingOn(DataSource node) throws SQLException {
-    Set<Long> present = new java.util.HashSet<>();
-    try (Connection c = node.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id FROM " + table)) {
-      while (rs.next()) {
-        present.add(rs.getLong(1));
-      }
-    }
-    Set<Long> missing = new java.util.TreeSet<>();
-    for (Long id : acknowledged) {
-      if (!present.contains(id)) {
-        missing.add(id);
-      }
-    }
-    return missing;
+    return acknowledged.missingOn(node, table);
   }
 }
