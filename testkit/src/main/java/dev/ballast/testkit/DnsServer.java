@@ -2,33 +2,18 @@ package dev.ballast.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.testkit.internal.dns.DnsListeners;
 import dev.ballast.testkit.internal.dns.Literals;
 import dev.ballast.testkit.internal.dns.QueryHandler;
 import dev.ballast.testkit.internal.dns.QueryHandler.Behaviour;
 import dev.ballast.testkit.internal.dns.Zone;
-import dev.ballast.testkit.internal.http.FarmEventLoop;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.dns.DatagramDnsQueryDecoder;
-import io.netty.handler.codec.dns.DatagramDnsResponseEncoder;
 import io.netty.handler.codec.dns.DnsRecordType;
-import io.netty.handler.codec.dns.TcpDnsQueryDecoder;
-import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real DNS server on loopback (UDP, and TCP on the same port), answering from records the test
@@ -64,73 +49,21 @@ public final class DnsServer implements AutoCloseable {
     SILENT
   }
 
-  private static final AtomicInteger SERVERS = new AtomicInteger();
-  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
-
   private final Zone zone = new Zone();
-  private final FarmEventLoop loop;
   private final QueryHandler handler;
-  private final Channel channel;
-  private final Channel tcpChannel;
+  private final DnsListeners listeners;
   private volatile Behaviour behaviour = Behaviour.ANSWER;
   private volatile boolean authoritative = true;
   private volatile boolean truncateUdp;
 
   private DnsServer(String host, int port) {
-    loop = new FarmEventLoop(1, "ballast-dns-" + SERVERS.incrementAndGet());
     handler =
         new QueryHandler(
             zone,
             () -> QueryHandler.Behaviour.valueOf(behaviour.name()),
             () -> authoritative,
             () -> truncateUdp);
-    ChannelFuture bound =
-        new Bootstrap()
-            .group(loop.group())
-            .channel(NioDatagramChannel.class)
-            .handler(
-                new ChannelInitializer<DatagramChannel>() {
-                  @Override
-                  protected void initChannel(DatagramChannel ch) {
-                    ch.pipeline()
-                        .addLast(new DatagramDnsQueryDecoder())
-                        .addLast(new DatagramDnsResponseEncoder())
-                        .addLast(handler);
-                  }
-                })
-            .bind(new InetSocketAddress(host, port))
-            .awaitUninterruptibly();
-    if (!bound.isSuccess()) {
-      loop.shutdown(SHUTDOWN_TIMEOUT);
-      throw new IllegalStateException(
-          "port: " + port + " (expected: a UDP port free to bind on " + host + ")", bound.cause());
-    }
-    channel = bound.channel();
-    // TCP on the same port, where a client asks again after a truncated UDP answer.
-    ChannelFuture tcp =
-        new ServerBootstrap()
-            .group(loop.group())
-            .channel(NioServerSocketChannel.class)
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    ch.pipeline()
-                        .addLast(new TcpDnsQueryDecoder())
-                        .addLast(new TcpDnsResponseEncoder())
-                        .addLast(handler);
-                  }
-                })
-            .bind(address())
-            .awaitUninterruptibly();
-    if (!tcp.isSuccess()) {
-      channel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
-      loop.shutdown(SHUTDOWN_TIMEOUT);
-      throw new IllegalStateException(
-          "port: " + address().getPort() + " (expected: a TCP port free to bind on " + host + ")",
-          tcp.cause());
-    }
-    tcpChannel = tcp.channel();
+    listeners = new DnsListeners(host, port, handler);
   }
 
   /** {@return a builder: {@code 127.0.0.1}, an ephemeral port} */
@@ -140,7 +73,7 @@ public final class DnsServer implements AutoCloseable {
 
   /** {@return the address the server listens on} */
   public InetSocketAddress address() {
-    return (InetSocketAddress) channel.localAddress();
+    return listeners.address();
   }
 
   /** {@return {@code <ip>:<port>} of the server, as a resolver setting takes it} */
@@ -273,9 +206,7 @@ public final class DnsServer implements AutoCloseable {
   /** Stops the server and its thread; idempotent. */
   @Override
   public void close() {
-    channel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
-    tcpChannel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
-    loop.shutdown(SHUTDOWN_TIMEOUT);
+    listeners.close();
   }
 
   @Override

@@ -2,20 +2,13 @@ package dev.ballast.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ballast.testkit.internal.http.FarmDeclaration;
 import dev.ballast.testkit.internal.http.FarmEventLoop;
-import dev.ballast.testkit.internal.http.NettyHttpInstance;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
+import dev.ballast.testkit.internal.http.FarmInstances;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A farm of local HTTP/1.1 instances for tests and benchmarks: real Netty servers on {@code
@@ -45,35 +38,15 @@ public final class HttpInstanceFarm implements AutoCloseable {
   private final String name;
   private final String healthPath;
   private final FarmEventLoop eventLoop;
-  private final List<NettyHttpInstance> instances;
-  private final List<HttpInstance> view;
-  private final Map<String, HttpInstance> byId;
+  private final FarmInstances instances;
   private boolean closed;
 
-  private HttpInstanceFarm(
-      Builder builder, List<String> ids, List<String> zones, List<InetSocketAddress> addresses) {
-    this.name = builder.name != null ? builder.name : "http-farm-" + FARMS.incrementAndGet();
-    this.healthPath = builder.healthPath;
-    this.eventLoop = new FarmEventLoop(builder.ioThreads, "ballast-" + name + "-io");
-    List<NettyHttpInstance> created = new ArrayList<>();
-    Map<String, HttpInstance> index = new LinkedHashMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      NettyHttpInstance instance =
-          new NettyHttpInstance(
-              ids.get(i),
-              zones.get(i),
-              addresses.get(i).getHostString(),
-              addresses.get(i).getPort(),
-              healthPath,
-              builder.requestLogCapacity,
-              eventLoop.group());
-      instance.concurrencyLimit(builder.concurrencyLimit);
-      created.add(instance);
-      index.put(instance.id(), instance);
-    }
-    this.instances = List.copyOf(created);
-    this.view = List.copyOf(created);
-    this.byId = index;
+  private HttpInstanceFarm(FarmDeclaration declaration, List<FarmDeclaration.Declared> declared) {
+    String named = declaration.name();
+    this.name = named != null ? named : "http-farm-" + FARMS.incrementAndGet();
+    this.healthPath = declaration.healthPath();
+    this.eventLoop = new FarmEventLoop(declaration.ioThreads(), "ballast-" + name + "-io");
+    this.instances = new FarmInstances(declaration, declared, eventLoop.group());
   }
 
   /** {@return a builder for a farm; see {@link Builder} for the defaults} */
@@ -83,7 +56,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
 
   private HttpInstanceFarm startAll() {
     try {
-      instances.forEach(NettyHttpInstance::start);
+      instances.startAll();
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -103,7 +76,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
 
   /** {@return every instance, in the order the builder declared them; the list is immutable} */
   public List<HttpInstance> instances() {
-    return view;
+    return instances.all();
   }
 
   /**
@@ -113,11 +86,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
    * @throws IllegalArgumentException when no instance has that id
    */
   public HttpInstance instance(String id) {
-    HttpInstance instance = byId.get(requireNonNull(id, "id"));
-    if (instance == null) {
-      throw new IllegalArgumentException("id: " + id + " (expected: one of " + byId.keySet() + ")");
-    }
-    return instance;
+    return instances.byId(id);
   }
 
   /**
@@ -126,10 +95,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
    * @param zone the zone
    */
   public List<HttpInstance> instancesInZone(String zone) {
-    requireNonNull(zone, "zone");
-    return view.stream()
-        .filter(i -> i.zone().equals(zone))
-        .collect(Collectors.toUnmodifiableList());
+    return instances.inZone(zone);
   }
 
   /**
@@ -137,31 +103,29 @@ public final class HttpInstanceFarm implements AutoCloseable {
    * for {@code ballast.http.services.<service>.endpoints}}
    */
   public String endpointSpecs() {
-    return view.stream().map(HttpInstance::endpointSpec).collect(Collectors.joining(", "));
+    return instances.all().stream()
+        .map(HttpInstance::endpointSpec)
+        .collect(Collectors.joining(", "));
   }
 
   /** {@return the sum of {@link HttpInstance#requestCount()} over all instances} */
   public long totalRequests() {
-    long total = 0;
-    for (HttpInstance instance : view) {
-      total += instance.requestCount();
-    }
-    return total;
+    return instances.totalRequests();
   }
 
   /** Calls {@link HttpInstance#resetCounters()} on every instance. */
   public void resetCounters() {
-    view.forEach(HttpInstance::resetCounters);
+    instances.all().forEach(HttpInstance::resetCounters);
   }
 
   /** Calls {@link HttpInstance#clearFaults()} on every instance. */
   public void clearFaults() {
-    view.forEach(HttpInstance::clearFaults);
+    instances.all().forEach(HttpInstance::clearFaults);
   }
 
   /** Starts every stopped instance on its own port, as {@link HttpInstance#start()} does. */
   public void startAllInstances() {
-    view.forEach(HttpInstance::start);
+    instances.all().forEach(HttpInstance::start);
   }
 
   /**
@@ -176,7 +140,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
       return;
     }
     closed = true;
-    instances.forEach(NettyHttpInstance::close);
+    instances.closeAll();
     if (!eventLoop.shutdown(SHUTDOWN_TIMEOUT)) {
       throw new IllegalStateException(
           "farm " + name + ": event loop threads still running after " + SHUTDOWN_TIMEOUT);
@@ -185,7 +149,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "HttpInstanceFarm[" + name + " " + view + "]";
+    return "HttpInstanceFarm[" + name + " " + instances.all() + "]";
   }
 
   /**
@@ -196,18 +160,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
    * instance. Not thread-safe; {@link #build()} may be called more than once.
    */
   public static final class Builder {
-    private static final String DEFAULT_HOST = "127.0.0.1";
-
-    private int count;
-    private @Nullable List<String> zones;
-    private final List<String> explicitIds = new ArrayList<>();
-    private final List<String> explicitZones = new ArrayList<>();
-    private final List<InetSocketAddress> explicitAddresses = new ArrayList<>();
-    private String healthPath = "/health";
-    private int ioThreads = 2;
-    private int requestLogCapacity = 10_000;
-    private int concurrencyLimit;
-    private @Nullable String name;
+    private final FarmDeclaration declaration = new FarmDeclaration();
 
     private Builder() {}
 
@@ -220,10 +173,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * @return this builder
      */
     public Builder instances(int count) {
-      if (count < 1) {
-        throw new IllegalArgumentException("instances: " + count + " (expected: >= 1)");
-      }
-      this.count = count;
+      declaration.count(count);
       return this;
     }
 
@@ -237,11 +187,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
      */
     public Builder zones(String... zones) {
       requireNonNull(zones, "zones");
-      List<String> list = List.of(zones);
-      for (String zone : list) {
-        checkZone(zone);
-      }
-      this.zones = list;
+      declaration.zones(List.of(zones));
       return this;
     }
 
@@ -253,7 +199,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * @return this builder
      */
     public Builder instance(String id, String zone) {
-      return instance(id, zone, DEFAULT_HOST, 0);
+      return instance(id, zone, FarmDeclaration.DEFAULT_HOST, 0);
     }
 
     /**
@@ -268,52 +214,8 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * @return this builder
      */
     public Builder instance(String id, String zone, String host, int port) {
-      requireNonNull(id, "id");
-      requireNonNull(host, "host");
-      InetSocketAddress address = loopback(host, port);
-      requireNonNull(zone, "zone");
-      if (id.isEmpty() || id.chars().anyMatch(c -> Character.isWhitespace(c) || c == ';')) {
-        throw new IllegalArgumentException(
-            "id: '" + id + "' (expected: non-empty, no whitespace or ';')");
-      }
-      if (explicitIds.contains(id)) {
-        throw new IllegalArgumentException("id: " + id + " (expected: unique within the farm)");
-      }
-      checkZone(zone);
-      explicitIds.add(id);
-      explicitZones.add(zone);
-      explicitAddresses.add(address);
+      declaration.add(id, zone, host, port);
       return this;
-    }
-
-    private static InetSocketAddress loopback(String host, int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
-      }
-      // Only literals: a name would be looked up, and test traffic must stay on loopback.
-      if (!host.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
-        throw new IllegalArgumentException(
-            "host: '" + host + "' (expected: a loopback IP address literal such as 127.0.0.2)");
-      }
-      try {
-        InetAddress address = InetAddress.getByName(host);
-        if (!address.isLoopbackAddress()) {
-          throw new IllegalArgumentException(
-              "host: '" + host + "' (expected: a loopback IP address literal such as 127.0.0.2)");
-        }
-        return new InetSocketAddress(address, port);
-      } catch (UnknownHostException e) {
-        throw new IllegalArgumentException(
-            "host: '" + host + "' (expected: a loopback IP address literal such as 127.0.0.2)", e);
-      }
-    }
-
-    private static void checkZone(String zone) {
-      requireNonNull(zone, "zone");
-      if (zone.chars().anyMatch(c -> Character.isWhitespace(c) || c == ';' || c == ',')) {
-        throw new IllegalArgumentException(
-            "zone: '" + zone + "' (expected: no whitespace, ';' or ',')");
-      }
     }
 
     /**
@@ -324,12 +226,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * @return this builder
      */
     public Builder healthPath(String path) {
-      requireNonNull(path, "path");
-      if (!path.startsWith("/") || path.contains("?")) {
-        throw new IllegalArgumentException(
-            "healthPath: " + path + " (expected: starts with '/', no query)");
-      }
-      this.healthPath = path;
+      declaration.healthPath(path);
       return this;
     }
 
@@ -340,10 +237,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * @return this builder
      */
     public Builder ioThreads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("ioThreads: " + threads + " (expected: >= 1)");
-      }
-      this.ioThreads = threads;
+      declaration.ioThreads(threads);
       return this;
     }
 
@@ -356,11 +250,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * @return this builder
      */
     public Builder concurrencyLimit(int limit) {
-      if (limit < 0) {
-        throw new IllegalArgumentException(
-            "concurrencyLimit: " + limit + " (expected: >= 1, or 0 for unlimited)");
-      }
-      this.concurrencyLimit = limit;
+      declaration.concurrencyLimit(limit);
       return this;
     }
 
@@ -372,10 +262,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * @return this builder
      */
     public Builder requestLogCapacity(int capacity) {
-      if (capacity < 1) {
-        throw new IllegalArgumentException("requestLogCapacity: " + capacity + " (expected: >= 1)");
-      }
-      this.requestLogCapacity = capacity;
+      declaration.requestLogCapacity(capacity);
       return this;
     }
 
@@ -388,11 +275,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * @return this builder
      */
     public Builder name(String name) {
-      requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("name: '" + name + "' (expected: not blank)");
-      }
-      this.name = name;
+      declaration.name(name);
       return this;
     }
 
@@ -405,54 +288,7 @@ public final class HttpInstanceFarm implements AutoCloseable {
      * @return the running farm; close it when done
      */
     public HttpInstanceFarm build() {
-      List<String> ids = new ArrayList<>();
-      List<String> instanceZones = new ArrayList<>();
-      List<InetSocketAddress> addresses = new ArrayList<>();
-      if (!explicitIds.isEmpty()) {
-        if (count > 0 || zones != null) {
-          throw new IllegalArgumentException(
-              "instance: "
-                  + explicitIds
-                  + " (expected: either instance(id, zone) or instances(n)/zones(...), not both)");
-        }
-        ids.addAll(explicitIds);
-        instanceZones.addAll(explicitZones);
-        addresses.addAll(explicitAddresses);
-      } else {
-        List<String> declaredZones = zones;
-        int n = count;
-        if (declaredZones != null) {
-          if (n == 0) {
-            n = declaredZones.size();
-          } else if (declaredZones.size() != n) {
-            throw new IllegalArgumentException(
-                "zones: " + declaredZones + " (expected: " + n + " zones, one per instance)");
-          }
-        }
-        if (n == 0) {
-          throw new IllegalArgumentException(
-              "instances: none (expected: instances(n), zones(...) or instance(id, zone))");
-        }
-        Map<String, Integer> perZone = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-          String zone = declaredZones == null ? "" : declaredZones.get(i);
-          String prefix = zone.isEmpty() ? "i" : zone;
-          String id = prefix + perZone.merge(prefix, 1, Integer::sum);
-          if (ids.contains(id)) {
-            // zones "a" x 11 and "a1" would both name an instance "a11".
-            throw new IllegalArgumentException(
-                "zones: "
-                    + declaredZones
-                    + " (expected: zones that give unique ids, "
-                    + id
-                    + " twice)");
-          }
-          ids.add(id);
-          instanceZones.add(zone);
-          addresses.add(loopback(DEFAULT_HOST, 0));
-        }
-      }
-      return new HttpInstanceFarm(this, ids, instanceZones, addresses).startAll();
+      return new HttpInstanceFarm(declaration, declaration.instances()).startAll();
     }
   }
 }

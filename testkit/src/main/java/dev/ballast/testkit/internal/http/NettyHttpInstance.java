@@ -5,30 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.ballast.testkit.HostileResponse;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceRequest;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,59 +18,38 @@ import org.slf4j.LoggerFactory;
  * told otherwise) bound to the farm's event loop group, with its faults, counters and open
  * connections.
  *
- * <p>Faults are one immutable {@link FaultState} behind a volatile field, read once per request.
- * {@link #start()}, {@link #stop()} and {@link #close()} are serialized on this object; they block,
- * so they must not be called from an event loop thread.
+ * <p>Faults are one immutable {@link FaultState} behind a volatile field, read once per request;
+ * {@link FaultArguments} checks what the setters are given. The server socket and the open
+ * connections are an {@link InstanceListener}. {@link #start()}, {@link #stop()} and {@link
+ * #close()} are serialized on this object; they block, so they must not be called from an event
+ * loop thread.
  */
 public final class NettyHttpInstance implements HttpInstance {
 
   private static final Logger log = LoggerFactory.getLogger(NettyHttpInstance.class);
 
-  /** Largest request body an instance accepts (larger ones get 413). */
-  private static final int MAX_CONTENT_BYTES = 1 << 20;
-
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-
   private final String id;
   private final String zone;
   private final String healthPath;
   private final String host;
-  private final EventLoopGroup group;
   private final RequestCounters counters = new RequestCounters();
   private final RequestLog requestLog;
-  private final AtomicLong connectionIds = new AtomicLong();
-  private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
+  private final InstanceListener listener;
 
   private volatile FaultState faults = FaultState.NONE;
   private final Workers workers = new Workers(Workers.UNLIMITED);
-
-  // Bumped by every start and stop; a connection accepted under an older bind closes itself, which
-  // closes the race between stop() listing the connections and one still being registered.
-  private volatile int generation;
-
-  private volatile @Nullable Channel serverChannel;
-  private volatile int port;
   private boolean closed;
-
-  /**
-   * Creates a stopped instance; {@link #start()} binds it to an ephemeral port the first time.
-   *
-   * @param id instance id
-   * @param zone zone, empty for none
-   * @param healthPath path that health checks use, starting with {@code /}
-   * @param requestLogCapacity entries kept in the request log, at least 1
-   * @param group the farm's event loop group
-   */
-  public NettyHttpInstance(
-      String id, String zone, String healthPath, int requestLogCapacity, EventLoopGroup group) {
-    this(id, zone, "127.0.0.1", 0, healthPath, requestLogCapacity, group);
-  }
 
   /**
    * Creates a stopped instance that {@link #start()} binds to {@code host:port}.
    *
+   * @param id instance id
+   * @param zone zone, empty for none
    * @param host a loopback IP address literal, e.g. {@code 127.0.0.2}
    * @param port the port, or 0 for an ephemeral one chosen at the first start
+   * @param healthPath path that health checks use, starting with {@code /}
+   * @param requestLogCapacity entries kept in the request log, at least 1
+   * @param group the farm's event loop group
    */
   public NettyHttpInstance(
       String id,
@@ -102,10 +62,9 @@ public final class NettyHttpInstance implements HttpInstance {
     this.id = requireNonNull(id, "id");
     this.zone = requireNonNull(zone, "zone");
     this.host = requireNonNull(host, "host");
-    this.port = port;
     this.healthPath = requireNonNull(healthPath, "healthPath");
-    this.group = requireNonNull(group, "group");
     this.requestLog = new RequestLog(requestLogCapacity);
+    this.listener = new InstanceListener(this, host, port, group);
   }
 
   @Override
@@ -125,12 +84,12 @@ public final class NettyHttpInstance implements HttpInstance {
 
   @Override
   public int port() {
-    return port;
+    return listener.port();
   }
 
   @Override
   public URI uri() {
-    return URI.create("http://" + host + ":" + port);
+    return URI.create("http://" + host + ":" + port());
   }
 
   @Override
@@ -146,18 +105,7 @@ public final class NettyHttpInstance implements HttpInstance {
 
   @Override
   public HttpInstance latency(Duration min, Duration max) {
-    requireNonNull(min, "min");
-    requireNonNull(max, "max");
-    if (min.isNegative()) {
-      throw new IllegalArgumentException("latency: " + min + " (expected: >= 0)");
-    }
-    if (max.compareTo(min) < 0) {
-      throw new IllegalArgumentException(
-          "latency: " + min + ".." + max + " (expected: min <= max)");
-    }
-    long minNanos = min.toNanos();
-    long maxNanos = max.toNanos();
-    return update(f -> f.withLatency(minNanos, maxNanos));
+    return update(FaultArguments.latency(min, max));
   }
 
   @Override
@@ -167,17 +115,12 @@ public final class NettyHttpInstance implements HttpInstance {
 
   @Override
   public HttpInstance respondWith(int status, double fraction) {
-    checkStatus("status", status);
-    if (!(fraction >= 0.0 && fraction <= 1.0)) {
-      throw new IllegalArgumentException("fraction: " + fraction + " (expected: 0.0..1.0)");
-    }
-    return update(f -> f.withStatus(status, fraction));
+    return update(FaultArguments.status(status, fraction));
   }
 
   @Override
   public HttpInstance healthStatus(int status) {
-    checkStatus("healthStatus", status);
-    return update(f -> f.withHealthStatus(status));
+    return update(FaultArguments.healthStatus(status));
   }
 
   @Override
@@ -198,22 +141,12 @@ public final class NettyHttpInstance implements HttpInstance {
 
   @Override
   public HttpInstance closeIdleConnectionsAfter(Duration idle) {
-    requireNonNull(idle, "idle");
-    if (idle.isNegative()) {
-      throw new IllegalArgumentException("idle: " + idle + " (expected: >= 0)");
-    }
-    long nanos = idle.toNanos();
-    return update(f -> f.withIdleClose(nanos));
+    return update(FaultArguments.idleClose(idle));
   }
 
   @Override
   public HttpInstance loseRequestsOnConnectionsIdleFor(Duration idle, boolean advertise) {
-    requireNonNull(idle, "idle");
-    if (idle.isNegative()) {
-      throw new IllegalArgumentException("idle: " + idle + " (expected: >= 0)");
-    }
-    FaultState.IdleRace race = new FaultState.IdleRace(idle.toNanos(), advertise);
-    return update(f -> f.withIdleRace(race));
+    return update(FaultArguments.idleRace(idle, advertise));
   }
 
   @Override
@@ -259,102 +192,17 @@ public final class NettyHttpInstance implements HttpInstance {
     return this;
   }
 
-  private static void checkStatus(String name, int status) {
-    if (status < 200 || status > 599) {
-      throw new IllegalArgumentException(name + ": " + status + " (expected: 200..599)");
-    }
-  }
-
   @Override
   public synchronized void start() {
     if (closed) {
       throw new IllegalStateException("instance " + id + " belongs to a closed farm");
     }
-    if (serverChannel != null) {
-      return;
-    }
-    int bindGeneration = ++generation;
-    ServerBootstrap bootstrap =
-        new ServerBootstrap()
-            .group(group)
-            .channel(NioServerSocketChannel.class)
-            // Rebinding the same port after stop() must not wait for TIME_WAIT connections.
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel channel) {
-                    accept(channel, bindGeneration);
-                  }
-                });
-    ChannelFuture bound = bootstrap.bind(new InetSocketAddress(host, port)).awaitUninterruptibly();
-    if (!bound.isSuccess()) {
-      throw new IllegalStateException(
-          "port: " + port + " (expected: free to bind for instance " + id + ")", bound.cause());
-    }
-    Channel channel = bound.channel();
-    port = ((InetSocketAddress) channel.localAddress()).getPort();
-    serverChannel = channel;
-    log.debug("Instance {} listening on {}", id, endpointSpec());
-  }
-
-  private void accept(SocketChannel channel, int bindGeneration) {
-    connections.add(channel);
-    channel.closeFuture().addListener(f -> connections.remove(channel));
-    if (bindGeneration != generation) {
-      channel.close();
-      return;
-    }
-    channel
-        .pipeline()
-        .addLast(new HttpServerCodec())
-        .addLast(new HttpObjectAggregator(MAX_CONTENT_BYTES))
-        .addLast(new InstanceChannelHandler(this, connectionIds.incrementAndGet()));
+    listener.start();
   }
 
   @Override
   public synchronized void stop() {
-    Channel channel = serverChannel;
-    if (channel == null) {
-      return;
-    }
-    generation++;
-    serverChannel = null;
-    List<ChannelFuture> closing = new ArrayList<>();
-    closing.add(channel.close());
-    for (Channel connection : connections) {
-      closing.add(connection.close());
-    }
-    long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
-    for (ChannelFuture future : closing) {
-      long left = Math.max(0, deadline - System.nanoTime());
-      if (!future.awaitUninterruptibly(left / 1_000_000L)) {
-        log.warn("Instance {}: {} did not close within {}", id, future.channel(), CLOSE_TIMEOUT);
-      }
-    }
-    awaitListenerClosed(deadline);
-    log.debug("Instance {} stopped", id);
-  }
-
-  // A NIO server channel registered with a selector keeps listening until the event loop's next
-  // select deregisters it, after the close future has completed; a connect in that window would
-  // still succeed. Binding a plain (never listening) socket to the port fails exactly while a
-  // listener holds it, so it tells when the port really stopped accepting.
-  private void awaitListenerClosed(long deadlineNanos) {
-    while (true) {
-      try (Socket probe = new Socket()) {
-        probe.setReuseAddress(true);
-        probe.bind(new InetSocketAddress(host, port));
-        return;
-      } catch (IOException stillListening) {
-        if (System.nanoTime() - deadlineNanos > 0) {
-          log.warn("Instance {}: port {} still listening {} after stop", id, port, CLOSE_TIMEOUT);
-          return;
-        }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-      }
-    }
+    listener.stop();
   }
 
   /** Stops the instance for good: a later {@link #start()} fails. */
@@ -365,7 +213,7 @@ public final class NettyHttpInstance implements HttpInstance {
 
   @Override
   public boolean isRunning() {
-    return serverChannel != null;
+    return listener.isListening();
   }
 
   @Override
@@ -407,7 +255,7 @@ public final class NettyHttpInstance implements HttpInstance {
 
   @Override
   public int activeConnections() {
-    return connections.size();
+    return listener.activeConnections();
   }
 
   FaultState faults() {

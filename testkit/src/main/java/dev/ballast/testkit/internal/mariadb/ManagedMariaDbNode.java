@@ -3,18 +3,13 @@ package dev.ballast.testkit.internal.mariadb;
 import dev.ballast.testkit.MariaDbClusterException;
 import dev.ballast.testkit.MariaDbNode;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
@@ -29,6 +24,7 @@ public final class ManagedMariaDbNode implements MariaDbNode {
   public static final String APP_USER = "app";
 
   private final MariaDbServer server;
+  private final RootStatements root;
   private final String zone;
   private final String databaseName;
   private final Map<String, MariaDbDataSource> dataSources = new LinkedHashMap<>();
@@ -43,6 +39,7 @@ public final class ManagedMariaDbNode implements MariaDbNode {
   public ManagedMariaDbNode(
       MariaDbServer server, String zone, List<String> databases, int sourcePort) {
     this.server = server;
+    this.root = new RootStatements(server);
     this.zone = zone;
     this.databaseName = databases.get(0);
     this.sourcePort = sourcePort;
@@ -147,34 +144,34 @@ public final class ManagedMariaDbNode implements MariaDbNode {
 
   @Override
   public boolean isReadOnly() {
-    return queryString("SELECT @@read_only").equals("1");
+    return root.queryString("SELECT @@read_only").equals("1");
   }
 
   @Override
   public boolean isReplica() {
-    return replicaStatus("Slave_IO_State") != null;
+    return root.replicaStatus("Slave_IO_State") != null;
   }
 
   @Override
   public String gtidPosition() {
-    return queryString("SELECT @@gtid_current_pos");
+    return root.queryString("SELECT @@gtid_current_pos");
   }
 
   @Override
   public void pauseReplication() {
     requireReplica("pauseReplication");
-    execute("STOP SLAVE SQL_THREAD");
+    root.execute("STOP SLAVE SQL_THREAD");
   }
 
   @Override
   public void resumeReplication() {
     requireReplica("resumeReplication");
-    execute("START SLAVE SQL_THREAD");
+    root.execute("START SLAVE SQL_THREAD");
   }
 
   @Override
   public boolean isReplicationPaused() {
-    String running = replicaStatus("Slave_SQL_Running");
+    String running = root.replicaStatus("Slave_SQL_Running");
     return running != null && !running.equals("Yes");
   }
 
@@ -188,9 +185,9 @@ public final class ManagedMariaDbNode implements MariaDbNode {
     requireReplica("applyDelay");
     boolean paused = isReplicationPaused();
     // MASTER_DELAY may only change while the replica threads are stopped
-    execute("STOP SLAVE");
-    execute("CHANGE MASTER TO MASTER_DELAY=" + delay.getSeconds());
-    execute(paused ? "START SLAVE IO_THREAD" : "START SLAVE");
+    root.execute("STOP SLAVE");
+    root.execute("CHANGE MASTER TO MASTER_DELAY=" + delay.getSeconds());
+    root.execute(paused ? "START SLAVE IO_THREAD" : "START SLAVE");
   }
 
   /**
@@ -206,25 +203,25 @@ public final class ManagedMariaDbNode implements MariaDbNode {
       repointOnStart = true;
       return;
     }
-    execute("STOP SLAVE");
-    execute("SET GLOBAL read_only=1");
+    root.execute("STOP SLAVE");
+    root.execute("SET GLOBAL read_only=1");
     // MASTER_SSL=0: 11.4's replica otherwise insists on TLS and rejects the self-signed
     // certificate, retrying only every 60 s; heartbeat and retry of 1 s let a replica notice a
     // restarted primary at once
-    execute(
+    root.execute(
         "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT="
             + port
             + ", MASTER_USER='root', MASTER_PASSWORD='', MASTER_USE_GTID="
             + (useCurrentPos ? "current_pos" : "slave_pos")
             + ", MASTER_SSL=0, MASTER_CONNECT_RETRY=1, MASTER_HEARTBEAT_PERIOD=1");
-    execute("START SLAVE");
+    root.execute("START SLAVE");
   }
 
   /** Turns this replica into a primary: replication stopped and forgotten, writes allowed. */
   synchronized void becomePrimary() {
-    execute("STOP SLAVE");
-    execute("RESET SLAVE ALL");
-    execute("SET GLOBAL read_only=0");
+    root.execute("STOP SLAVE");
+    root.execute("RESET SLAVE ALL");
+    root.execute("SET GLOBAL read_only=0");
     sourcePort = 0;
     repointOnStart = false;
   }
@@ -239,46 +236,16 @@ public final class ManagedMariaDbNode implements MariaDbNode {
     if (!server.isRunning() || sourcePort() == 0) {
       return;
     }
-    String delay = replicaStatus("SQL_Delay");
+    String delay = root.replicaStatus("SQL_Delay");
     if (delay != null && !delay.equals("0")) {
       applyDelay(Duration.ZERO);
     }
-    execute("START SLAVE");
+    root.execute("START SLAVE");
   }
 
-  /** Runs one statement as {@code root}. */
-  void execute(String sql) {
-    control(s -> s.execute(sql));
-  }
-
-  /** The first column of the first row of a query run as {@code root}; empty for SQL NULL. */
-  String queryString(String sql) {
-    return control(
-        s -> {
-          try (ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-              throw new SQLException("no row from " + sql);
-            }
-            String value = rs.getString(1);
-            return value == null ? "" : value;
-          }
-        });
-  }
-
-  /** One column of {@code SHOW SLAVE STATUS}, or null when the node is not a replica. */
-  @Nullable String replicaStatus(String column) {
-    Optional<String> status =
-        control(
-            s -> {
-              try (ResultSet rs = s.executeQuery("SHOW SLAVE STATUS")) {
-                if (!rs.next()) {
-                  return Optional.empty();
-                }
-                String value = rs.getString(column);
-                return Optional.of(value == null ? "" : value);
-              }
-            });
-    return status.orElse(null);
+  /** {@return the node's {@code root} statements, for the launcher and the replication wait} */
+  RootStatements root() {
+    return root;
   }
 
   private void requireReplica(String operation) {
@@ -286,21 +253,6 @@ public final class ManagedMariaDbNode implements MariaDbNode {
       throw new MariaDbClusterException(
           name() + ": " + operation + " needs a replica, but " + name() + " is a primary");
     }
-  }
-
-  private <T> T control(SqlFunction<T> action) {
-    try (Connection c = server.rootConnection();
-        Statement s = c.createStatement()) {
-      return action.apply(s);
-    } catch (SQLException e) {
-      throw new MariaDbClusterException(
-          name() + (server.isRunning() ? "" : " (not running)") + ": " + e.getMessage(), e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlFunction<T> {
-    T apply(Statement statement) throws SQLException;
   }
 
   @Override

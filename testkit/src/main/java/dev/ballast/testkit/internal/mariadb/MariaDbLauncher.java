@@ -149,12 +149,16 @@ public final class MariaDbLauncher {
    * databases reach the replicas through the binary log, which they replay from the start.
    */
   private static void prepareSchema(ManagedMariaDbNode primary, List<String> databases) {
-    primary.execute("CREATE USER '" + ManagedMariaDbNode.APP_USER + "'@'%'");
-    primary.execute("GRANT ALL PRIVILEGES ON *.* TO '" + ManagedMariaDbNode.APP_USER + "'@'%'");
-    primary.execute("REVOKE READ_ONLY ADMIN ON *.* FROM '" + ManagedMariaDbNode.APP_USER + "'@'%'");
+    primary.root().execute("CREATE USER '" + ManagedMariaDbNode.APP_USER + "'@'%'");
+    primary
+        .root()
+        .execute("GRANT ALL PRIVILEGES ON *.* TO '" + ManagedMariaDbNode.APP_USER + "'@'%'");
+    primary
+        .root()
+        .execute("REVOKE READ_ONLY ADMIN ON *.* FROM '" + ManagedMariaDbNode.APP_USER + "'@'%'");
     for (String database : databases) {
       // the caller checked the names are plain identifiers, so they need no quoting
-      primary.execute("CREATE DATABASE " + database);
+      primary.root().execute("CREATE DATABASE " + database);
     }
   }
 

@@ -20,7 +20,7 @@ public final class ReplicationWait {
    */
   public static void await(
       ManagedMariaDbNode primary, List<ManagedMariaDbNode> replicas, Duration timeout) {
-    String position = primary.queryString("SELECT @@gtid_binlog_pos");
+    String position = primary.root().queryString("SELECT @@gtid_binlog_pos");
     long deadline = System.nanoTime() + timeout.toNanos();
     for (ManagedMariaDbNode replica : replicas) {
       if (!replica.isRunning()
@@ -31,12 +31,14 @@ public final class ReplicationWait {
       double seconds = Math.max(0.001, (deadline - System.nanoTime()) / 1e9);
       // position and timeout are produced by the server and by us: nothing to quote
       String result =
-          replica.queryString(
-              "SELECT MASTER_GTID_WAIT('"
-                  + position
-                  + "', "
-                  + String.format(java.util.Locale.ROOT, "%.3f", seconds)
-                  + ")");
+          replica
+              .root()
+              .queryString(
+                  "SELECT MASTER_GTID_WAIT('"
+                      + position
+                      + "', "
+                      + String.format(java.util.Locale.ROOT, "%.3f", seconds)
+                      + ")");
       if (!result.equals("0")) {
         throw new MariaDbClusterException(
             replica.name()
@@ -49,13 +51,13 @@ public final class ReplicationWait {
                 + " (at "
                 + replica.gtidPosition()
                 + ", IO thread "
-                + replica.replicaStatus("Slave_IO_Running")
+                + replica.root().replicaStatus("Slave_IO_Running")
                 + ", SQL thread "
-                + replica.replicaStatus("Slave_SQL_Running")
+                + replica.root().replicaStatus("Slave_SQL_Running")
                 + ", last IO error: "
-                + replica.replicaStatus("Last_IO_Error")
+                + replica.root().replicaStatus("Last_IO_Error")
                 + ", last SQL error: "
-                + replica.replicaStatus("Last_SQL_Error")
+                + replica.root().replicaStatus("Last_SQL_Error")
                 + ")");
       }
     }

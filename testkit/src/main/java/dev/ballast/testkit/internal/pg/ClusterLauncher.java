@@ -210,7 +210,7 @@ public final class ClusterLauncher {
   private static void createAndStartReplica(PgServer primary, PgServer replica) {
     try {
       BaseBackup.createReplica(
-          ManagedPgNode.dataSource(primary.port(), "postgres"),
+          NodeDataSources.create(primary.port(), "postgres"),
           primary.dataDirectory(),
           primary.port(),
           replica.name(),
@@ -226,7 +226,7 @@ public final class ClusterLauncher {
     if (databaseName.equals("postgres")) {
       return;
     }
-    try (Connection c = ManagedPgNode.dataSource(primary.port(), "postgres").getConnection();
+    try (Connection c = NodeDataSources.create(primary.port(), "postgres").getConnection();
         Statement s = c.createStatement()) {
       // the caller checked the name is a plain identifier, so it needs no quoting
       s.execute("CREATE DATABASE " + databaseName);

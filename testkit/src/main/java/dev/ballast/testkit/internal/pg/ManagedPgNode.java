@@ -3,15 +3,10 @@ package dev.ballast.testkit.internal.pg;
 import dev.ballast.testkit.PgClusterException;
 import dev.ballast.testkit.PgNode;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@link PgNode} over a {@link PgServer}: the lifecycle is the server's, every control is an SQL
@@ -29,9 +24,9 @@ public final class ManagedPgNode implements PgNode {
   private final PgServer server;
   private final String zone;
   private final String databaseName;
-  private final PGSimpleDataSource dataSource;
-  private final Map<String, PGSimpleDataSource> extraDataSources = new LinkedHashMap<>();
+  private final NodeDataSources dataSources;
   private final ControlConnection control;
+  private final NodeStatements sql;
 
   /**
    * Wraps a server that has been started at least once (its port is known), holding {@code
@@ -42,23 +37,9 @@ public final class ManagedPgNode implements PgNode {
     this.server = server;
     this.zone = zone;
     this.databaseName = databaseName;
-    this.dataSource = dataSource(server.port(), databaseName);
-    for (String extra : extraDatabases) {
-      extraDataSources.put(extra, dataSource(server.port(), extra));
-    }
-    this.control = new ControlConnection(server, dataSource);
-  }
-
-  /** A superuser data source for any database on a loopback port. */
-  public static PGSimpleDataSource dataSource(int port, String databaseName) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setServerNames(new String[] {"127.0.0.1"});
-    ds.setPortNumbers(new int[] {port});
-    ds.setDatabaseName(databaseName);
-    ds.setUser(SUPERUSER);
-    ds.setConnectTimeout(5);
-    ds.setApplicationName("ballast-testkit");
-    return ds;
+    this.dataSources = new NodeDataSources(server.port(), databaseName, extraDatabases);
+    this.control = new ControlConnection(server, dataSources.main());
+    this.sql = new NodeStatements(server, control);
   }
 
   @Override
@@ -93,34 +74,18 @@ public final class ManagedPgNode implements PgNode {
 
   @Override
   public DataSource dataSource() {
-    return dataSource;
+    return dataSources.main();
   }
 
   @Override
   public String jdbcUrl(String database) {
-    requireDatabase(database);
+    dataSources.require(database);
     return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
   }
 
   @Override
   public DataSource dataSource(String database) {
-    return requireDatabase(database);
-  }
-
-  private PGSimpleDataSource requireDatabase(String database) {
-    Objects.requireNonNull(database, "database");
-    if (database.equals(databaseName)) {
-      return dataSource;
-    }
-    PGSimpleDataSource extra = extraDataSources.get(database);
-    if (extra == null) {
-      List<String> known = new ArrayList<>();
-      known.add(databaseName);
-      known.addAll(extraDataSources.keySet());
-      throw new IllegalArgumentException(
-          "database: " + database + " (expected: one of " + known + ")");
-    }
-    return extra;
+    return dataSources.require(database);
   }
 
   @Override
@@ -155,13 +120,13 @@ public final class ManagedPgNode implements PgNode {
 
   @Override
   public boolean isInRecovery() {
-    return queryBoolean("isInRecovery", "SELECT pg_is_in_recovery()");
+    return sql.queryBoolean("isInRecovery", "SELECT pg_is_in_recovery()");
   }
 
   @Override
   public long replayLsn() {
     // CASE evaluates lazily, so pg_current_wal_lsn() is never called on a standby (it would fail)
-    return queryLong(
+    return sql.queryLong(
         "replayLsn",
         "SELECT (CASE WHEN pg_is_in_recovery() THEN coalesce(pg_last_wal_replay_lsn(), '0/0')"
             + " ELSE pg_current_wal_lsn() END - '0/0'::pg_lsn)::bigint");
@@ -170,18 +135,18 @@ public final class ManagedPgNode implements PgNode {
   @Override
   public void pauseReplay() {
     requireRecovery("pauseReplay");
-    execute("pauseReplay", "SELECT pg_wal_replay_pause()");
+    sql.execute("pauseReplay", "SELECT pg_wal_replay_pause()");
   }
 
   @Override
   public void resumeReplay() {
     requireRecovery("resumeReplay");
-    execute("resumeReplay", "SELECT pg_wal_replay_resume()");
+    sql.execute("resumeReplay", "SELECT pg_wal_replay_resume()");
   }
 
   @Override
   public boolean isReplayPaused() {
-    return queryBoolean(
+    return sql.queryBoolean(
         "isReplayPaused",
         // CASE, not AND: the pause state function fails outside recovery and AND may evaluate it
         "SELECT CASE WHEN pg_is_in_recovery()"
@@ -200,8 +165,8 @@ public final class ManagedPgNode implements PgNode {
         millis == 0
             ? "ALTER SYSTEM RESET recovery_min_apply_delay"
             : "ALTER SYSTEM SET recovery_min_apply_delay = '" + millis + "ms'";
-    execute("applyDelay", statement);
-    execute("applyDelay", "SELECT pg_reload_conf()");
+    sql.execute("applyDelay", statement);
+    sql.execute("applyDelay", "SELECT pg_reload_conf()");
     awaitApplyDelay(millis, RELOAD_TIMEOUT);
   }
 
@@ -211,27 +176,23 @@ public final class ManagedPgNode implements PgNode {
    */
   public void clearReplicaFaults() {
     boolean[] recoveryAndPause = new boolean[2];
-    long delayMillis;
-    try {
-      delayMillis =
-          control.queryRow(
-              "SELECT pg_is_in_recovery(),"
-                  + " CASE WHEN pg_is_in_recovery()"
-                  + " THEN pg_get_wal_replay_pause_state() <> 'not paused' ELSE false END,"
-                  + " (SELECT setting::bigint FROM pg_settings"
-                  + " WHERE name = 'recovery_min_apply_delay')",
-              rs -> {
-                recoveryAndPause[0] = rs.getBoolean(1);
-                recoveryAndPause[1] = rs.getBoolean(2);
-                return rs.getLong(3);
-              });
-    } catch (SQLException e) {
-      throw failure("clearReplicaFaults", e);
-    }
+    long delayMillis =
+        sql.queryRow(
+            "clearReplicaFaults",
+            "SELECT pg_is_in_recovery(),"
+                + " CASE WHEN pg_is_in_recovery()"
+                + " THEN pg_get_wal_replay_pause_state() <> 'not paused' ELSE false END,"
+                + " (SELECT setting::bigint FROM pg_settings"
+                + " WHERE name = 'recovery_min_apply_delay')",
+            rs -> {
+              recoveryAndPause[0] = rs.getBoolean(1);
+              recoveryAndPause[1] = rs.getBoolean(2);
+              return rs.getLong(3);
+            });
     boolean inRecovery = recoveryAndPause[0];
     boolean paused = recoveryAndPause[1];
     if (inRecovery && paused) {
-      execute("resumeReplay", "SELECT pg_wal_replay_resume()");
+      sql.execute("resumeReplay", "SELECT pg_wal_replay_resume()");
     }
     if (inRecovery && delayMillis != 0) {
       applyDelay(Duration.ZERO);
@@ -240,7 +201,7 @@ public final class ManagedPgNode implements PgNode {
 
   /** Current {@code recovery_min_apply_delay} in milliseconds. */
   public long applyDelayMillis() {
-    return queryLong(
+    return sql.queryLong(
         "applyDelay",
         "SELECT setting::bigint FROM pg_settings WHERE name = 'recovery_min_apply_delay'");
   }
@@ -249,7 +210,7 @@ public final class ManagedPgNode implements PgNode {
   public synchronized void promote() {
     requireRecovery("promote");
     boolean promoted =
-        queryBoolean("promote", "SELECT pg_promote(true, " + PROMOTE_TIMEOUT.toSeconds() + ")");
+        sql.queryBoolean("promote", "SELECT pg_promote(true, " + PROMOTE_TIMEOUT.toSeconds() + ")");
     if (!promoted || isInRecovery()) {
       throw new PgClusterException(
           name() + ": promote did not complete within " + PROMOTE_TIMEOUT.toSeconds() + "s");
@@ -284,36 +245,6 @@ public final class ManagedPgNode implements PgNode {
       }
       sleepMillis(2);
     }
-  }
-
-  private boolean queryBoolean(String operation, String sql) {
-    try {
-      return control.queryRow(sql, rs -> rs.getBoolean(1));
-    } catch (SQLException e) {
-      throw failure(operation, e);
-    }
-  }
-
-  private long queryLong(String operation, String sql) {
-    try {
-      return control.queryRow(sql, rs -> rs.getLong(1));
-    } catch (SQLException e) {
-      throw failure(operation, e);
-    }
-  }
-
-  private void execute(String operation, String sql) {
-    try {
-      control.execute(sql);
-    } catch (SQLException e) {
-      throw failure(operation, e);
-    }
-  }
-
-  private PgClusterException failure(String operation, SQLException e) {
-    String state = server.isRunning() ? "" : " (node is stopped)";
-    return new PgClusterException(
-        name() + ": " + operation + " failed" + state + ": " + e.getMessage(), e);
   }
 
   static void sleepMillis(long millis) {
