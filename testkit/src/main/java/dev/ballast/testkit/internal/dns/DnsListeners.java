@@ -28,13 +28,16 @@ public final class DnsListeners implements AutoCloseable {
 
   private static final AtomicInteger SERVERS = new AtomicInteger();
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+  private static final int EPHEMERAL_ATTEMPTS = 10;
 
   private final FarmEventLoop loop;
   private final Channel channel;
   private final Channel tcpChannel;
 
   /**
-   * Binds UDP, then TCP on the port UDP got.
+   * Binds UDP, then TCP on the port UDP got. With {@code port} 0 the ephemeral port UDP got may
+   * already be taken for TCP by another process: then both are released and another ephemeral port
+   * is tried, up to {@value #EPHEMERAL_ATTEMPTS} times.
    *
    * @param host the loopback address literal to listen on
    * @param port the UDP port, 0 for an ephemeral one
@@ -44,6 +47,28 @@ public final class DnsListeners implements AutoCloseable {
    */
   public DnsListeners(String host, int port, QueryHandler handler) {
     loop = new FarmEventLoop(1, "ballast-dns-" + SERVERS.incrementAndGet());
+    int attempts = port == 0 ? EPHEMERAL_ATTEMPTS : 1;
+    for (int attempt = 1; ; attempt++) {
+      Channel udp = bindUdp(host, port, handler);
+      int udpPort = ((InetSocketAddress) udp.localAddress()).getPort();
+      // TCP on the same port, where a client asks again after a truncated UDP answer.
+      ChannelFuture tcp = bindTcp(new InetSocketAddress(host, udpPort), handler);
+      if (tcp.isSuccess()) {
+        channel = udp;
+        tcpChannel = tcp.channel();
+        return;
+      }
+      udp.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
+      if (attempt == attempts) {
+        loop.shutdown(SHUTDOWN_TIMEOUT);
+        throw new IllegalStateException(
+            "port: " + udpPort + " (expected: a TCP port free to bind on " + host + ")",
+            tcp.cause());
+      }
+    }
+  }
+
+  private Channel bindUdp(String host, int port, QueryHandler handler) {
     ChannelFuture bound =
         new Bootstrap()
             .group(loop.group())
@@ -65,32 +90,25 @@ public final class DnsListeners implements AutoCloseable {
       throw new IllegalStateException(
           "port: " + port + " (expected: a UDP port free to bind on " + host + ")", bound.cause());
     }
-    channel = bound.channel();
-    // TCP on the same port, where a client asks again after a truncated UDP answer.
-    ChannelFuture tcp =
-        new ServerBootstrap()
-            .group(loop.group())
-            .channel(NioServerSocketChannel.class)
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    ch.pipeline()
-                        .addLast(new TcpDnsQueryDecoder())
-                        .addLast(new TcpDnsResponseEncoder())
-                        .addLast(handler);
-                  }
-                })
-            .bind(address())
-            .awaitUninterruptibly();
-    if (!tcp.isSuccess()) {
-      channel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
-      loop.shutdown(SHUTDOWN_TIMEOUT);
-      throw new IllegalStateException(
-          "port: " + address().getPort() + " (expected: a TCP port free to bind on " + host + ")",
-          tcp.cause());
-    }
-    tcpChannel = tcp.channel();
+    return bound.channel();
+  }
+
+  private ChannelFuture bindTcp(InetSocketAddress address, QueryHandler handler) {
+    return new ServerBootstrap()
+        .group(loop.group())
+        .channel(NioServerSocketChannel.class)
+        .childHandler(
+            new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel ch) {
+                ch.pipeline()
+                    .addLast(new TcpDnsQueryDecoder())
+                    .addLast(new TcpDnsResponseEncoder())
+                    .addLast(handler);
+              }
+            })
+        .bind(address)
+        .awaitUninterruptibly();
   }
 
   /** {@return the address the UDP channel, and so the TCP listener, is bound to} */
