@@ -186,7 +186,7 @@ public final class Host {
    * result set would only cost bytes and calls. Other pools' connections are used as they come.
    */
   Connection forStatements(Connection physical) throws SQLException {
-    return dataSource instanceof HikariDataSource ? physical.unwrap(Connection.class) : physical;
+    return hikari() != null ? physical.unwrap(Connection.class) : physical;
   }
 
   /**

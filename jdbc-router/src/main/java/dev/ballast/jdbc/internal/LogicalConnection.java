@@ -50,9 +50,14 @@ public final class LogicalConnection extends TransactionConnection {
 
   @Override
   Connection physical() throws SQLException {
+    return bound().physical();
+  }
+
+  @Override
+  Binding bound() throws SQLException {
     checkOpen();
     Binding b = binding();
-    return (b != null ? b : bind(null)).physical();
+    return b != null ? b : bind(null);
   }
 
   /** Binds, avoiding replica {@code avoid} (one a read has just failed on), if not null. */

@@ -65,7 +65,8 @@ final class OpenStatements {
     if (open instanceof Statement one) {
       JdbcClose.quietly(one);
     } else if (open != null) {
-      List<Statement> all = new ArrayList<>(list(open)); // a close may remove itself from it
+      List<Statement> all = list(open);
+      // Backwards: a statement's close may remove it, and only it, from the list.
       for (int i = all.size() - 1; i >= 0; i--) {
         JdbcClose.quietly(all.get(i));
       }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,15 +61,30 @@ final class PoolAcquirer {
    * What a borrow asks its router while it waits. One instance per router and kind of borrow, so a
    * borrow that gets its connection at once allocates nothing for the questions it never asked.
    */
-  interface Watch {
+  static final class Watch {
+    private final TopologyMonitor monitor;
+    private final Predicate<Host> stillWanted;
+
+    /** Asks {@code monitor}; {@code stillWanted} says which hosts the borrow may still wait for. */
+    Watch(TopologyMonitor monitor, Predicate<Host> stillWanted) {
+      this.monitor = monitor;
+      this.stillWanted = stillWanted;
+    }
+
     /** Whether the router still wants a connection to {@code host} (abandon the wait if not). */
-    boolean stillWanted(Host host);
+    boolean stillWanted(Host host) {
+      return stillWanted.test(host);
+    }
 
     /** Whether the monitor's last word on {@code host} is that it answers. */
-    boolean reachable(Host host);
+    boolean reachable(Host host) {
+      return monitor.snapshot().state(host).reachable();
+    }
 
-    /** Called after each slice that found no connection (ask the monitor to re-check). */
-    void onSlow();
+    /** Called after each slice that found no connection: asks the monitor to re-check. */
+    void onSlow() {
+      monitor.requestRecheck();
+    }
   }
 
   private PoolAcquirer() {}

@@ -32,22 +32,9 @@ final class PrimaryRoute {
     this.ticker = ticker;
     this.hostCount = hostCount;
     this.watch =
-        new PoolAcquirer.Watch() {
-          @Override
-          public boolean stillWanted(Host h) {
-            return config.topology() == Topology.STATIC || monitor.snapshot().primary() == h;
-          }
-
-          @Override
-          public boolean reachable(Host h) {
-            return monitor.snapshot().state(h).reachable();
-          }
-
-          @Override
-          public void onSlow() {
-            monitor.requestRecheck();
-          }
-        };
+        new PoolAcquirer.Watch(
+            monitor,
+            h -> config.topology() == Topology.STATIC || monitor.snapshot().primary() == h);
   }
 
   /** Sets the recorder of routing decisions (metrics). */

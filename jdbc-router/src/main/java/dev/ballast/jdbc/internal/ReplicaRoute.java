@@ -78,23 +78,7 @@ final class ReplicaRoute {
     this.maxWaitNanos = config.readYourWritesMaxWait().toNanos();
     this.primary = primary;
     this.positions = positions;
-    this.readWatch =
-        new PoolAcquirer.Watch() {
-          @Override
-          public boolean stillWanted(Host h) {
-            return monitor.snapshot().state(h).eligible();
-          }
-
-          @Override
-          public boolean reachable(Host h) {
-            return monitor.snapshot().state(h).reachable();
-          }
-
-          @Override
-          public void onSlow() {
-            monitor.requestRecheck();
-          }
-        };
+    this.readWatch = new PoolAcquirer.Watch(monitor, h -> monitor.snapshot().state(h).eligible());
   }
 
   /**

@@ -42,6 +42,9 @@ abstract class TrackingConnection extends RecordedSettingsConnection
     this.router = router;
   }
 
+  /** The binding, made now if the connection has none (open connections only). */
+  abstract Binding bound() throws SQLException;
+
   /** Closes the statements made on the binding (it is being given back). */
   final void closeStatements() {
     Object open = statements;
@@ -157,8 +160,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   @Override
   Statement statement(StatementReplay.Factory factory) throws SQLException {
     try {
-      physical();
-      Binding b = boundNow();
+      Binding b = bound();
       Connection c = b.forStatements();
       StatementReplay.Factory replay =
           ReadRetryPolicy.replayFor(factory, b, readOnly, autoCommit, this, openStatements());
@@ -171,8 +173,7 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   @Override
   PreparedStatement prepared(String sql, StatementReplay.Factory factory) throws SQLException {
     try {
-      physical();
-      Binding b = boundNow();
+      Binding b = bound();
       Connection c = b.forStatements();
       StatementReplay.Factory replay =
           ReadRetryPolicy.replayFor(factory, b, readOnly, autoCommit, this, openStatements());
@@ -186,22 +187,13 @@ abstract class TrackingConnection extends RecordedSettingsConnection
   @Override
   CallableStatement callable(String sql, StatementReplay.Factory factory) throws SQLException {
     try {
-      physical();
-      Binding b = boundNow();
+      Binding b = bound();
       Connection c = b.forStatements();
       CallableStatement p = (CallableStatement) factory.create(c, sql);
       return track(new RoutedCallableStatement(p, this, b, sql));
     } catch (SQLException e) {
       throw failed(e);
     }
-  }
-
-  private Binding boundNow() throws SQLException {
-    Binding b = binding();
-    if (b == null) {
-      throw new SQLException("the connection lost its binding", "08003");
-    }
-    return b;
   }
 
   @Override
