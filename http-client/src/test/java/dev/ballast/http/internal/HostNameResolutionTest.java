@@ -5,36 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ballast.http.BallastHttpClient;
 import dev.ballast.http.ServiceRequest;
 import dev.ballast.http.ServiceResponse;
+import dev.ballast.testkit.DnsServer;
 import dev.ballast.testkit.HttpInstance;
 import dev.ballast.testkit.HttpInstanceFarm;
 import dev.ballast.testkit.HttpInstanceFarmExtension;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.handler.codec.dns.DatagramDnsQuery;
-import io.netty.handler.codec.dns.DatagramDnsQueryDecoder;
-import io.netty.handler.codec.dns.DatagramDnsResponse;
-import io.netty.handler.codec.dns.DatagramDnsResponseEncoder;
-import io.netty.handler.codec.dns.DefaultDnsRawRecord;
-import io.netty.handler.codec.dns.DnsQuestion;
-import io.netty.handler.codec.dns.DnsRecordType;
-import io.netty.handler.codec.dns.DnsSection;
 import io.netty.resolver.dns.SingletonDnsServerAddressStreamProvider;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,73 +25,32 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Host names go through Netty's asynchronous DNS resolver: every connect resolves (a reconnect asks
  * again once the answer's TTL ran out), an answer is reused within its TTL, and {@code localhost}
- * reaches a real instance. A small DNS server on loopback answers and counts the questions; the
+ * reaches a real instance. testkit's DNS server on loopback answers and counts the questions; the
  * blocking {@code InetAddress} lookup would never ask it.
  */
-// Netty's close() futures are fire-and-forget in a test's clean-up.
-@SuppressWarnings("FutureReturnValueIgnored")
 class HostNameResolutionTest {
   @RegisterExtension
   static final HttpInstanceFarmExtension farm =
       HttpInstanceFarmExtension.of(HttpInstanceFarm.builder().name("dns").instances(1));
 
-  private static EventLoopGroup dnsGroup;
-  private static Channel dnsServer;
-  private static final List<String> questions = new CopyOnWriteArrayList<>();
+  private static DnsServer dns;
 
   @BeforeAll
-  static void startDnsServer() throws InterruptedException {
-    dnsGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    dnsServer =
-        new Bootstrap()
-            .group(dnsGroup)
-            .channel(NioDatagramChannel.class)
-            .handler(
-                new ChannelInitializer<DatagramChannel>() {
-                  @Override
-                  protected void initChannel(DatagramChannel ch) {
-                    ch.pipeline()
-                        .addLast(new DatagramDnsQueryDecoder())
-                        .addLast(new DatagramDnsResponseEncoder())
-                        .addLast(new Answers());
-                  }
-                })
-            .bind(new InetSocketAddress("127.0.0.1", 0))
-            .sync()
-            .channel();
+  static void startDnsServer() {
+    dns =
+        DnsServer.builder()
+            .build()
+            .a("ttl0.ballast.test", 0, "127.0.0.1")
+            .a("ttl300.ballast.test", 300, "127.0.0.1");
   }
 
   @AfterAll
   static void stopDnsServer() {
-    dnsServer.close().syncUninterruptibly();
-    dnsGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-  }
-
-  /**
-   * Answers {@code ttl<N>.ballast.test.} with an A record 127.0.0.1 of TTL N seconds; anything else
-   * (AAAA included) with no record.
-   */
-  private static final class Answers extends SimpleChannelInboundHandler<DatagramDnsQuery> {
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, DatagramDnsQuery query) {
-      DnsQuestion q = query.recordAt(DnsSection.QUESTION);
-      DatagramDnsResponse response =
-          new DatagramDnsResponse(query.recipient(), query.sender(), query.id());
-      response.addRecord(DnsSection.QUESTION, q);
-      if (q.type() == DnsRecordType.A && q.name().endsWith(".ballast.test.")) {
-        questions.add(q.name());
-        int ttl = Integer.parseInt(q.name().substring(3, q.name().indexOf('.')));
-        response.addRecord(
-            DnsSection.ANSWER,
-            new DefaultDnsRawRecord(
-                q.name(), DnsRecordType.A, ttl, Unpooled.wrappedBuffer(new byte[] {127, 0, 0, 1})));
-      }
-      ctx.writeAndFlush(response);
-    }
+    dns.close();
   }
 
   private static long asked(String name) {
-    return questions.stream().filter(n -> n.equals(name + ".")).count();
+    return dns.questions(name, "A");
   }
 
   /** Connects twice through the transport's bootstrap, closing in between. */
@@ -134,9 +75,7 @@ class HostNameResolutionTest {
   }
 
   private static Transport transport() {
-    return new Transport(
-        1,
-        new SingletonDnsServerAddressStreamProvider((InetSocketAddress) dnsServer.localAddress()));
+    return new Transport(1, new SingletonDnsServerAddressStreamProvider(dns.address()));
   }
 
   @Test
